@@ -1,0 +1,1 @@
+"""Pure membership rules (standard library only; no Django import)."""
