@@ -1,0 +1,3 @@
+"""Production: everything comes from the environment; base.py already defaults to secure values."""
+
+from .base import *  # noqa: F403

@@ -1,0 +1,28 @@
+"""URL map: health outside the language prefix; pages people read under /en/ /fr/ /es/."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from ogp.core import views as core_views
+
+urlpatterns = [
+    path("health/", core_views.health, name="health"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("ogp.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("ogp.accounts.urls")),
+    path("audit/", include("ogp.audit.urls")),
+    path("countries/", include("ogp.countries.urls")),
+    path("organisations/", include("ogp.organisations.urls")),
+    path("eligibility/", include("ogp.eligibility.urls")),
+    path("members/", include("ogp.membership.urls")),
+    path("participate/", include("ogp.participation.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+handler404 = "ogp.core.views.page_not_found"
+handler500 = "ogp.core.views.server_error"

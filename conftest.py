@@ -1,0 +1,99 @@
+"""Fixtures shared by every app's tests."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED_DATA_DEFAULT = Path(__file__).resolve().parent.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Uploads go to a fresh temporary folder for each test."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def shared_data_dir() -> Path:
+    """The real third-party files (../shared/data or $OGP_SHARED_DATA); skip when absent."""
+    path = Path(os.environ.get("OGP_SHARED_DATA", SHARED_DATA_DEFAULT))
+    if not path.is_dir():
+        pytest.skip(
+            f"Real third-party data not found at {path}: set OGP_SHARED_DATA to the folder that "
+            "holds vdem/, ibp_obs/, eiu/, ogp/ and crosswalk/ to run this test."
+        )
+    return path
+
+
+@pytest.fixture
+def country(db):
+    from ogp.countries.tests.factories import CountryFactory
+
+    return CountryFactory(
+        iso2="ZZ", iso3="ZZA", name_en="Zedland", name_fr="Zédie", name_es="Zedia"
+    )
+
+
+@pytest.fixture
+def other_country(db):
+    from ogp.countries.tests.factories import CountryFactory
+
+    return CountryFactory(
+        iso2="ZY", iso3="ZYB", name_en="Ypsland", name_fr="Ypsie", name_es="Ypsia"
+    )
+
+
+@pytest.fixture
+def user(db):
+    from ogp.accounts.tests.factories import UserFactory
+
+    return UserFactory()
+
+
+@pytest.fixture
+def staff_user(db):
+    from ogp.accounts.tests.factories import StaffUserFactory
+
+    return StaffUserFactory()
+
+
+@pytest.fixture
+def government_user(db, country):
+    from ogp.accounts.tests.factories import GovernmentUserFactory
+
+    return GovernmentUserFactory(country=country)
+
+
+@pytest.fixture
+def other_government_user(db, other_country):
+    from ogp.accounts.tests.factories import GovernmentUserFactory
+
+    return GovernmentUserFactory(country=other_country)
+
+
+@pytest.fixture
+def civil_society_user(db):
+    from ogp.accounts.tests.factories import CivilSocietyUserFactory
+
+    return CivilSocietyUserFactory()
+
+
+@pytest.fixture
+def researcher_user(db):
+    from ogp.accounts.tests.factories import ResearcherUserFactory
+
+    return ResearcherUserFactory()
+
+
+@pytest.fixture
+def client_for(client):
+    """`client_for(user)` returns the test client logged in as `user` (None = anonymous)."""
+
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,160 @@
+"""Writes to accounts: profile, roles and role requests (each audited)."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ogp.audit.services import audit_record, snapshot
+from ogp.core.errors import ServiceError
+from ogp.core.mail import send_templated_mail
+from ogp.countries.models import Country
+from ogp.organisations.models import Organisation
+
+from .models import Role, RoleRequest, User
+
+ROLE_FIELDS = ["role", "country", "organisation", "is_staff"]
+
+
+def _check_role_requirements(role: str, country: Country | None, organisation) -> None:  # type: ignore[no-untyped-def]
+    if role == Role.GOVERNMENT and country is None:
+        raise ServiceError(_("A government point of contact must be tied to a country."))
+    if role == Role.CIVIL_SOCIETY and organisation is None:
+        raise ServiceError(_("A civil society member must be tied to an organisation."))
+
+
+@transaction.atomic
+def user_role_set(
+    *,
+    acting_user: User,
+    user: User,
+    role: str,
+    country: Country | None = None,
+    organisation: Organisation | None = None,
+    reason: str = "",
+) -> User:
+    """Give `user` a role. Support Unit staff also get access to the admin site."""
+    if role not in Role.values:
+        raise ServiceError(_("Unknown role: %(role)s") % {"role": role})
+    _check_role_requirements(role, country, organisation)
+    before = snapshot(user, ROLE_FIELDS)
+    user.role = role
+    user.country = country if role == Role.GOVERNMENT else None
+    user.organisation = organisation if role == Role.CIVIL_SOCIETY else None
+    user.is_staff = role == Role.SUPPORT_UNIT or user.is_superuser
+    user.save(update_fields=["role", "country", "organisation", "is_staff"])
+    audit_record(
+        actor=acting_user,
+        action="user.role_set",
+        target=user,
+        before=before,
+        after=snapshot(user, ROLE_FIELDS),
+        note=reason,
+    )
+    return user
+
+
+@transaction.atomic
+def user_profile_update(
+    *, acting_user: User, user: User, full_name: str, job_title: str, preferred_language: str
+) -> User:
+    fields = ["full_name", "job_title", "preferred_language"]
+    before = snapshot(user, fields)
+    user.full_name, user.job_title = full_name.strip(), job_title.strip()
+    user.preferred_language = preferred_language
+    user.save(update_fields=fields)
+    audit_record(
+        actor=acting_user,
+        action="user.profile_update",
+        target=user,
+        before=before,
+        after=snapshot(user, fields),
+    )
+    return user
+
+
+@transaction.atomic
+def role_request_create(
+    *,
+    acting_user: User,
+    role: str,
+    justification: str,
+    country: Country | None = None,
+    organisation: Organisation | None = None,
+) -> RoleRequest:
+    if role not in (Role.GOVERNMENT, Role.CIVIL_SOCIETY, Role.RESEARCHER):
+        raise ServiceError(_("This role cannot be requested."))
+    _check_role_requirements(role, country, organisation)
+    if RoleRequest.objects.filter(user=acting_user, state=RoleRequest.State.PENDING).exists():
+        raise ServiceError(
+            _("You already have a pending request; wait for the Support Unit's answer.")
+        )
+    request = RoleRequest.objects.create(
+        user=acting_user,
+        role=role,
+        country=country,
+        organisation=organisation,
+        justification=justification.strip(),
+    )
+    audit_record(
+        actor=acting_user,
+        action="role_request.create",
+        target=request,
+        after=snapshot(request, ["role", "country", "organisation", "state"]),
+    )
+    return request
+
+
+def _decide(*, acting_user: User, request: RoleRequest, state: str, reason: str) -> RoleRequest:
+    request = RoleRequest.objects.select_for_update().get(pk=request.pk)
+    if request.state != RoleRequest.State.PENDING:
+        raise ServiceError(_("This request has already been decided."))
+    before = snapshot(request, ["state", "decision_reason"])
+    request.state = state
+    request.decision_reason = reason.strip()
+    request.decided_by = acting_user
+    request.decided_at = timezone.now()
+    request.save(update_fields=["state", "decision_reason", "decided_by", "decided_at"])
+    audit_record(
+        actor=acting_user,
+        action=f"role_request.{state}",
+        target=request,
+        before=before,
+        after=snapshot(request, ["state", "decision_reason"]),
+    )
+    user = request.user
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            to=[user.email],
+            template="accounts/email/role_request_decided",
+            context={"request_obj": request, "user": user},
+            language=user.preferred_language,
+        )
+    )
+    return request
+
+
+@transaction.atomic
+def role_request_approve(
+    *, acting_user: User, request: RoleRequest, reason: str = ""
+) -> RoleRequest:
+    request = _decide(
+        acting_user=acting_user, request=request, state=RoleRequest.State.APPROVED, reason=reason
+    )
+    user_role_set(
+        acting_user=acting_user,
+        user=request.user,
+        role=request.role,
+        country=request.country,
+        organisation=request.organisation,
+        reason=_("Role request approved"),
+    )
+    return request
+
+
+@transaction.atomic
+def role_request_decline(*, acting_user: User, request: RoleRequest, reason: str) -> RoleRequest:
+    if not reason.strip():
+        raise ServiceError(_("Give the reason for declining."))
+    return _decide(
+        acting_user=acting_user, request=request, state=RoleRequest.State.DECLINED, reason=reason
+    )

@@ -1,0 +1,124 @@
+"""Account pages: profile, role requests, and the Support Unit's user management."""
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
+
+from ogp.core.context_processors import staff_links
+from ogp.core.errors import ServiceError
+
+from . import services
+from .forms import DecisionForm, ProfileForm, RoleRequestForm, UserFilterForm, UserRoleForm
+from .models import RoleRequest, User
+from .selectors import role_request_pending_list, user_list
+
+
+@permission_required("accounts.view_profile")
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        services.user_profile_update(
+            acting_user=user, user=user, **{k: form.cleaned_data[k] for k in form.fields}
+        )
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "mfa_enabled": is_mfa_enabled(user),
+            "role_requests": user.role_requests.select_related("country", "organisation"),
+        },
+    )
+
+
+@permission_required("accounts.request_role")
+def role_request_create(request: HttpRequest) -> HttpResponse:
+    form = RoleRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.role_request_create(acting_user=request.user, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your request has been sent to the Support Unit."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/role_request_form.html", {"form": form})
+
+
+@permission_required("accounts.view_staff_home")
+def staff_home(request: HttpRequest) -> HttpResponse:
+    pending = role_request_pending_list()
+    return render(
+        request,
+        "accounts/staff_home.html",
+        {"pending": pending, "decision_form": DecisionForm(), "staff_links": staff_links()},
+    )
+
+
+@require_POST
+@permission_required("accounts.decide_rolerequest")
+def role_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    role_request = get_object_or_404(RoleRequest, pk=pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                services.role_request_approve(
+                    acting_user=request.user,
+                    request=role_request,
+                    reason=form.cleaned_data["reason"],
+                )
+                messages.success(request, _("The request has been approved."))
+            else:
+                services.role_request_decline(
+                    acting_user=request.user,
+                    request=role_request,
+                    reason=form.cleaned_data["reason"],
+                )
+                messages.success(request, _("The request has been declined."))
+        except ServiceError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("accounts:staff-home")
+
+
+@permission_required("accounts.change_user_role")
+def staff_user_list(request: HttpRequest) -> HttpResponse:
+    form = UserFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    users = user_list(query=data.get("q", ""), role=data.get("role", ""))
+    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/staff_user_list.html", {"form": form, "page": page})
+
+
+@permission_required("accounts.change_user_role")
+def staff_user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    target = get_object_or_404(User.objects.select_related("country", "organisation"), pk=pk)
+    form = UserRoleForm(
+        request.POST or None,
+        initial={
+            "role": target.role,
+            "country": target.country,
+            "organisation": target.organisation,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_role_set(acting_user=request.user, user=target, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The role has been changed."))
+            return redirect("accounts:staff-user-detail", pk=target.pk)
+    return render(request, "accounts/staff_user_detail.html", {"target": target, "form": form})

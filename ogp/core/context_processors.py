@@ -1,0 +1,47 @@
+"""Template context shared by every page: navigation collected from the apps."""
+
+from functools import cache
+
+from django.apps import apps
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+
+@cache
+def _nav_entries() -> tuple[tuple[str, str], ...]:
+    return tuple(app_links("nav_items"))
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    items = []
+    for label, url_name in _nav_entries():
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": label, "url": url, "current": request.path.startswith(url)})
+    return {"nav_items": items}
+
+
+def app_links(attribute: str) -> list[tuple[str, str]]:
+    """(label, url name) pairs that apps declare on their AppConfig under `attribute`."""
+    links: list[tuple[str, str]] = []
+    for config in apps.get_app_configs():
+        links.extend(getattr(config, attribute, []) or [])
+    return links
+
+
+def country_sections() -> list[tuple[str, str]]:
+    """(label, url name taking `iso3`) contributed by apps to the country hub page."""
+    return app_links("country_sections")
+
+
+def staff_links() -> list[dict[str, str]]:
+    """Links to staff work queues that apps declare as `staff_items` (url names, no arguments)."""
+    items = []
+    for label, url_name in app_links("staff_items"):
+        try:
+            items.append({"label": label, "url": reverse(url_name)})
+        except NoReverseMatch:
+            continue
+    return items

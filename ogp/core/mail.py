@@ -1,0 +1,38 @@
+"""Sending e-mail rendered from templates, in the recipient's language."""
+
+from collections.abc import Iterable, Mapping
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def send_templated_mail(
+    *,
+    to: Iterable[str],
+    template: str,
+    context: Mapping[str, object] | None = None,
+    language: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> int:
+    """Render `<template>_subject.txt`, `<template>.txt` and optional `<template>.html`, send."""
+    ctx = {"site_url": settings.SITE_URL, **(context or {})}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", ctx).split())
+        body = render_to_string(f"{template}.txt", ctx)
+        try:
+            html = render_to_string(f"{template}.html", ctx)
+        except TemplateDoesNotExist:
+            html = None
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=list(to),
+        headers=dict(headers or {}),
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message.send()

@@ -1,0 +1,69 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("en", "For governments"),
+        ("fr", "Pour les gouvernements"),
+        ("es", "Para los gobiernos"),
+    ],
+)
+def test_home_page_explains_joining_in_each_language(client, language, heading):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert heading in html
+    # the language switcher links to the same page in the other languages
+    for other in ("en", "fr", "es"):
+        assert f'href="/{other}/"' in html
+
+
+def test_root_redirects_to_a_language(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] in {"/en/", "/fr/", "/es/"}
+
+
+def test_health_reports_database_and_cache(client):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Page not found"), ("fr", "Page introuvable"), ("es", "Página no encontrada")],
+)
+def test_not_found_page_is_translated(client, language, text):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    assert text in response.content.decode()
+
+
+def test_server_error_page_is_translated(rf):
+    from django.utils import translation
+
+    from ogp.core.views import server_error
+
+    with translation.override("fr"):
+        response = server_error(rf.get("/fr/"))
+    assert response.status_code == 500
+    assert "Erreur du serveur" in response.content.decode()
+
+
+def test_layout_has_skip_link_and_landmarks(client):
+    html = client.get("/en/").content.decode()
+    assert 'class="skip-link" href="#main"' in html
+    assert '<main id="main"' in html
+    assert "<header" in html and "<footer" in html and 'aria-label="Main"' in html
+
+
+def test_security_headers(client):
+    response = client.get("/en/")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"

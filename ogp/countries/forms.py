@@ -1,0 +1,16 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import MembershipStatus, Region
+
+
+class CountryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or code"), required=False)
+    region = forms.ChoiceField(
+        label=_("Region"), required=False, choices=[("", _("All regions")), *Region.choices]
+    )
+    status = forms.ChoiceField(
+        label=_("OGP status"),
+        required=False,
+        choices=[("", _("All statuses")), *MembershipStatus.choices],
+    )

@@ -1,0 +1,98 @@
+"""Seed the ISO 3166 registry (pycountry) with names in English, French and Spanish."""
+
+import csv
+import datetime
+import gettext
+from pathlib import Path
+
+import pycountry
+from django.conf import settings
+from django.db import transaction
+
+from .models import Country, MembershipStatus
+from .reference import EXTRA_ENTITIES, REGION_BY_ISO2, UN_MEMBERS
+
+# The one OGP membership list found in the publishers' files (OKF Germany, data of 2016-12-07).
+MEMBERSHIP_2016_FILE = "ogp_membership_status_2016_okfde.csv"
+MEMBERSHIP_2016_DATE = datetime.date(2016, 12, 7)
+
+
+def _translator(language: str):  # type: ignore[no-untyped-def]
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
+
+
+def country_rows() -> list[dict[str, object]]:
+    fr, es = _translator("fr"), _translator("es")
+    rows: list[dict[str, object]] = []
+    for entry in pycountry.countries:
+        name = getattr(entry, "common_name", None) or entry.name
+        rows.append(
+            {
+                "iso2": entry.alpha_2,
+                "iso3": entry.alpha_3,
+                "numeric": entry.numeric,
+                "name_en": name,
+                "name_fr": fr(name) if fr(name) != name else fr(entry.name),
+                "name_es": es(name) if es(name) != name else es(entry.name),
+            }
+        )
+    rows.extend(dict(extra) for extra in EXTRA_ENTITIES)
+    for row in rows:
+        row["region"] = REGION_BY_ISO2.get(str(row["iso2"]), "")
+        row["un_member"] = row["iso2"] in UN_MEMBERS
+    return rows
+
+
+@transaction.atomic
+def seed_countries() -> int:
+    existing = {c.iso3: c for c in Country.objects.all()}
+    created = 0
+    fields = ["iso2", "numeric", "name_en", "name_fr", "name_es", "region", "un_member"]
+    for row in country_rows():
+        country = existing.get(str(row["iso3"]))
+        if country is None:
+            Country.objects.create(**row)
+            created += 1
+            continue
+        if any(getattr(country, f) != row[f] for f in fields):
+            for f in fields:
+                setattr(country, f, row[f])
+            country.save(update_fields=fields)
+    return created
+
+
+def import_membership_2016(path: Path) -> int:
+    """Record the 2016 OGP participants list as the status history it documents."""
+    from .services import country_membership_status_set
+
+    changed = 0
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            country = Country.objects.filter(iso3=row["iso3"]).first()
+            if (
+                country is None
+                or country.status_changes.filter(effective_date=MEMBERSHIP_2016_DATE).exists()
+            ):
+                continue
+            code = int(row["ogp_status_code"])
+            status = MembershipStatus.INACTIVE if code == 0 else MembershipStatus.ACTIVE
+            country_membership_status_set(
+                acting_user=None,
+                country=country,
+                status=status,
+                reason=(
+                    f"OGP participating countries list of 2016-12-07 (opengovpartnership.org, "
+                    f"compiled by Open Knowledge Foundation Germany): status code {code}."
+                ),
+                effective_date=MEMBERSHIP_2016_DATE,
+            )
+            changed += 1
+    return changed
+
+
+def seed(*, demo: bool, stdout) -> None:  # type: ignore[no-untyped-def]
+    created = seed_countries()
+    stdout.write(f"  countries: {created} created, {Country.objects.count()} in all")
+    if settings.OGP_SOURCES_DIR:
+        for path in sorted(Path(settings.OGP_SOURCES_DIR).rglob(MEMBERSHIP_2016_FILE)):
+            stdout.write(f"  membership list {path}: {import_membership_2016(path)} recorded")

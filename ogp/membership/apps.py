@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembershipConfig(AppConfig):
+    name = "ogp.membership"
+    label = "membership"
+    verbose_name = _("Membership")
+    # Top-level navigation links and country hub sections (see docs/development.md).
+    nav_items: list[tuple[str, str]] = []
+    country_sections: list[tuple[str, str]] = []

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ParticipationConfig(AppConfig):
+    name = "ogp.participation"
+    label = "participation"
+    verbose_name = _("Participation")
+    # Top-level navigation links and country hub sections (see docs/development.md).
+    nav_items: list[tuple[str, str]] = []
+    country_sections: list[tuple[str, str]] = []
