@@ -1,0 +1,106 @@
+"""What changed between two cycles, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .model import CountryResult, Status
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionChange:
+    code: str
+    old_points: int | None
+    new_points: int | None
+    old_raw: str
+    new_raw: str
+    old_source: str  # source label (dataset edition and data year)
+    new_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountryChange:
+    iso3: str
+    old_status: str | None  # None: not in the previous cycle
+    new_status: str | None  # None: not in this cycle
+    crossing: str  # "became_eligible", "lost_eligibility", "status_changed", "" (same status)
+    old_total: int | None
+    new_total: int | None
+    criteria: tuple[CriterionChange, ...]
+    values_check_changed: bool = False
+
+
+def _source_label(res: CountryResult | None, code: str) -> str:
+    if res is None:
+        return ""
+    c = res.criterion(code)
+    if c is None or c.source is None:
+        return ""
+    year = f" ({c.source.year})" if c.source.year is not None else ""
+    return f"{c.source.label}{year}"
+
+
+def _crossing(old: str | None, new: str | None) -> str:
+    if old == new:
+        return ""
+    if new == Status.ELIGIBLE:
+        return "became_eligible"
+    if old == Status.ELIGIBLE:
+        return "lost_eligibility"
+    return "status_changed"
+
+
+def diff_results(
+    previous: Mapping[str, CountryResult], current: Mapping[str, CountryResult]
+) -> tuple[CountryChange, ...]:
+    """Every country whose status, points, source value or Values Check changed.
+
+    Sorted: countries that crossed the eligibility line first, then by ISO code.
+    """
+    changes = []
+    for iso3 in sorted(set(previous) | set(current)):
+        old, new = previous.get(iso3), current.get(iso3)
+        codes = []
+        for res in (old, new):
+            if res:
+                codes.extend(c.code for c in res.criteria if c.code not in codes)
+        crit_changes = []
+        for code in codes:
+            oc = old.criterion(code) if old else None
+            nc = new.criterion(code) if new else None
+            o = (oc.points, oc.raw) if oc else (None, "")
+            n = (nc.points, nc.raw) if nc else (None, "")
+            if o != n:
+                crit_changes.append(
+                    CriterionChange(
+                        code,
+                        o[0],
+                        n[0],
+                        o[1],
+                        n[1],
+                        _source_label(old, code),
+                        _source_label(new, code),
+                    )
+                )
+        old_status = old.status if old else None
+        new_status = new.status if new else None
+        old_vc = old.values_check.passed if old and old.values_check else None
+        new_vc = new.values_check.passed if new and new.values_check else None
+        vc_changed = old_vc != new_vc
+        if crit_changes or old_status != new_status or vc_changed:
+            changes.append(
+                CountryChange(
+                    iso3,
+                    old_status,
+                    new_status,
+                    _crossing(old_status, new_status),
+                    old.total if old else None,
+                    new.total if new else None,
+                    tuple(crit_changes),
+                    vc_changed,
+                )
+            )
+    order = {"became_eligible": 0, "lost_eligibility": 0, "status_changed": 1, "": 2}
+    changes.sort(key=lambda c: (order[c.crossing], c.iso3))
+    return tuple(changes)

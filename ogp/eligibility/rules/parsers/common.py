@@ -1,0 +1,269 @@
+"""CSV reading with precise errors, country matching and the parsed-row types."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+class ImportFileError(ValueError):
+    """A bad file. ``reason`` is a code the web layer translates; ``params`` fill the message.
+
+    Reasons: encoding, empty, missing_columns, truncated, field_count, unknown_code,
+    unknown_country, out_of_range, not_a_number, duplicate, bad_year, bad_value, no_rows.
+    """
+
+    def __init__(
+        self, *, file: str, line: int | None, column: str | None, reason: str, **params: object
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = reason
+        self.params = params
+        where = file + (f", line {line}" if line else "") + (f", column {column}" if column else "")
+        detail = ", ".join(f"{k}={v}" for k, v in params.items())
+        super().__init__(f"{where}: {reason}" + (f" ({detail})" if detail else ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    line: int
+    iso3: str
+    year: int
+    indicator: str  # "<dataset>.<column>", e.g. "obs.ebp", "eiu.civlib_eiu"
+    value: float | None  # numeric indicators
+    text: str  # status codes (OBS), else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ResearchRow:
+    line: int
+    iso3: str
+    criterion: str
+    year: int
+    provision: str
+    public_access: bool
+    name: str
+    adopted_on: str
+    source_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnmatchedRow:
+    line: int
+    name: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    observations: tuple[Observation, ...] = ()
+    research: tuple[ResearchRow, ...] = ()
+    unmatched: tuple[UnmatchedRow, ...] = ()
+    years: tuple[int, ...] = ()
+    columns: tuple[str, ...] = ()
+    rows: int = 0
+
+
+@dataclass
+class CountryMatcher:
+    """Match a row to a registry country by ISO code, or by a known name variant.
+
+    ``known_iso3``/``known_iso2``: every code that is a real country code (a code outside
+    these is a bad file). ``registry``: the ISO3 codes of countries the platform holds (a
+    known code outside it is an unmatched row, listed in the report).
+    """
+
+    registry: frozenset[str]
+    known_iso3: frozenset[str]
+    iso2_to_iso3: dict[str, str]
+    names: dict[str, str] = field(default_factory=dict)  # casefolded exact name -> iso3
+    patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
+    vdem_ids: dict[str, str] = field(default_factory=dict)  # V-Dem country_id -> iso3
+
+    def by_iso3(self, code: str) -> str | None:
+        """Return the ISO3 if in the registry, None if known but absent; raise KeyError."""
+        code = code.strip().upper()
+        if code not in self.known_iso3 and code not in self.registry:
+            raise KeyError(code)
+        return code if code in self.registry else None
+
+    def by_iso2(self, code: str) -> str | None:
+        code = code.strip().upper()
+        iso3 = self.iso2_to_iso3.get(code)
+        if iso3 is None:
+            raise KeyError(code)
+        return iso3 if iso3 in self.registry else None
+
+    def by_name(self, name: str) -> str | None:
+        key = name.strip().casefold()
+        if not key:
+            return None
+        iso3 = self.names.get(key)
+        if iso3 is None:
+            for pattern, code in self.patterns:
+                if pattern.search(key):
+                    iso3 = code
+                    break
+        return iso3 if iso3 in self.registry else None
+
+
+def decode(data: bytes, file: str) -> str:
+    if not data.strip():
+        raise ImportFileError(file=file, line=None, column=None, reason="empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        header = data.split(b"\n", 1)[0].decode("utf-8", "replace").strip().split(",")
+        col_index = data[line_start : exc.start].count(b",")
+        column = header[col_index].strip() if col_index < len(header) else None
+        raise ImportFileError(
+            file=file, line=line, column=column, reason="encoding", byte=f"0x{data[exc.start]:02x}"
+        ) from None
+
+
+def read_rows(
+    data: bytes, file: str, required: tuple[str, ...], one_of: tuple[tuple[str, ...], ...] = ()
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """Decode and read a CSV with a header. Yields (line number, row dict); errors are precise.
+
+    ``required``: every column must be present. ``one_of``: at least one column of each group.
+    """
+    text = decode(data, file)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        raise ImportFileError(file=file, line=1, column=None, reason="empty") from None
+    header = [h.strip() for h in header]
+    missing = [c for c in required if c not in header]
+    for group in one_of:
+        if not any(c in header for c in group):
+            missing.append(" / ".join(group))
+    if missing:
+        raise ImportFileError(
+            file=file, line=1, column=", ".join(missing), reason="missing_columns"
+        )
+    ends_with_newline = text.endswith(("\n", "\r"))
+    n = len(header)
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        seen_rows = 0
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:
+                raise ImportFileError(
+                    file=file, line=reader.line_num, column=None, reason="truncated"
+                ) from None
+            line = reader.line_num
+            if not values or (len(values) == 1 and not values[0].strip()):
+                continue
+            if len(values) != n:
+                at_end = not ends_with_newline and line == text.count("\n") + 1
+                if at_end and len(values) < n:
+                    raise ImportFileError(
+                        file=file, line=line, column=header[len(values) - 1], reason="truncated"
+                    )
+                raise ImportFileError(
+                    file=file,
+                    line=line,
+                    column=None,
+                    reason="field_count",
+                    found=len(values),
+                    expected=n,
+                )
+            seen_rows += 1
+            yield line, dict(zip(header, (v.strip() for v in values), strict=True))
+        if seen_rows == 0:
+            raise ImportFileError(file=file, line=None, column=None, reason="no_rows")
+
+    return header, rows()
+
+
+def parse_year(raw: str, file: str, line: int, column: str) -> int:
+    try:
+        year = int(float(raw)) if raw.strip() else None
+    except ValueError:
+        year = None
+    if year is None or str(year) != raw.strip().split(".")[0] or not 1900 <= year <= 2100:
+        raise ImportFileError(file=file, line=line, column=column, reason="bad_year", value=raw)
+    return year
+
+
+def parse_number(raw: str, file: str, line: int, column: str, lo: float, hi: float) -> float | None:
+    """A number within [lo, hi]; empty cells are missing (None). "NA" is NOT treated as missing."""
+    raw = raw.strip()
+    if raw == "":
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImportFileError(
+            file=file, line=line, column=column, reason="not_a_number", value=raw
+        ) from None
+    if math.isnan(value) or math.isinf(value):
+        raise ImportFileError(file=file, line=line, column=column, reason="not_a_number", value=raw)
+    if not lo <= value <= hi:
+        raise ImportFileError(
+            file=file,
+            line=line,
+            column=column,
+            reason="out_of_range",
+            value=raw,
+            minimum=lo,
+            maximum=hi,
+        )
+    return value
+
+
+def resolve_country(
+    matcher: CountryMatcher,
+    row: dict[str, str],
+    file: str,
+    line: int,
+    *,
+    iso3_col: str | None = "iso3",
+    iso2_col: str | None = None,
+    name_col: str | None = None,
+    vdem_col: str | None = None,
+) -> tuple[str | None, UnmatchedRow | None]:
+    """Resolve a row's country. Returns (iso3, None) or (None, UnmatchedRow).
+
+    A code that is not a known country code raises ImportFileError (unknown_country).
+    """
+    name = row.get(name_col, "") if name_col else ""
+    for col, fn in ((iso3_col, matcher.by_iso3), (iso2_col, matcher.by_iso2)):
+        code = row.get(col, "").strip() if col else ""
+        if code:
+            try:
+                iso3 = fn(code)
+            except KeyError:
+                raise ImportFileError(
+                    file=file, line=line, column=col, reason="unknown_country", value=code
+                ) from None
+            if iso3 is None:
+                return None, UnmatchedRow(line, name, code)
+            return iso3, None
+    if vdem_col and row.get(vdem_col, "").strip() and matcher.vdem_ids:
+        # a V-Dem unit id is authoritative: never guess a unit (e.g. Zanzibar) from its name
+        vid = row[vdem_col].strip()
+        iso3 = matcher.vdem_ids.get(vid)
+        if iso3 and iso3 in matcher.registry:
+            return iso3, None
+        return None, UnmatchedRow(line, name, vid)
+    iso3 = matcher.by_name(name) if name else None
+    if iso3 is None:
+        return None, UnmatchedRow(line, name, "")
+    return iso3, None
