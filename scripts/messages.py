@@ -5,6 +5,7 @@ locale/; each domain app with its own `locale/` folder keeps its own catalogue.
 
     python scripts/messages.py            # every catalogue
     python scripts/messages.py --app eligibility
+    python scripts/messages.py --shared       # only the top-level catalogue
     python scripts/messages.py --compile-only
 """
 
@@ -45,6 +46,7 @@ def compile_all(cwd: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--app", help="only this app (a folder under ogp/ with a locale/ folder)")
+    parser.add_argument("--shared", action="store_true", help="only the top-level catalogue")
     parser.add_argument("--compile-only", action="store_true")
     options = parser.parse_args()
     app_dirs = app_dirs_with_locale()
@@ -57,7 +59,7 @@ def main() -> None:
         return
     if not options.compile_only:
         make(ROOT, [str(d.relative_to(ROOT)) + "/*" for d in app_dirs])
-        for app_dir in app_dirs:
+        for app_dir in [] if options.shared else app_dirs:
             make(app_dir, [])
     compile_all(ROOT)
 

@@ -7,10 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules.contrib.views import permission_required
 
 from ogp.core.context_processors import staff_links
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import permission_required
 
 from . import services
 from .forms import DecisionForm, ProfileForm, RoleRequestForm, UserFilterForm, UserRoleForm

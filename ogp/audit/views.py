@@ -4,7 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from rules.contrib.views import permission_required
+
+from ogp.core.permissions import permission_required
 
 from .selectors import audit_event_list
 
