@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from ogp.core.context_processors import staff_links
 from ogp.core.errors import ServiceError
+from ogp.core.types import AuthenticatedHttpRequest
 from ogp.core.permissions import permission_required
 
 from . import services
@@ -19,7 +20,7 @@ from .selectors import role_request_pending_list, user_list
 
 
 @permission_required("accounts.view_profile")
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
@@ -40,7 +41,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("accounts.request_role")
-def role_request_create(request: HttpRequest) -> HttpResponse:
+def role_request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RoleRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -65,7 +66,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required("accounts.decide_rolerequest")
-def role_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     role_request = get_object_or_404(RoleRequest, pk=pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
@@ -84,12 +85,12 @@ def role_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                 )
                 messages.success(request, _("The request has been declined."))
-        except ServiceError as error:
-            messages.error(request, " ".join(error.messages))
+        except ServiceError as refusal:
+            messages.error(request, " ".join(refusal.messages))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, str(message))
     return redirect("accounts:staff-home")
 
 
@@ -103,7 +104,7 @@ def staff_user_list(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("accounts.change_user_role")
-def staff_user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_user_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     target = get_object_or_404(User.objects.select_related("country", "organisation"), pk=pk)
     form = UserRoleForm(
         request.POST or None,
