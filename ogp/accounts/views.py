@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from ogp.core.context_processors import staff_links
 from ogp.core.errors import ServiceError
-from ogp.core.types import AuthenticatedHttpRequest
 from ogp.core.permissions import permission_required
+from ogp.core.types import AuthenticatedHttpRequest
 
 from . import services
 from .forms import DecisionForm, ProfileForm, RoleRequestForm, UserFilterForm, UserRoleForm
