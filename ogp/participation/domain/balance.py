@@ -21,7 +21,7 @@ class Side(enum.StrEnum):
 #: Organisation kinds that sit on the government side by default.
 GOVERNMENT_KINDS = frozenset(
     {
-        "ministry_or_agency",
+        "ministry",
         "parliament",
         "information_commissioner",
         "ombudsman",

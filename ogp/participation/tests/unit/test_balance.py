@@ -13,7 +13,7 @@ G, N = Side.GOVERNMENT, Side.NON_GOVERNMENT
 @pytest.mark.parametrize(
     ("kind", "side"),
     [
-        ("ministry_or_agency", G),
+        ("ministry", G),
         ("parliament", G),
         ("information_commissioner", G),
         ("ombudsman", G),

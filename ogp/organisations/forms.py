@@ -1,0 +1,21 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import FocusArea, Organisation
+
+
+class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"),
+        queryset=FocusArea.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name", "kind", "country", "website", "description", "contact_email",
+            "contact_phone", "focus_areas",
+        ]  # fmt: skip

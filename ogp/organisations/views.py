@@ -1,0 +1,86 @@
+"""Organisation pages: the organisation with its people, forums and events; add and edit."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ogp.core.errors import ServiceError
+
+from .forms import OrganisationForm
+from .models import Organisation
+from .services import FIELDS, organisation_create, organisation_update
+
+
+def _check(request: HttpRequest, perm: str, obj=None) -> HttpResponse | None:  # type: ignore[no-untyped-def]
+    if request.user.has_perm(perm, obj):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("country").prefetch_related("focus_areas"), slug=slug
+    )
+    can_change = request.user.has_perm("organisations.change_organisation", organisation)
+    is_moderator = request.user.has_perm("participation.moderate")
+    if organisation.is_hidden and not (can_change or is_moderator):
+        raise Http404
+    from ogp.participation.models import Event, ForumMembership
+
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "people": organisation.people.filter(is_hidden=False).select_related("country"),
+            "forum_memberships": ForumMembership.objects.filter(organisation=organisation)
+            .select_related("forum", "forum__country")
+            .order_by("forum__name"),
+            "events": Event.objects.filter(organisation=organisation).order_by("-starts_at")[:20],
+            "can_change": can_change,
+            "is_moderator": is_moderator,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug) if slug else None
+    if organisation is None:
+        denied = _check(request, "organisations.add_organisation")
+    else:
+        denied = _check(request, "organisations.change_organisation", organisation)
+    if denied:
+        return denied
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in FIELDS}
+        try:
+            if organisation is None:
+                organisation = organisation_create(
+                    acting_user=request.user, focus_areas=form.cleaned_data["focus_areas"], **data
+                )
+            else:
+                organisation = organisation_update(
+                    acting_user=request.user,
+                    organisation=organisation,
+                    focus_areas=form.cleaned_data["focus_areas"],
+                    **data,
+                )
+        except ServiceError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The organisation has been saved."))
+            return redirect(organisation)
+    return render(
+        request,
+        "organisations/organisation_form.html",
+        {"form": form, "organisation": organisation},
+    )

@@ -1,0 +1,47 @@
+from django.contrib import admin
+
+from .models import (
+    ContentReport,
+    Event,
+    Forum,
+    ForumMembership,
+    MailingList,
+    Meeting,
+    MembershipRequest,
+    Person,
+    Registration,
+    Subscription,
+)
+
+
+class MembershipInline(admin.TabularInline):
+    model = ForumMembership
+    extra = 0
+    raw_id_fields = ["user", "organisation"]
+
+
+@admin.register(Forum)
+class ForumAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "established_on", "is_demo"]
+    list_filter = ["is_demo"]
+    search_fields = ["name"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "starts_at", "capacity", "is_demo"]
+    list_filter = ["kind", "is_demo"]
+    search_fields = ["title"]
+
+
+for model in (
+    Meeting,
+    MembershipRequest,
+    Person,
+    Registration,
+    Subscription,
+    MailingList,
+    ContentReport,
+):
+    admin.site.register(model)

@@ -1,0 +1,34 @@
+"""Participation models, one module per area."""
+
+from .directory import ConsentRecord, Person
+from .events import Event, EventKind, Registration
+from .follow import Activity, DigestPreference, Follow
+from .forums import (
+    Forum,
+    ForumMembership,
+    Meeting,
+    MeetingDocument,
+    MembershipRequest,
+)
+from .lists import ListMessage, MailingList, Subscription
+from .moderation import ContentReport
+
+__all__ = [
+    "Activity",
+    "ConsentRecord",
+    "ContentReport",
+    "DigestPreference",
+    "Event",
+    "EventKind",
+    "Follow",
+    "Forum",
+    "ForumMembership",
+    "ListMessage",
+    "MailingList",
+    "Meeting",
+    "MeetingDocument",
+    "MembershipRequest",
+    "Person",
+    "Registration",
+    "Subscription",
+]

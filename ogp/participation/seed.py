@@ -1,0 +1,115 @@
+"""Demo content for participation: fictional organisations, people, a forum and events.
+
+Everything here is flagged ``is_demo`` and labelled "Demo" in the UI. It is attached to a real
+country only as a setting; no figure or fact about that country is stated.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+DEMO_COUNTRY_ISO3 = "URY"  # setting only; the content is fictional and labelled demo
+
+
+def seed(*, demo: bool, stdout) -> None:  # type: ignore[no-untyped-def]
+    if not demo:
+        return
+    from ogp.countries.models import Country
+    from ogp.organisations.models import FocusArea, Organisation
+    from ogp.organisations.services import organisation_create
+
+    from .models import Event, Forum, ForumMembership, Meeting, Person
+    from .services.events import event_save
+    from .services.forums import forum_create, forum_member_add, meeting_save
+
+    if Forum.objects.filter(is_demo=True).exists():
+        stdout.write("  participation demo content already present")
+        return
+    country = Country.objects.filter(iso3=DEMO_COUNTRY_ISO3).first() or Country.objects.first()
+    if country is None:
+        stdout.write("  no country: seed the countries first")
+        return
+    areas = {a.code: a for a in FocusArea.objects.all()}
+
+    def org(name: str, kind: str, codes: list[str], description: str) -> Organisation:
+        existing = Organisation.objects.filter(name=name, is_demo=True).first()
+        if existing:
+            return existing
+        return organisation_create(
+            acting_user=None, is_demo=True, name=name, kind=kind, country=country,
+            description=description, website="", contact_email="", contact_phone="",
+            focus_areas=[areas[c] for c in codes if c in areas],
+        )  # fmt: skip
+
+    network = org(
+        "Demo Open Budget Collective", "civil_society", ["fiscal_openness", "open_contracting"],
+        "Fictional organisation used to demonstrate the platform.",
+    )  # fmt: skip
+    university = org(
+        "Demo Institute for Public Integrity", "academia", ["anti_corruption", "justice"],
+        "Fictional research centre used to demonstrate the platform.",
+    )  # fmt: skip
+    ministry = org(
+        "Demo Ministry of Public Administration", "ministry", ["digital_governance"],
+        "Fictional public body used to demonstrate the platform.",
+    )  # fmt: skip
+    for name, organisation in (
+        ("Alex Demo", network), ("Sam Example", university), ("Robin Sample", ministry),
+    ):  # fmt: skip
+        Person.objects.get_or_create(
+            full_name=name, is_demo=True,
+            defaults={"organisation": organisation, "country": country,
+                      "public_fields": ["job_title"], "job_title": "Demo contact"},
+        )  # fmt: skip
+
+    today = timezone.localdate()
+    forum = forum_create(
+        acting_user=None, country=country, name="Demo open government forum",
+        rules_of_participation=(
+            "Fictional rules for the demonstration: half of the seats go to government and half "
+            "to organisations outside government; anyone may ask to join and coordinators answer "
+            "within a month; decisions are taken by consensus."
+        ),
+        established_on=today - timedelta(days=400),
+        description="A fictional forum that shows how forums work on the platform.",
+        is_demo=True,
+    )  # fmt: skip
+    for name, organisation, side, role in (
+        ("Robin Sample", ministry, "government", ForumMembership.Role.MEMBER),
+        ("Alex Demo", network, "non_government", ForumMembership.Role.MEMBER),
+        ("Sam Example", university, "non_government", ForumMembership.Role.MEMBER),
+    ):
+        forum_member_add(
+            acting_user=None, forum=forum, display_name=name, side=side,
+            organisation=organisation, role=role,
+        )  # fmt: skip
+    attendees = list(forum.memberships.all())
+    meeting_save(
+        acting_user=None, forum=forum, title="Demo kick-off meeting",
+        date=today - timedelta(days=300), agenda="1. Rules of participation\n2. Work plan",
+        minutes="The demo forum adopted its rules.", attendees=attendees,
+    )  # fmt: skip
+    meeting_save(
+        acting_user=None, forum=forum, title="Demo co-creation workshop",
+        date=today - timedelta(days=160), agenda="Prioritising demo commitments",
+        minutes="Three demo commitments were shortlisted.", attendees=attendees[:2],
+    )  # fmt: skip
+    Meeting.objects.filter(forum=forum).update(is_demo=True)
+    start = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=30)
+    event_save(
+        acting_user=None, is_demo=True, kind="national", title="Demo national open government day",
+        description="A fictional national event that shows registration and the waiting list.",
+        starts_at=start, ends_at=start + timedelta(hours=4), location="Demo conference centre",
+        online_url="", country=country, capacity=2, registration_open=True,
+    )  # fmt: skip
+    event_save(
+        acting_user=None, is_demo=True, kind="regional", title="Demo regional meeting (online)",
+        description="A fictional online regional meeting.",
+        starts_at=start + timedelta(days=20), ends_at=start + timedelta(days=20, hours=2),
+        location="", online_url="https://example.org/demo-meeting", country=None,
+        capacity=None, registration_open=True,
+    )  # fmt: skip
+    Event.objects.filter(is_demo=True, organisation__isnull=True, kind="national").update(
+        organisation=network
+    )
+    stdout.write("  participation demo content created (fictional, flagged is_demo)")

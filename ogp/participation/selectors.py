@@ -1,0 +1,346 @@
+"""Reads for participation: each page runs a constant number of queries."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from .domain.balance import Balance, Side, forum_balance
+from .domain.cadence import CadenceResult, forum_cadence
+from .domain.guidance import CriterionInput, EligibilityInput, Guidance, country_guidance
+from .models import (
+    ContentReport,
+    Event,
+    Follow,
+    Forum,
+    ForumMembership,
+    MailingList,
+    Meeting,
+    MembershipRequest,
+    Person,
+    Registration,
+    Subscription,
+)
+
+# --- forums -------------------------------------------------------------------------------
+
+
+def forum_list(*, country=None, today: date | None = None) -> QuerySet[Forum]:  # type: ignore[no-untyped-def]
+    today = today or timezone.localdate()
+    forums = Forum.objects.select_related("country").annotate(
+        government_count=Count(
+            "memberships", filter=Q(memberships__side=Side.GOVERNMENT.value), distinct=True
+        ),
+        non_government_count=Count(
+            "memberships", filter=Q(memberships__side=Side.NON_GOVERNMENT.value), distinct=True
+        ),
+        last_held=Max(
+            "meetings__date",
+            filter=Q(meetings__date__lte=today, meetings__is_cancelled=False),
+        ),
+        next_scheduled=Min(
+            "meetings__date",
+            filter=Q(meetings__date__gt=today, meetings__is_cancelled=False),
+        ),
+    )
+    if country is not None:
+        forums = forums.filter(country=country)
+    return forums.order_by("country__name_en", "name")
+
+
+def annotated_forum_cadence(forum: Forum, today: date | None = None) -> CadenceResult:
+    """Cadence from the annotations of :func:`forum_list` (no query)."""
+    today = today or timezone.localdate()
+    dates = [d for d in (forum.last_held, forum.next_scheduled) if d]  # type: ignore[attr-defined]
+    return forum_cadence(established_on=forum.established_on, meeting_dates=dates, today=today)
+
+
+def annotated_forum_balance(forum: Forum) -> Balance:
+    return forum_balance(
+        [Side.GOVERNMENT] * forum.government_count  # type: ignore[attr-defined]
+        + [Side.NON_GOVERNMENT] * forum.non_government_count  # type: ignore[attr-defined]
+    )
+
+
+def forum_get(slug: str) -> Forum:
+    return get_object_or_404(
+        Forum.objects.select_related("country").prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=ForumMembership.objects.select_related("organisation", "user"),
+            ),
+            Prefetch("meetings", queryset=Meeting.objects.prefetch_related("documents")),
+        ),
+        slug=slug,
+    )
+
+
+def forum_cadence_of(forum: Forum, today: date | None = None) -> CadenceResult:
+    """Uses the prefetched meetings of :func:`forum_get`."""
+    today = today or timezone.localdate()
+    return forum_cadence(
+        established_on=forum.established_on,
+        meeting_dates=[m.date for m in forum.meetings.all() if not m.is_cancelled],
+        today=today,
+    )
+
+
+def forum_balance_of(forum: Forum) -> Balance:
+    return forum_balance(Side(m.side) for m in forum.memberships.all())
+
+
+def forum_pending_requests(forum: Forum) -> QuerySet[MembershipRequest]:
+    return forum.requests.filter(state=MembershipRequest.State.PENDING).select_related(
+        "user", "organisation"
+    )
+
+
+def meeting_get(forum: Forum, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.select_related("forum", "forum__country").prefetch_related(
+            "documents",
+            Prefetch("attendees", queryset=ForumMembership.objects.select_related("organisation")),
+        ),
+        forum=forum,
+        pk=pk,
+    )
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+def event_list(*, past: bool = False, kind: str = "", country=None) -> QuerySet[Event]:  # type: ignore[no-untyped-def]
+    now = timezone.now()
+    events = Event.objects.select_related("country").annotate(
+        confirmed_count=Count("registrations", filter=Q(registrations__state="confirmed")),
+    )
+    events = (
+        events.filter(ends_at__lt=now).order_by("-starts_at")
+        if past
+        else events.filter(ends_at__gte=now)
+    )
+    if kind:
+        events = events.filter(kind=kind)
+    if country is not None:
+        events = events.filter(country=country)
+    return events
+
+
+def event_get(slug: str) -> Event:
+    return get_object_or_404(
+        Event.objects.select_related("country", "forum", "organisation").annotate(
+            confirmed_count=Count("registrations", filter=Q(registrations__state="confirmed")),
+            waiting_count=Count("registrations", filter=Q(registrations__state="waiting")),
+        ),
+        slug=slug,
+    )
+
+
+def registration_of(event: Event, user) -> Registration | None:  # type: ignore[no-untyped-def]
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return event.registrations.filter(user=user).exclude(state=Registration.State.CANCELLED).first()
+
+
+def waiting_position(registration: Registration) -> int | None:
+    if registration.state != Registration.State.WAITING:
+        return None
+    return (
+        registration.event.registrations.filter(state=Registration.State.WAITING)
+        .filter(
+            Q(registered_at__lt=registration.registered_at)
+            | Q(registered_at=registration.registered_at, pk__lt=registration.pk)
+        )
+        .count()
+        + 1
+    )
+
+
+def event_registrants(event: Event) -> QuerySet[Registration]:
+    return event.registrations.select_related("user").order_by("state", "registered_at", "pk")
+
+
+# --- mailing lists ------------------------------------------------------------------------
+
+
+def mailing_lists_for_signup() -> QuerySet[MailingList]:
+    return MailingList.objects.filter(is_active=True).select_related("country", "topic")
+
+
+def mailing_list_subscribers(mailing_list: MailingList) -> QuerySet[Subscription]:
+    return mailing_list.subscriptions.order_by("state", "email")
+
+
+# --- directory ----------------------------------------------------------------------------
+
+
+def people_list(
+    *, query: str = "", country=None, focus_area=None, organisation=None, viewer=None
+) -> QuerySet[Person]:  # type: ignore[no-untyped-def]
+    people = Person.objects.select_related("organisation", "country").prefetch_related(
+        "focus_areas"
+    )
+    people = people.filter(is_hidden=False)
+    if query:
+        people = people.filter(
+            Q(full_name__icontains=query) | Q(organisation__name__icontains=query)
+        )
+    if country is not None:
+        people = people.filter(country=country)
+    if focus_area is not None:
+        people = people.filter(focus_areas=focus_area)
+    if organisation is not None:
+        people = people.filter(organisation=organisation)
+    return people.distinct()
+
+
+def person_get(pk: int) -> Person:
+    return get_object_or_404(
+        Person.objects.select_related("organisation", "country", "user").prefetch_related(
+            "focus_areas"
+        ),
+        pk=pk,
+    )
+
+
+def personal_data_export(user) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """Everything participation holds about ``user`` (JSON-ready)."""
+    from .models import ConsentRecord
+
+    person = Person.objects.filter(user=user).prefetch_related("focus_areas").first()
+    subscriptions = Subscription.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+    return {
+        "directory_entry": None
+        if person is None
+        else {
+            "full_name": person.full_name,
+            "job_title": person.job_title,
+            "organisation": person.organisation.name if person.organisation else None,
+            "country": person.country.iso3 if person.country else None,
+            "email": person.email,
+            "phone": person.phone,
+            "bio": person.bio,
+            "focus_areas": [f.code for f in person.focus_areas.all()],
+            "public_fields": person.public_fields,
+            "consent_given_at": person.consent_given_at,
+            "consent_text": person.consent_text,
+        },
+        "subscriptions": [
+            {
+                "list": s.mailing_list.slug,
+                "email": s.email,
+                "language": s.language,
+                "state": s.state,
+                "requested_at": s.requested_at,
+                "confirmed_at": s.confirmed_at,
+                "unsubscribed_at": s.unsubscribed_at,
+            }
+            for s in subscriptions.select_related("mailing_list")
+        ],
+        "consents": [
+            {"purpose": c.purpose, "action": c.action, "text": c.text, "at": c.recorded_at}
+            for c in ConsentRecord.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+        ],
+        "forum_memberships": [
+            {"forum": m.forum.name, "role": m.role, "side": m.side, "joined_on": m.joined_on}
+            for m in user.forum_memberships.select_related("forum")
+        ],
+        "forum_requests": [
+            {
+                "forum": r.forum.name,
+                "state": r.state,
+                "motivation": r.motivation,
+                "decision_reason": r.decision_reason,
+                "created_at": r.created_at,
+            }
+            for r in user.forum_requests.select_related("forum")
+        ],
+        "event_registrations": [
+            {
+                "event": r.event.title,
+                "state": r.state,
+                "accessibility_needs": r.accessibility_needs,
+                "registered_at": r.registered_at,
+            }
+            for r in user.event_registrations.select_related("event")
+        ],
+        "follows": [
+            str(f.target)
+            for f in Follow.objects.filter(user=user).select_related("country", "forum", "event")
+        ],
+    }
+
+
+# --- moderation ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    content_type: ContentType
+    obj: object
+    reports: tuple[ContentReport, ...]
+
+
+def moderation_queue() -> list[QueueItem]:
+    reports = list(
+        ContentReport.objects.filter(state=ContentReport.State.OPEN).select_related(
+            "content_type", "reporter"
+        )
+    )
+    grouped: dict[tuple[int, int], list[ContentReport]] = {}
+    for report in reports:
+        grouped.setdefault((report.content_type_id, report.object_id), []).append(report)
+    by_type: dict[int, set[int]] = {}
+    for ct_id, obj_id in grouped:
+        by_type.setdefault(ct_id, set()).add(obj_id)
+    objects: dict[tuple[int, int], object] = {}
+    types = {r.content_type_id: r.content_type for r in reports}
+    for ct_id, ids in by_type.items():
+        for obj in types[ct_id].get_all_objects_for_this_type(pk__in=ids):
+            objects[(ct_id, obj.pk)] = obj
+    return [
+        QueueItem(content_type=types[key[0]], obj=objects[key], reports=tuple(items))
+        for key, items in grouped.items()
+        if key in objects
+    ]
+
+
+# --- guidance -----------------------------------------------------------------------------
+
+
+def eligibility_input(country) -> EligibilityInput | None:  # type: ignore[no-untyped-def]
+    """Latest published eligibility summary, if the eligibility app provides one."""
+    try:
+        from ogp.eligibility.selectors import country_eligibility_summary
+    except ImportError:
+        return None
+    summary = country_eligibility_summary(country)
+    if summary is None:
+        return None
+    return EligibilityInput(
+        cycle_year=summary.cycle_year,
+        status=summary.status,
+        total=summary.total,
+        maximum=summary.maximum,
+        criteria=tuple(
+            CriterionInput(
+                code=c.code,
+                label=c.label,
+                points=c.points,
+                max_points=c.max_points,
+                source=c.source,
+            )
+            for c in summary.criteria
+        ),
+    )
+
+
+def guidance_for(country) -> Guidance:  # type: ignore[no-untyped-def]
+    return country_guidance(
+        status=country.membership_status,
+        eligibility=eligibility_input(country),
+        un_member=country.un_member,
+    )

@@ -1,0 +1,1 @@
+"""Writes for participation (one module per area). Every state change is audited."""

@@ -1,0 +1,387 @@
+"""Forums: creation, membership requests and decisions, members, meetings, documents."""
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ogp.audit.services import audit_record, snapshot
+from ogp.core.errors import ServiceError
+from ogp.core.mail import send_templated_mail
+
+from ..domain.balance import default_side
+from ..domain.workflow import (
+    RequestAction,
+    RequestState,
+    TransitionError,
+    can_request_membership,
+    request_transition,
+)
+from ..models import Forum, ForumMembership, Meeting, MeetingDocument, MembershipRequest
+from .activity import activity_record
+
+FORUM_FIELDS = ["name", "description", "rules_of_participation", "established_on", "website"]
+MEETING_FIELDS = [
+    "title",
+    "date",
+    "location",
+    "agenda",
+    "minutes",
+    "is_cancelled",
+    "other_attendees",
+]
+
+REQUEST_ERRORS = {
+    "request_not_pending": lambda: _("This request has already been decided or withdrawn."),
+    "reason_required": lambda: _("Give a reason for declining; the person will see it."),
+}
+
+
+def _unique_slug(base: str) -> str:
+    root = slugify(base)[:100] or "forum"
+    slug, n = root, 2
+    while Forum.objects.filter(slug=slug).exists():
+        slug, n = f"{root}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def forum_create(
+    *,
+    acting_user,  # type: ignore[no-untyped-def]
+    country,
+    name: str,
+    rules_of_participation: str,
+    established_on: date,
+    description: str = "",
+    website: str = "",
+    coordinator=None,
+    is_demo: bool = False,
+) -> Forum:
+    """Create a forum. ``coordinator`` (default: the acting user) becomes its first coordinator."""
+    if not rules_of_participation.strip():
+        raise ServiceError(_("A forum must publish its rules of participation."))
+    forum = Forum.objects.create(
+        country=country,
+        name=name.strip(),
+        slug=_unique_slug(f"{country.iso3}-{name}"),
+        description=description.strip(),
+        rules_of_participation=rules_of_participation.strip(),
+        established_on=established_on,
+        website=website,
+        is_demo=is_demo,
+    )
+    coordinator = coordinator if coordinator is not None else acting_user
+    if getattr(coordinator, "is_authenticated", False):
+        ForumMembership.objects.create(
+            forum=forum,
+            user=coordinator,
+            display_name=str(coordinator),
+            organisation=coordinator.organisation,
+            side=_side_for_user(coordinator),
+            role=ForumMembership.Role.COORDINATOR,
+            joined_on=timezone.localdate(),
+        )
+    audit_record(
+        actor=acting_user, action="forum.create", target=forum, after=snapshot(forum, FORUM_FIELDS)
+    )
+    activity_record(
+        verb="forum_created", title=forum.name, url=forum.get_absolute_url(), forum=forum,
+        actor=acting_user,
+    )  # fmt: skip
+    return forum
+
+
+@transaction.atomic
+def forum_update(*, acting_user, forum: Forum, **fields) -> Forum:  # type: ignore[no-untyped-def]
+    before = snapshot(forum, FORUM_FIELDS)
+    for name, value in fields.items():
+        if name not in FORUM_FIELDS:
+            raise ValueError(name)
+        setattr(forum, name, value.strip() if isinstance(value, str) else value)
+    if not forum.rules_of_participation:
+        raise ServiceError(_("A forum must publish its rules of participation."))
+    forum.save()
+    audit_record(
+        actor=acting_user, action="forum.update", target=forum, before=before,
+        after=snapshot(forum, FORUM_FIELDS),
+    )  # fmt: skip
+    return forum
+
+
+def _side_for_user(user) -> str:  # type: ignore[no-untyped-def]
+    from ogp.accounts.models import Role
+
+    if getattr(user, "role", None) == Role.GOVERNMENT:
+        return "government"
+    organisation = getattr(user, "organisation", None)
+    return default_side(organisation.kind if organisation else None).value
+
+
+@transaction.atomic
+def membership_request_create(
+    *,
+    acting_user,  # type: ignore[no-untyped-def]
+    forum: Forum,
+    motivation: str,
+    side: str | None = None,
+    organisation=None,
+) -> MembershipRequest:
+    is_member = forum.memberships.filter(user=acting_user).exists()
+    pending = forum.requests.filter(user=acting_user, state=RequestState.PENDING).exists()
+    refusal = can_request_membership(is_member=is_member, has_pending_request=pending)
+    if refusal == "already_member":
+        raise ServiceError(_("You are already a member of this forum."))
+    if refusal == "already_pending":
+        raise ServiceError(_("You already have a request waiting for the coordinators."))
+    if not motivation.strip():
+        raise ServiceError(_("Tell the coordinators why you want to join."))
+    organisation = organisation if organisation is not None else acting_user.organisation
+    request = MembershipRequest.objects.create(
+        forum=forum,
+        user=acting_user,
+        organisation=organisation,
+        side=side or _side_for_user(acting_user),
+        motivation=motivation.strip(),
+    )
+    audit_record(
+        actor=acting_user, action="forum.request_create", target=request,
+        after=snapshot(request, ["forum", "side", "state"]),
+    )  # fmt: skip
+    coordinators = [
+        m.user
+        for m in forum.memberships.filter(role=ForumMembership.Role.COORDINATOR).select_related(
+            "user"
+        )
+        if m.user and m.user.is_active
+    ]
+    for coordinator in coordinators:
+        send_templated_mail(
+            to=[coordinator.email],
+            template="participation/email/request_received",
+            context={"forum": forum, "request": request, "requester": acting_user},
+            language=coordinator.preferred_language,
+        )
+    return request
+
+
+def _decide(request: MembershipRequest, action: RequestAction, reason: str) -> str:
+    try:
+        return request_transition(RequestState(request.state), action, reason=reason).value
+    except TransitionError as error:
+        raise ServiceError(REQUEST_ERRORS[error.code]()) from error
+
+
+@transaction.atomic
+def membership_request_decide(
+    *,
+    acting_user,  # type: ignore[no-untyped-def]
+    request: MembershipRequest,
+    approve: bool,
+    reason: str = "",
+) -> MembershipRequest:
+    """Coordinators approve (the person becomes a member) or decline with a reason."""
+    request = MembershipRequest.objects.select_for_update().get(pk=request.pk)
+    before = snapshot(request, ["state", "decision_reason"])
+    action = RequestAction.APPROVE if approve else RequestAction.DECLINE
+    request.state = _decide(request, action, reason)
+    request.decided_by = acting_user
+    request.decided_at = timezone.now()
+    request.decision_reason = reason.strip()
+    request.save()
+    forum = request.forum
+    if approve:
+        try:
+            with transaction.atomic():
+                ForumMembership.objects.create(
+                    forum=forum,
+                    user=request.user,
+                    display_name=str(request.user),
+                    organisation=request.organisation,
+                    side=request.side,
+                    joined_on=timezone.localdate(),
+                )
+        except IntegrityError as error:
+            raise ServiceError(_("This person is already a member of the forum.")) from error
+        activity_record(
+            verb="member_joined", title=f"{request.user} — {forum.name}",
+            url=forum.get_absolute_url(), forum=forum, actor=acting_user,
+        )  # fmt: skip
+    audit_record(
+        actor=acting_user, action=f"forum.request_{action.value}", target=request, before=before,
+        after=snapshot(request, ["state", "decision_reason"]),
+    )  # fmt: skip
+    send_templated_mail(
+        to=[request.user.email],
+        template="participation/email/request_decided",
+        context={"forum": forum, "request": request},
+        language=request.user.preferred_language,
+    )
+    return request
+
+
+@transaction.atomic
+def membership_request_withdraw(*, acting_user, request: MembershipRequest) -> MembershipRequest:  # type: ignore[no-untyped-def]
+    request = MembershipRequest.objects.select_for_update().get(pk=request.pk)
+    if request.user_id != acting_user.pk:
+        raise ServiceError(_("Only the person who made a request can withdraw it."))
+    before = snapshot(request, ["state"])
+    request.state = _decide(request, RequestAction.WITHDRAW, "")
+    request.save(update_fields=["state"])
+    audit_record(
+        actor=acting_user, action="forum.request_withdraw", target=request, before=before,
+        after=snapshot(request, ["state"]),
+    )  # fmt: skip
+    return request
+
+
+@transaction.atomic
+def forum_member_add(
+    *,
+    acting_user,  # type: ignore[no-untyped-def]
+    forum: Forum,
+    display_name: str,
+    side: str,
+    organisation=None,
+    role: str = ForumMembership.Role.MEMBER,
+    user=None,
+) -> ForumMembership:
+    """Coordinators list a member (with or without an account on the platform)."""
+    if not display_name.strip():
+        raise ServiceError(_("Give the member's name."))
+    if user is not None and forum.memberships.filter(user=user).exists():
+        raise ServiceError(_("This person is already a member of the forum."))
+    membership = ForumMembership.objects.create(
+        forum=forum,
+        user=user,
+        display_name=display_name.strip(),
+        organisation=organisation,
+        side=side,
+        role=role,
+        joined_on=timezone.localdate(),
+    )
+    audit_record(
+        actor=acting_user, action="forum.member_add", target=membership,
+        after=snapshot(membership, ["display_name", "side", "role"]),
+    )  # fmt: skip
+    return membership
+
+
+@transaction.atomic
+def forum_member_update(
+    *, acting_user, membership: ForumMembership, side: str, role: str
+) -> ForumMembership:  # type: ignore[no-untyped-def]
+    before = snapshot(membership, ["side", "role"])
+    if (
+        membership.role == ForumMembership.Role.COORDINATOR
+        and role != ForumMembership.Role.COORDINATOR
+        and not membership.forum.memberships.filter(role=ForumMembership.Role.COORDINATOR)
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise ServiceError(_("A forum needs at least one coordinator."))
+    if role == ForumMembership.Role.COORDINATOR and membership.user_id is None:
+        raise ServiceError(_("Only members with an account on the platform can coordinate."))
+    membership.side, membership.role = side, role
+    membership.save(update_fields=["side", "role"])
+    audit_record(
+        actor=acting_user, action="forum.member_update", target=membership, before=before,
+        after=snapshot(membership, ["side", "role"]),
+    )  # fmt: skip
+    return membership
+
+
+@transaction.atomic
+def forum_member_remove(*, acting_user, membership: ForumMembership) -> None:  # type: ignore[no-untyped-def]
+    if (
+        membership.role == ForumMembership.Role.COORDINATOR
+        and not membership.forum.memberships.filter(role=ForumMembership.Role.COORDINATOR)
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise ServiceError(_("A forum needs at least one coordinator."))
+    audit_record(
+        actor=acting_user, action="forum.member_remove", target=membership.forum,
+        before=snapshot(membership, ["display_name", "side", "role"]),
+    )  # fmt: skip
+    membership.delete()
+
+
+@transaction.atomic
+def meeting_save(
+    *,
+    acting_user,  # type: ignore[no-untyped-def]
+    forum: Forum,
+    meeting: Meeting | None = None,
+    title: str,
+    date: date,
+    location: str = "",
+    agenda: str = "",
+    minutes: str = "",
+    is_cancelled: bool = False,
+    attendees=(),
+    other_attendees: str = "",
+) -> Meeting:
+    """Create or update a meeting (agenda, minutes, attendance)."""
+    creating = meeting is None
+    if meeting is None:
+        meeting = Meeting(forum=forum, is_demo=forum.is_demo)
+    elif meeting.forum_id != forum.pk:
+        raise ServiceError(_("This meeting belongs to another forum."))
+    attendees = list(attendees)
+    if any(a.forum_id != forum.pk for a in attendees):
+        raise ServiceError(_("Attendance can only list members of this forum."))
+    if minutes.strip() and date > timezone.localdate():
+        raise ServiceError(_("Minutes can only be published once the meeting has taken place."))
+    before = None if creating else snapshot(meeting, MEETING_FIELDS)
+    meeting.title, meeting.date, meeting.location = title.strip(), date, location.strip()
+    meeting.agenda, meeting.minutes = agenda.strip(), minutes.strip()
+    meeting.is_cancelled, meeting.other_attendees = is_cancelled, other_attendees.strip()
+    meeting.save()
+    meeting.attendees.set(attendees)
+    audit_record(
+        actor=acting_user, action="forum.meeting_create" if creating else "forum.meeting_update",
+        target=meeting, before=before, after=snapshot(meeting, MEETING_FIELDS),
+    )  # fmt: skip
+    activity_record(
+        verb="meeting_scheduled" if creating else "meeting_updated",
+        title=f"{meeting.title} ({meeting.date.isoformat()})",
+        url=meeting.get_absolute_url(), forum=forum, actor=acting_user,
+    )  # fmt: skip
+    return meeting
+
+
+@transaction.atomic
+def meeting_document_add(*, acting_user, meeting: Meeting, title: str, file) -> MeetingDocument:  # type: ignore[no-untyped-def]
+    from ogp.core.uploads import validate_pdf
+
+    try:
+        validate_pdf(file)
+    except Exception as error:
+        raise ServiceError(error.messages if hasattr(error, "messages") else str(error)) from error
+    if not title.strip():
+        raise ServiceError(_("Give the document a title."))
+    document = MeetingDocument.objects.create(
+        meeting=meeting, title=title.strip(), file=file, uploaded_by=acting_user
+    )
+    audit_record(
+        actor=acting_user, action="forum.document_add", target=document,
+        after=snapshot(document, ["title", "file"]),
+    )  # fmt: skip
+    activity_record(
+        verb="document_added", title=document.title, url=meeting.get_absolute_url(),
+        forum=meeting.forum, actor=acting_user,
+    )  # fmt: skip
+    return document
+
+
+@transaction.atomic
+def meeting_document_delete(*, acting_user, document: MeetingDocument) -> None:  # type: ignore[no-untyped-def]
+    audit_record(
+        actor=acting_user, action="forum.document_delete", target=document.meeting,
+        before=snapshot(document, ["title", "file"]),
+    )  # fmt: skip
+    document.file.delete(save=False)
+    document.delete()

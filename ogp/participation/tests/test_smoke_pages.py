@@ -1,0 +1,58 @@
+"""Every public and staff page renders (in the three languages) without error."""
+
+import pytest
+from django.urls import reverse
+
+from .factories import CoordinatorFactory, EventFactory, ForumFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_public_pages_render(client, country, language):
+    forum = ForumFactory(country=country)
+    meeting = MeetingFactory(forum=forum)
+    event = EventFactory(country=country)
+    urls = [
+        reverse("participation:overview"),
+        reverse("participation:mailing-list-signup"),
+        reverse("participation:forum-list"),
+        reverse("participation:forum-detail", args=[forum.slug]),
+        reverse("participation:meeting-detail", args=[forum.slug, meeting.pk]),
+        reverse("participation:event-list"),
+        reverse("participation:event-detail", args=[event.slug]),
+        reverse("participation:directory"),
+        reverse("participation:country", args=[country.iso3]),
+    ]
+    for url in urls:
+        url = url.replace("/en/", f"/{language}/", 1)
+        response = client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_staff_pages_render(client_for, staff_user, country):
+    forum = ForumFactory(country=country)
+    CoordinatorFactory(forum=forum, user=staff_user)
+    event = EventFactory()
+    client = client_for(staff_user)
+    for url in [
+        reverse("participation:overview"),
+        reverse("participation:staff-forums"),
+        reverse("participation:staff-lists"),
+        reverse("participation:moderation-queue"),
+        reverse("participation:event-create"),
+        reverse("participation:event-edit", args=[event.slug]),
+        reverse("participation:event-registrants", args=[event.slug]),
+        reverse("participation:forum-requests", args=[forum.slug]),
+        reverse("participation:forum-edit", args=[forum.slug]),
+        reverse("participation:meeting-create", args=[forum.slug]),
+        reverse("participation:forum-member-add", args=[forum.slug]),
+        reverse("participation:forum-create"),
+        reverse("participation:follow-list"),
+        reverse("participation:my-entry"),
+        reverse("participation:my-data"),
+        reverse("participation:my-registrations"),
+        reverse("organisations:create"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url

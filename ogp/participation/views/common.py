@@ -1,0 +1,51 @@
+"""Helpers shared by the participation views."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from ogp.core.errors import ServiceError
+from ogp.core.ratelimit import check_rate
+
+# Anonymous and signed-in submissions: at most LIMIT per PERIOD seconds per client and scope.
+RATE_LIMITS = {
+    "subscribe": (5, 3600),
+    "register": (20, 3600),
+    "forum-request": (10, 3600),
+    "report": (10, 3600),
+    "directory": (20, 3600),
+}
+
+
+def check(request: HttpRequest, perm: str, obj=None) -> HttpResponse | None:  # type: ignore[no-untyped-def]
+    """None when allowed; otherwise the login page (visitors) or 403 (signed-in users)."""
+    if request.user.has_perm(perm, obj):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
+    limit, period = RATE_LIMITS[scope]
+    if check_rate(request, f"participation:{scope}", limit, period):
+        return None
+    response = render(
+        request,
+        "participation/rate_limited.html",
+        {"minutes": period // 60},
+        status=429,
+    )
+    response["Retry-After"] = str(period)
+    return response
+
+
+def add_service_error(form, error: ServiceError) -> None:  # type: ignore[no-untyped-def]
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def not_allowed_message() -> str:
+    return _("You are not allowed to do this.")

@@ -1,0 +1,145 @@
+"""Stakeholder directory: search organisations and people; a person's own entry and data."""
+
+import json
+
+from django.contrib import messages
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ogp.core.errors import ServiceError
+from ogp.organisations.models import Organisation
+
+from ..forms import DirectoryFilterForm, PersonForm
+from ..models import Person
+from ..selectors import people_list, person_get, personal_data_export
+from ..services.directory import person_delete, person_save
+from .common import add_service_error, check, rate_limited
+
+PAGE_SIZE = 50
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    query = filters.get("q", "")
+    organisations = Organisation.objects.filter(is_hidden=False).select_related("country")
+    if query:
+        organisations = organisations.filter(
+            Q(name__icontains=query) | Q(description__icontains=query)
+        )
+    if filters.get("kind"):
+        organisations = organisations.filter(kind=filters["kind"])
+    if filters.get("country"):
+        organisations = organisations.filter(country=filters["country"])
+    if filters.get("focus_area"):
+        organisations = organisations.filter(focus_areas=filters["focus_area"])
+    people = people_list(
+        query=query, country=filters.get("country"), focus_area=filters.get("focus_area")
+    )
+    if filters.get("kind"):
+        people = people.filter(organisation__kind=filters["kind"])
+    return render(
+        request,
+        "participation/directory/directory.html",
+        {
+            "form": form,
+            "organisations": organisations.prefetch_related("focus_areas").distinct()[:PAGE_SIZE],
+            "people": people[:PAGE_SIZE],
+            "page_size": PAGE_SIZE,
+            "own_entry": Person.objects.filter(user=request.user).first()
+            if request.user.is_authenticated
+            else None,
+        },
+    )
+
+
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_get(pk)
+    is_author = request.user.is_authenticated and person.user_id == request.user.pk
+    is_moderator = request.user.has_perm("participation.moderate")
+    if person.is_hidden and not (is_author or is_moderator):
+        raise Http404
+    return render(
+        request,
+        "participation/directory/person_detail.html",
+        {"person": person, "is_author": is_author, "is_moderator": is_moderator},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def my_entry(request: HttpRequest) -> HttpResponse:
+    if denied := check(request, "participation.add_person"):
+        return denied
+    person = Person.objects.filter(user=request.user).first()
+    if person is not None:
+        initial = {
+            "full_name": person.full_name,
+            "job_title": person.job_title,
+            "organisation": person.organisation,
+            "country": person.country,
+            "email": person.email,
+            "phone": person.phone,
+            "bio": person.bio,
+            "focus_areas": list(person.focus_areas.all()),
+            "public_fields": person.public_fields,
+            "consent": True,
+        }
+    else:
+        user = request.user
+        initial = {
+            "full_name": user.full_name,
+            "job_title": user.job_title,
+            "organisation": user.organisation,
+            "country": user.country,
+            "email": user.email,
+        }
+    form = PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if limited := rate_limited(request, "directory"):
+            return limited
+        if form.is_valid():
+            try:
+                person = person_save(acting_user=request.user, person=person, **form.cleaned_data)
+            except ServiceError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("Your directory entry has been saved."))
+                return redirect(person)
+    return render(
+        request, "participation/directory/person_form.html", {"form": form, "person": person}
+    )
+
+
+def my_data(request: HttpRequest) -> HttpResponse:
+    if denied := check(request, "participation.add_person"):
+        return denied
+    if request.GET.get("format") == "json":
+        payload = json.dumps(
+            personal_data_export(request.user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False
+        )
+        response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="my-participation-data.json"'
+        return response
+    return render(
+        request,
+        "participation/directory/my_data.html",
+        {"person": Person.objects.filter(user=request.user).first()},
+    )
+
+
+@require_POST
+def delete_entry(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_get(pk)
+    if denied := check(request, "participation.delete_person", person):
+        return denied
+    try:
+        person_delete(acting_user=request.user, person=person)
+    except ServiceError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(person)
+    messages.success(request, _("The directory entry has been deleted."))
+    return redirect("participation:directory")

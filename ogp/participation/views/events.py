@@ -1,0 +1,197 @@
+"""Events: list, page, registration, cancellation, iCal; staff editing and registrant export."""
+
+import csv
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ogp.core.errors import ServiceError
+
+from ..forms import EventFilterForm, EventForm, RegistrationForm
+from ..ical import event_calendar
+from ..models import Registration
+from ..selectors import event_get, event_list, event_registrants, registration_of, waiting_position
+from ..services import events as services
+from .common import add_service_error, check, rate_limited
+
+
+def event_index(request: HttpRequest) -> HttpResponse:
+    form = EventFilterForm(request.GET or None)
+    kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
+    return render(
+        request,
+        "participation/events/event_list.html",
+        {
+            "form": form,
+            "upcoming": event_list(kind=kind),
+            "past": event_list(past=True, kind=kind)[:20],
+            "can_manage": request.user.has_perm("participation.manage_events"),
+        },
+    )
+
+
+def _detail_context(request, event, form=None):  # type: ignore[no-untyped-def]
+    registration = registration_of(event, request.user)
+    if registration is not None:
+        registration.event = event
+    return {
+        "event": event,
+        "registration": registration,
+        "position": waiting_position(registration) if registration else None,
+        "form": form or RegistrationForm(),
+        "can_register": request.user.has_perm("participation.register_event"),
+        "can_manage": request.user.has_perm("participation.manage_events"),
+        "is_full": event.capacity is not None and event.confirmed_count >= event.capacity,
+        "seats_left": None
+        if event.capacity is None
+        else max(0, event.capacity - event.confirmed_count),
+        "is_following": request.user.is_authenticated
+        and request.user.follows.filter(event=event).exists(),
+    }
+
+
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = event_get(slug)
+    return render(
+        request, "participation/events/event_detail.html", _detail_context(request, event)
+    )
+
+
+@require_POST
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    event = event_get(slug)
+    if denied := check(request, "participation.register_event", event):
+        return denied
+    if limited := rate_limited(request, "register"):
+        return limited
+    form = RegistrationForm(request.POST)
+    if form.is_valid():
+        try:
+            registration = services.registration_create(
+                acting_user=request.user,
+                event=event,
+                accessibility_needs=form.cleaned_data["accessibility_needs"],
+                organisation_name=form.cleaned_data["organisation_name"],
+            )
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            if registration.state == Registration.State.CONFIRMED:
+                messages.success(
+                    request, _("You are registered. A confirmation e-mail is on its way.")
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The event is full: you are on the waiting list. "
+                        "We will e-mail you if a seat frees up."
+                    ),
+                )
+            return redirect(event)
+    return render(
+        request,
+        "participation/events/event_detail.html",
+        _detail_context(request, event, form),
+        status=400,
+    )
+
+
+@require_POST
+def cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = event_get(slug)
+    registration = get_object_or_404(Registration, event=event, pk=pk)
+    if denied := check(request, "participation.cancel_registration", registration):
+        return denied
+    try:
+        services.registration_cancel(acting_user=request.user, registration=registration)
+    except ServiceError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The registration has been cancelled."))
+    if request.user.pk != registration.user_id:
+        return redirect("participation:event-registrants", slug=event.slug)
+    return redirect(event)
+
+
+def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    event = event_get(slug)
+    response = HttpResponse(event_calendar([event]), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        event_calendar(event_list(), name=_("OGP events")),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="ogp-events.ics"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def event_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    if denied := check(request, "participation.manage_events"):
+        return denied
+    event = event_get(slug) if slug else None
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.EVENT_FIELDS}
+        try:
+            event = services.event_save(acting_user=request.user, event=event, **fields)
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The event has been saved."))
+            return redirect(event)
+    return render(request, "participation/events/event_form.html", {"form": form, "event": event})
+
+
+def registrants(request: HttpRequest, slug: str) -> HttpResponse:
+    if denied := check(request, "participation.manage_events"):
+        return denied
+    event = event_get(slug)
+    rows = list(event_registrants(event))
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="registrants-{event.slug}.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "name",
+                "email",
+                "organisation",
+                "state",
+                "registered_at",
+                "accessibility_needs",
+                "language",
+            ]
+        )
+        for r in rows:
+            writer.writerow(
+                [r.name, r.email, r.organisation_name, r.state, r.registered_at.isoformat(),
+                 r.accessibility_needs, r.language]
+            )  # fmt: skip
+        return response
+    return render(
+        request, "participation/events/registrants.html", {"event": event, "registrations": rows}
+    )
+
+
+def my_registrations(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        raise Http404
+    return render(
+        request,
+        "participation/events/my_registrations.html",
+        {
+            "registrations": request.user.event_registrations.select_related("event").order_by(
+                "-event__starts_at"
+            )
+        },
+    )

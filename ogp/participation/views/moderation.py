@@ -1,0 +1,89 @@
+"""Reporting content and the Support Unit's moderation queue."""
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ogp.core.errors import ServiceError
+
+from ..forms import HideForm, ReportForm
+from ..selectors import moderation_queue
+from ..services.moderation import content_hide, content_report, content_restore, reports_dismiss
+from .common import add_service_error, check, rate_limited
+
+#: What can be reported: "app_label.model" allowed in the URL.
+REPORTABLE = {"participation.person", "organisations.organisation"}
+
+
+def _target(kind: str, pk: int):  # type: ignore[no-untyped-def]
+    if kind not in REPORTABLE:
+        raise Http404
+    app_label, model = kind.split(".")
+    content_type = ContentType.objects.get_by_natural_key(app_label, model)
+    try:
+        return content_type.get_object_for_this_type(pk=pk)
+    except content_type.model_class().DoesNotExist as error:
+        raise Http404 from error
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    obj = _target(kind, pk)
+    if denied := check(request, "participation.report_content", obj):
+        return denied
+    if obj.is_hidden:
+        raise Http404
+    form = ReportForm(request.POST or None)
+    if request.method == "POST":
+        if limited := rate_limited(request, "report"):
+            return limited
+        if form.is_valid():
+            try:
+                content_report(
+                    acting_user=request.user, obj=obj, reason=form.cleaned_data["reason"]
+                )
+            except ServiceError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("Thank you; moderators will look at your report."))
+                return redirect(obj)
+    return render(request, "participation/moderation/report_form.html", {"form": form, "obj": obj})
+
+
+def queue(request: HttpRequest) -> HttpResponse:
+    if denied := check(request, "participation.moderate"):
+        return denied
+    return render(
+        request,
+        "participation/moderation/queue.html",
+        {"items": moderation_queue(), "hide_form": HideForm()},
+    )
+
+
+@require_POST
+def act(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if denied := check(request, "participation.moderate"):
+        return denied
+    obj = _target(kind, pk)
+    action = request.POST.get("action")
+    try:
+        if action == "hide":
+            form = HideForm(request.POST)
+            if not form.is_valid():
+                raise ServiceError(_("Give the reason; the author will see it."))
+            content_hide(acting_user=request.user, obj=obj, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The content is hidden; its author sees your reason."))
+        elif action == "restore":
+            content_restore(acting_user=request.user, obj=obj)
+            messages.success(request, _("The content is visible again."))
+        elif action == "dismiss":
+            reports_dismiss(acting_user=request.user, obj=obj)
+            messages.success(request, _("The reports have been dismissed."))
+        else:
+            raise Http404
+    except ServiceError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("participation:moderation-queue")
