@@ -4,6 +4,7 @@ Files are only ever served by `serve_private_file`, after the calling view has c
 """
 
 import io
+import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,9 +19,22 @@ from pypdf.errors import PdfReadError
 PDF_MAGIC = b"%PDF-"
 
 
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Reads PRIVATE_MEDIA_ROOT on every use: Django calls a FileField's storage callable once,
+    at import, so a location fixed then would ignore settings changed later (tests)."""
+
+    @property  # type: ignore[override]
+    def base_location(self):  # type: ignore[no-untyped-def]
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property  # type: ignore[override]
+    def location(self):  # type: ignore[no-untyped-def]
+        return os.path.abspath(self.base_location)
+
+
 def private_storage() -> Storage:
-    """Storage callable for FileField(storage=...): resolved at run time, so tests can move it."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    """Storage callable for FileField(storage=...), outside the static root, never by URL."""
+    return PrivateFileSystemStorage(base_url=None)
 
 
 def validate_pdf(upload) -> None:  # type: ignore[no-untyped-def]
