@@ -1,0 +1,162 @@
+"""Directory: consent, per-field visibility, export and deletion; reporting and hiding content."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from ogp.core.errors import ServiceError
+from ogp.organisations.models import FocusArea
+from ogp.organisations.services import organisation_create
+from ogp.participation.models import ConsentRecord, ContentReport, Person
+from ogp.participation.services.directory import person_delete, person_save
+from ogp.participation.services.moderation import content_hide, content_report, content_restore
+
+pytestmark = pytest.mark.django_db
+
+
+def _entry(user, **kwargs):
+    data = {
+        "consent": True, "full_name": "Ana Pérez", "job_title": "Researcher",
+        "email": "ana.public@example.org", "phone": "+1 555 0100", "bio": "Budgets.",
+        "public_fields": ["job_title"],
+    } | kwargs  # fmt: skip
+    return person_save(acting_user=user, **data)
+
+
+def test_consent_is_required_and_recorded(user):
+    with pytest.raises(ServiceError):
+        _entry(user, consent=False)
+    person = _entry(user)
+    assert person.consent_given_at is not None
+    assert ConsentRecord.objects.filter(user=user, purpose="directory", action="given").exists()
+
+
+def test_only_chosen_fields_are_public(client_for, user, researcher_user):
+    person = _entry(user)
+    page = client_for(researcher_user).get(person.get_absolute_url()).content.decode()
+    assert "Ana Pérez" in page and "Researcher" in page
+    assert "ana.public@example.org" not in page and "+1 555 0100" not in page
+    own = client_for(user).get(person.get_absolute_url()).content.decode()
+    assert "ana.public@example.org" in own and "+1 555 0100" in own
+
+
+def test_one_entry_per_user_and_only_own(user, researcher_user):
+    person = _entry(user)
+    with pytest.raises(ServiceError):
+        _entry(user)
+    with pytest.raises(ServiceError):
+        person_save(acting_user=researcher_user, person=person, consent=True, full_name="X")
+
+
+def test_export_json_contains_my_data(client_for, user):
+    _entry(user, focus_areas=[FocusArea.objects.get(code="justice")])
+    response = client_for(user).get(reverse("participation:my-data") + "?format=json")
+    assert response["Content-Type"].startswith("application/json")
+    data = json.loads(response.content)
+    assert data["directory_entry"]["full_name"] == "Ana Pérez"
+    assert data["directory_entry"]["focus_areas"] == ["justice"]
+    assert data["consents"][0]["purpose"] == "directory"
+
+
+def test_delete_own_entry(client_for, user):
+    person = _entry(user)
+    response = client_for(user).post(reverse("participation:person-delete", args=[person.pk]))
+    assert response.status_code == 302
+    assert not Person.objects.exists()
+    assert ConsentRecord.objects.filter(user=user, action="withdrawn").exists()
+
+
+def test_others_cannot_delete(client_for, user, researcher_user):
+    person = _entry(user)
+    response = client_for(researcher_user).post(
+        reverse("participation:person-delete", args=[person.pk])
+    )
+    assert response.status_code == 403
+    with pytest.raises(ServiceError):
+        person_delete(acting_user=researcher_user, person=person)
+
+
+def test_search_and_filters(client, user, country):
+    _entry(user, country=country, focus_areas=[FocusArea.objects.get(code="justice")])
+    organisation_create(
+        acting_user=None, name="Demo Justice Watch", kind="civil_society", country=country,
+        focus_areas=[FocusArea.objects.get(code="justice")],
+    )  # fmt: skip
+    url = reverse("participation:directory")
+    page = client.get(url, {"focus_area": "justice", "country": country.iso3}).content.decode()
+    assert "Ana Pérez" in page and "Demo Justice Watch" in page
+    page = client.get(url, {"focus_area": "environment"}).content.decode()
+    assert "Ana Pérez" not in page and "Demo Justice Watch" not in page
+    page = client.get(url, {"q": "watch"}).content.decode()
+    assert "Demo Justice Watch" in page and "Ana Pérez" not in page
+
+
+def test_organisation_page_lists_people_forums_events(client, user, country):
+    from .factories import EventFactory, ForumFactory, MembershipFactory
+
+    organisation = organisation_create(
+        acting_user=user, name="Demo Civic Lab", kind="civil_society", country=country
+    )
+    _entry(user, organisation=organisation)
+    forum = ForumFactory(country=country, name="Demo national forum")
+    MembershipFactory(forum=forum, organisation=organisation)
+    EventFactory(organisation=organisation, title="Demo open day")
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    assert "Ana Pérez" in page and "Demo national forum" in page and "Demo open day" in page
+
+
+def test_report_hide_shows_reason_to_author_only(client_for, user, researcher_user, staff_user):
+    person = _entry(user)
+    response = client_for(researcher_user).post(
+        reverse("participation:report", args=["participation.person", person.pk]),
+        {"reason": "Insulting text"},
+    )
+    assert response.status_code == 302
+    queue = client_for(staff_user).get(reverse("participation:moderation-queue")).content.decode()
+    assert "Insulting text" in queue
+    response = client_for(staff_user).post(
+        reverse("participation:moderation-act", args=["participation.person", person.pk]),
+        {"action": "hide", "reason": "Personal attacks are not allowed."},
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.is_hidden
+    assert ContentReport.objects.get().state == "actioned"
+    assert client_for(researcher_user).get(person.get_absolute_url()).status_code == 404
+    own = client_for(user).get(person.get_absolute_url()).content.decode()
+    assert "Personal attacks are not allowed." in own
+    listing = client_for(None).get(reverse("participation:directory")).content.decode()
+    assert "Ana Pérez" not in listing
+
+
+def test_hide_needs_reason_and_restore(staff_user, user):
+    person = _entry(user)
+    with pytest.raises(ServiceError):
+        content_hide(acting_user=staff_user, obj=person, reason=" ")
+    content_hide(acting_user=staff_user, obj=person, reason="Spam")
+    content_restore(acting_user=staff_user, obj=person)
+    person.refresh_from_db()
+    assert not person.is_hidden and person.hidden_reason == ""
+
+
+def test_one_open_report_per_reporter(user, researcher_user):
+    person = _entry(user)
+    content_report(acting_user=researcher_user, obj=person, reason="Spam")
+    with pytest.raises(ServiceError):
+        content_report(acting_user=researcher_user, obj=person, reason="Spam again")
+
+
+def test_reporting_is_rate_limited(client_for, user, researcher_user):
+    person = _entry(user)
+    client = client_for(researcher_user)
+    url = reverse("participation:report", args=["participation.person", person.pk])
+    statuses = [client.post(url, {"reason": ""}).status_code for _ in range(11)]
+    assert statuses[-1] == 429
+
+
+def test_only_listed_models_can_be_reported(client_for, researcher_user):
+    response = client_for(researcher_user).get(
+        reverse("participation:report", args=["accounts.user", researcher_user.pk])
+    )
+    assert response.status_code == 404

@@ -1,0 +1,55 @@
+"""The per-country civil society page: phases from status and eligibility summary."""
+
+import pytest
+from django.urls import reverse
+
+from ogp.participation.domain.guidance import CriterionInput, EligibilityInput
+
+pytestmark = pytest.mark.django_db
+
+
+def _summary():
+    return EligibilityInput(
+        cycle_year=2025, status="not_eligible", total=9, maximum=16,
+        criteria=(
+            CriterionInput("fiscal_transparency", "Fiscal transparency", 2, 4, "Open Budget Survey"),
+            CriterionInput("access_to_information", "Access to information", 4, 4, "ATI source"),
+            CriterionInput("asset_disclosure", "Asset disclosure", None, 4, "Asset source"),
+            CriterionInput("citizen_engagement", "Citizen engagement", 3, 4, "EIU"),
+        ),
+    )  # fmt: skip
+
+
+def test_not_eligible_country_shows_shortfalls_and_who_measures(client, country, monkeypatch):
+    country.membership_status = "not_eligible"
+    country.save()
+    monkeypatch.setattr("ogp.participation.selectors.eligibility_input", lambda c: _summary())
+    page = client.get(reverse("participation:country", args=[country.iso3])).content.decode()
+    now = page[page.index("What you can do now") : page.index("The other phases")]
+    assert "Becoming eligible" in now and "Implementation" not in now
+    assert "Open Budget Survey" in now and "Asset source" in now and "EIU" in now
+    assert "ATI source" not in now  # full marks: not a shortfall
+    assert "no data" in now
+    assert "3 more points are needed" in now
+
+
+def test_works_without_eligibility_data(client, country):
+    country.membership_status = "active"
+    country.save()
+    page = client.get(reverse("participation:country", args=[country.iso3])).content.decode()
+    now = page[page.index("What you can do now") : page.index("The other phases")]
+    for phase in ("Co-creating an action plan", "Implementation", "Independent monitoring"):
+        assert phase in now
+    assert "Becoming eligible" not in now
+
+
+def test_non_un_state(client, country):
+    country.un_member = False
+    country.save()
+    page = client.get(reverse("participation:country", args=[country.iso3])).content.decode()
+    assert "Only UN member states can join OGP." in page
+
+
+def test_country_hub_links_to_the_page(client, country):
+    page = client.get(reverse("countries:detail", args=[country.iso3])).content.decode()
+    assert reverse("participation:country", args=[country.iso3]) in page
