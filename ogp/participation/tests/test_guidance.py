@@ -12,7 +12,7 @@ def _summary():
     return EligibilityInput(
         cycle_year=2025, status="not_eligible", total=9, maximum=16,
         criteria=(
-            CriterionInput("fiscal_transparency", "Fiscal transparency", 2, 4, "Open Budget Survey"),
+            CriterionInput("fiscal_transparency", "Fiscal transparency", 2, 4, "OBS 2023"),
             CriterionInput("access_to_information", "Access to information", 4, 4, "ATI source"),
             CriterionInput("asset_disclosure", "Asset disclosure", None, 4, "Asset source"),
             CriterionInput("citizen_engagement", "Citizen engagement", 3, 4, "EIU"),
@@ -27,7 +27,7 @@ def test_not_eligible_country_shows_shortfalls_and_who_measures(client, country,
     page = client.get(reverse("participation:country", args=[country.iso3])).content.decode()
     now = page[page.index("What you can do now") : page.index("The other phases")]
     assert "Becoming eligible" in now and "Implementation" not in now
-    assert "Open Budget Survey" in now and "Asset source" in now and "EIU" in now
+    assert "OBS 2023" in now and "Asset source" in now and "EIU" in now
     assert "ATI source" not in now  # full marks: not a shortfall
     assert "no data" in now
     assert "3 more points are needed" in now
