@@ -7,5 +7,12 @@ class MembershipConfig(AppConfig):
     label = "membership"
     verbose_name = _("Membership")
     # Top-level navigation links and country hub sections (see docs/development.md).
-    nav_items: list[tuple[str, str]] = []
-    country_sections: list[tuple[str, str]] = []
+    nav_items: list[tuple[str, str]] = [(_("Members"), "membership:member-list")]
+    country_sections: list[tuple[str, str]] = [
+        (_("OGP membership: status, letters of intent, lead agency"), "membership:country")
+    ]
+    staff_items: list[tuple[str, str]] = [
+        (_("Letters of intent to review"), "membership:review-queue"),
+        (_("Questions from governments"), "membership:inquiry-staff-list"),
+        (_("OGP co-chairs (addressees of letters)"), "membership:cochairs"),
+    ]

@@ -157,7 +157,8 @@ def check_submission(
         problems.append(SubmissionProblem(Problem.ELIGIBILITY_UNKNOWN))
     if eligibility.values_check_passed is False:
         problems.append(SubmissionProblem(Problem.VALUES_CHECK_FAILED))
-    elif eligibility.values_check_passed is None:
+    elif eligibility.values_check_passed is None and eligibility.core_eligible is not False:
+        # An unknown Values Check only matters for a country that may otherwise join.
         problems.append(SubmissionProblem(Problem.VALUES_CHECK_UNKNOWN))
     if content.language.strip() and content.language not in LANGUAGES:
         problems.append(SubmissionProblem(Problem.INVALID_LANGUAGE, Element.LANGUAGE))

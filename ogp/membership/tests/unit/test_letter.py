@@ -102,6 +102,11 @@ def test_complete_letter_of_eligible_country_passes():
         (EligibilityFacts(None, True, True), [Problem.ELIGIBILITY_UNKNOWN]),
         (EligibilityFacts(True, False, True), [Problem.VALUES_CHECK_FAILED]),
         (EligibilityFacts(True, None, True), [Problem.VALUES_CHECK_UNKNOWN]),
+        (
+            EligibilityFacts(None, None, True),
+            [Problem.ELIGIBILITY_UNKNOWN, Problem.VALUES_CHECK_UNKNOWN],
+        ),
+        (EligibilityFacts(False, None, True), [Problem.NOT_ELIGIBLE]),
         (EligibilityFacts(True, True, False), [Problem.NOT_UN_MEMBER]),
         (
             EligibilityFacts(False, False, False),

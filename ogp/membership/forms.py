@@ -1,0 +1,168 @@
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ogp.accounts.models import Role, User
+from ogp.countries.models import MembershipStatus
+
+from .domain.onboarding import ChecklistItem
+from .models import CoChairs, Inquiry, LeadAgency, LetterOfIntent, OnboardingStep
+from .services import LETTER_FIELDS
+
+
+class LetterForm(forms.ModelForm):
+    class Meta:
+        model = LetterOfIntent
+        fields = LETTER_FIELDS
+        widgets = {
+            "past_reforms": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {
+            "language": _("The letter is written and published in this language."),
+            "past_reforms": _(
+                "Describe the open government reforms your government has carried out "
+                "(separate paragraphs with an empty line)."
+            ),
+            "signatory_name": _(
+                "A ministerial-level official of any government agency authorised by the head "
+                "of state or government."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = list(settings.LANGUAGES)
+        # Elements are checked on submission, so a draft can be saved unfinished.
+        for name in LETTER_FIELDS:
+            if name != "language":
+                self.fields[name].required = False
+
+
+class SignedLetterForm(forms.Form):
+    signed_pdf = forms.FileField(
+        label=_("Signed letter (PDF)"),
+        help_text=_("A PDF of the letter, signed. Other file types are refused."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What must the government change?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent to the government by e-mail and shown on the letter's page."),
+    )
+
+
+class CoChairsForm(forms.ModelForm):
+    class Meta:
+        model = CoChairs
+        fields = ["government_co_chair", "civil_society_co_chair", "effective_from"]
+        widgets = {"effective_from": forms.DateInput(attrs={"type": "date"})}
+
+
+class LeadAgencyForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = LeadAgency
+        fields = [
+            "name",
+            "website",
+            "contact_name",
+            "contact_title",
+            "contact_email",
+            "contact_phone",
+            "show_contact_email",
+            "point_of_contact",
+        ]
+
+    def __init__(self, *args, country, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        field = self.fields["point_of_contact"]
+        field.queryset = User.objects.filter(role=Role.GOVERNMENT, country=country, is_active=True)
+        field.label_from_instance = lambda u: f"{u.get_full_name()} <{u.email}>"  # type: ignore[attr-defined]
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Colleague's e-mail address"))
+
+
+class ContactForm(forms.Form):
+    contact = forms.ModelChoiceField(
+        label=_("Support Unit country contact"),
+        queryset=User.objects.filter(role=Role.SUPPORT_UNIT, is_active=True),
+    )
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].label_from_instance = lambda u: u.get_full_name()  # type: ignore[attr-defined]
+
+
+class StepForm(forms.Form):
+    item = forms.ChoiceField(
+        label=_("Step"), choices=OnboardingStep._meta.get_field("item").choices
+    )
+    done_on = forms.DateField(label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, *args, done=(), **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [
+            (value, label)
+            for value, label in self.fields["item"].choices
+            if ChecklistItem(value) not in done
+        ]
+        self.fields["done_on"].initial = timezone.localdate()
+
+
+class InquiryForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class InquiryStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Inquiry.Status.choices)
+
+
+class StatusChangeForm(forms.Form):
+    target = forms.ChoiceField(label=_("New status"))
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown on the country's public timeline."),
+    )
+    effective_date = forms.DateField(
+        label=_("Effective date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    decision_reference = forms.CharField(
+        label=_("Steering Committee decision reference"),
+        required=False,
+        help_text=_("Required for inactivity, suspension and reinstatement."),
+    )
+    consecutive_cycles_below_minimum = forms.IntegerField(
+        label=_("Consecutive cycles below the eligibility minimum"), min_value=0, initial=0
+    )
+    contrary_to_process_finding = forms.BooleanField(
+        label=_("The country acted contrary to process in the current cycle"), required=False
+    )
+    consecutive_contrary_cycles = forms.IntegerField(
+        label=_("Consecutive cycles contrary to process"), min_value=0, initial=0
+    )
+    contrary_to_process_resolved = forms.BooleanField(
+        label=_("The country has corrected its process"), required=False
+    )
+    withdrawal_notice = forms.BooleanField(
+        label=_("The government's withdrawal letter was received"), required=False
+    )
+
+    def __init__(self, *args, targets=(), **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        labels = dict(MembershipStatus.choices)
+        self.fields["target"].choices = [(t, labels[t]) for t in targets]
+        self.fields["effective_date"].initial = timezone.localdate()

@@ -1,0 +1,215 @@
+"""Reads for the joining journey; each page runs a constant number of queries."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from ogp.countries.models import (
+    MEMBER_STATUSES,
+    Country,
+    MembershipStatus,
+    MembershipStatusChange,
+)
+
+from .domain.letter import EligibilityFacts, LetterState
+from .models import (
+    CoChairs,
+    Inquiry,
+    InquiryMessage,
+    Invitation,
+    LeadAgency,
+    LetterOfIntent,
+    Onboarding,
+)
+
+# Recorded statuses that mean "eligible to join" when no published cycle covers the country.
+_RECORDED_ELIGIBLE = {
+    MembershipStatus.ELIGIBLE,
+    MembershipStatus.LETTER_SUBMITTED,
+    MembershipStatus.LETTER_RETURNED,
+}
+
+
+@dataclass(frozen=True)
+class CountryEligibility:
+    facts: EligibilityFacts
+    basis: str  # plain-language source of the facts, in the current language
+    cycle_year: int | None
+    eligibility_review: bool
+
+
+def eligibility_summary(country: Country) -> Any:
+    """The eligibility app's summary, or None when the app or a published cycle is missing."""
+    try:
+        from ogp.eligibility.selectors import country_eligibility_summary
+    except ImportError:
+        return None
+    return country_eligibility_summary(country)
+
+
+def country_eligibility(country: Country) -> CountryEligibility:
+    """Is the country eligible to join? From the latest published cycle, else its status."""
+    summary = eligibility_summary(country)
+    if summary is not None:
+        core = {"eligible": True, "not_eligible": False}.get(summary.status)
+        facts = EligibilityFacts(
+            core_eligible=core,
+            values_check_passed=summary.values_check,
+            un_member=country.un_member,
+        )
+        if core is True:
+            basis = _("Eligibility cycle %(year)s: eligible, %(total)s of %(maximum)s points.")
+        elif core is False:
+            basis = _("Eligibility cycle %(year)s: not eligible, %(total)s of %(maximum)s points.")
+        else:
+            basis = _("Eligibility cycle %(year)s: not enough data.")
+        text = basis % {
+            "year": summary.cycle_year,
+            "total": summary.total,
+            "maximum": summary.maximum,
+        }
+        if summary.values_check is True:
+            text += " " + _("Values Check passed.")
+        elif summary.values_check is False:
+            text += " " + _("Values Check not passed.")
+        return CountryEligibility(
+            facts, text, summary.cycle_year, bool(getattr(summary, "eligibility_review", False))
+        )
+    status = country.membership_status
+    if status in _RECORDED_ELIGIBLE:
+        facts = EligibilityFacts(True, True, country.un_member)
+    elif status == MembershipStatus.NOT_ELIGIBLE:
+        facts = EligibilityFacts(False, None, country.un_member)
+    else:
+        facts = EligibilityFacts(None, None, country.un_member)
+    basis = _("Recorded OGP status: %(status)s.") % {
+        "status": country.get_membership_status_display()
+    }
+    return CountryEligibility(facts, basis, None, status == MembershipStatus.ELIGIBILITY_REVIEW)
+
+
+def current_cochairs() -> CoChairs | None:
+    return CoChairs.objects.order_by("-effective_from", "-id").first()
+
+
+def letter_get(country: Country, pk: int) -> LetterOfIntent:
+    return get_object_or_404(
+        LetterOfIntent.objects.select_related("country", "created_by", "submitted_by"),
+        country=country,
+        pk=pk,
+    )
+
+
+def letter_open_for_country(country: Country) -> LetterOfIntent | None:
+    return (
+        LetterOfIntent.objects.filter(
+            country=country,
+            state__in=[LetterState.DRAFT, LetterState.SUBMITTED, LetterState.RETURNED],
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def letter_review_queue() -> QuerySet[LetterOfIntent]:
+    return (
+        LetterOfIntent.objects.filter(state=LetterState.SUBMITTED)
+        .select_related("country", "submitted_by")
+        .order_by("submitted_at", "id")
+    )
+
+
+def letter_recent_decisions(limit: int = 20) -> QuerySet[LetterOfIntent]:
+    return (
+        LetterOfIntent.objects.filter(state__in=[LetterState.RETURNED, LetterState.ACCEPTED])
+        .select_related("country", "decided_by")
+        .order_by("-decided_at", "-id")[:limit]
+    )
+
+
+def published_letters(country: Country) -> QuerySet[LetterOfIntent]:
+    return LetterOfIntent.objects.filter(country=country, state=LetterState.ACCEPTED).order_by(
+        "-accepted_on", "-id"
+    )
+
+
+def country_workspace(country: Country) -> dict[str, Any]:
+    """Everything the government's joining page shows, in a fixed number of queries."""
+    letters = list(
+        LetterOfIntent.objects.filter(country=country)
+        .select_related("country")
+        .order_by("-created_at", "-id")
+    )
+    lead = LeadAgency.objects.filter(country=country).select_related("point_of_contact").first()
+    onboarding = (
+        Onboarding.objects.filter(country=country)
+        .select_related("support_unit_contact")
+        .prefetch_related("steps")
+        .first()
+    )
+    inquiries = list(
+        Inquiry.objects.filter(country=country).order_by("-last_activity_at", "-id")[:50]
+    )
+    invitations = list(
+        Invitation.objects.filter(country=country).select_related("invited_by", "accepted_by")[:50]
+    )
+    return {
+        "letters": letters,
+        "open_letter": next((x for x in letters if x.state != LetterState.ACCEPTED), None),
+        "lead_agency": lead,
+        "onboarding": onboarding,
+        "inquiries": inquiries,
+        "invitations": invitations,
+    }
+
+
+def inquiry_get(country: Country, pk: int) -> Inquiry:
+    return get_object_or_404(
+        Inquiry.objects.select_related("country", "created_by").prefetch_related(
+            Prefetch("messages", queryset=InquiryMessage.objects.select_related("author"))
+        ),
+        country=country,
+        pk=pk,
+    )
+
+
+def inquiry_staff_list(status: str = "") -> QuerySet[Inquiry]:
+    inquiries = Inquiry.objects.select_related("country").order_by("-last_activity_at", "-id")
+    if status:
+        inquiries = inquiries.filter(status=status)
+    return inquiries
+
+
+MEMBER_LIST_STATUSES = [*MEMBER_STATUSES, *_RECORDED_ELIGIBLE]
+
+
+def member_list(*, region: str = "") -> dict[str, list[Country]]:
+    """Members and eligible non-members (one query), sorted by name in the current language."""
+    countries = Country.objects.filter(membership_status__in=MEMBER_LIST_STATUSES).select_related(
+        "lead_agency"
+    )
+    if region:
+        countries = countries.filter(region=region)
+    members, eligible = [], []
+    for country in sorted(countries, key=lambda c: c.name.casefold()):
+        (members if country.membership_status in MEMBER_STATUSES else eligible).append(country)
+    return {"members": members, "eligible": eligible}
+
+
+def member_page(country: Country) -> dict[str, Any]:
+    """The public member page of a country (public fields only)."""
+    return {
+        "history": list(
+            MembershipStatusChange.objects.filter(country=country).order_by(
+                "-effective_date", "-changed_at", "-id"
+            )
+        ),
+        "letters": list(published_letters(country)),
+        "lead_agency": LeadAgency.objects.filter(country=country).first(),
+        "onboarding": Onboarding.objects.filter(country=country)
+        .select_related("support_unit_contact")
+        .first(),
+    }
