@@ -1,0 +1,401 @@
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ogp.core.uploads import validate_pdf
+from ogp.countries.models import Country
+
+from .models import (
+    CriterionChoice,
+    Cycle,
+    DatasetKind,
+    DatasetRelease,
+    Provision,
+    RuleSetVersion,
+)
+from .rules.model import OBS_STATUSES
+from .rules.rulesets import BAND_INDICATORS
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Publisher file (CSV, UTF-8)"))
+    kind = forms.ChoiceField(
+        label=_("Dataset"),
+        required=False,
+        choices=[("", _("Detect from the columns"))] + list(DatasetKind.choices),
+    )
+    edition = forms.CharField(
+        label=_("Edition"),
+        max_length=100,
+        required=False,
+        help_text=_(
+            "For example v14, or 2006-2019. Left empty: the "
+            "version or the range of years in the file."
+        ),
+    )
+    published_on = forms.DateField(
+        label=_("Publication date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "When the publisher released this edition. Left empty: 1 January of the "
+            "year after the newest data year, marked as estimated."
+        ),
+    )
+    publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
+    source_url = forms.URLField(
+        label=_("Where the file comes from"), required=False, assume_scheme="https"
+    )
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        f = self.cleaned_data["file"]
+        if f.size > MAX_UPLOAD:
+            raise ValidationError(_("The file is larger than 20 MB."))
+        return f
+
+
+class CycleOpenForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2011, max_value=2100)
+    review_date = forms.DateField(
+        label=_("Review date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "Left empty: 30 June of the year (scores are updated in the first half of each year)."
+        ),
+    )
+
+
+class CycleConfigureForm(forms.Form):
+    ruleset = forms.ModelChoiceField(label=_("Rule set"), queryset=RuleSetVersion.objects.none())
+    releases = forms.ModelMultipleChoiceField(
+        label=_("Dataset releases"),
+        queryset=DatasetRelease.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, cycle: Cycle, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["ruleset"].queryset = RuleSetVersion.objects.filter(
+            valid_from__lte=cycle.year
+        ).exclude(valid_to__lt=cycle.year)
+        self.fields["releases"].queryset = DatasetRelease.objects.exclude(
+            kind__in=[DatasetKind.CROSSWALK, DatasetKind.RESEARCH]
+        ).order_by("kind", "-published_on")
+
+
+class EvidenceForm(forms.Form):
+    criterion = forms.ChoiceField(label=_("Criterion"), choices=CriterionChoice.choices)
+    summary = forms.CharField(
+        label=_("What has changed"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        help_text=_(
+            "For example: the access to information law adopted on a date, or the audit "
+            "report now published online."
+        ),
+    )
+    source_url = forms.URLField(
+        label=_("Address of the evidence"), required=False, assume_scheme="https"
+    )
+    document = forms.FileField(label=_("Supporting document (PDF)"), required=False)
+
+    def clean_document(self):  # type: ignore[no-untyped-def]
+        doc = self.cleaned_data.get("document")
+        if doc:
+            validate_pdf(doc)
+        return doc
+
+
+class EvidenceDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("accept", _("Accept: override the criterion in this cycle")),
+            ("reject", _("Reject")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    points = forms.IntegerField(
+        label=_("Points awarded (when accepting)"), min_value=0, max_value=10, required=False
+    )
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean()
+        if data.get("decision") == "accept" and data.get("points") is None:
+            self.add_error("points", _("Give the points awarded."))
+        return data
+
+
+class ResearchEntryForm(forms.Form):
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.filter(un_member=True).order_by("name_en"),
+        to_field_name="iso3",
+    )
+    criterion = forms.ChoiceField(
+        label=_("Criterion"),
+        choices=[
+            (
+                CriterionChoice.ACCESS_TO_INFORMATION.value,
+                CriterionChoice.ACCESS_TO_INFORMATION.label,
+            ),
+            (CriterionChoice.ASSET_DISCLOSURE.value, CriterionChoice.ASSET_DISCLOSURE.label),
+        ],
+    )
+    year = forms.IntegerField(label=_("Assessment year"), min_value=2000, max_value=2100)
+    provision = forms.ChoiceField(label=_("Legal provision"), choices=Provision.choices)
+    public_access = forms.BooleanField(label=_("The law gives the public access"), required=False)
+    name = forms.CharField(label=_("Name of the law or provision"), max_length=300, required=False)
+    adopted_on = forms.CharField(
+        label=_("Date adopted (YYYY-MM-DD or YYYY)"), max_length=10, required=False
+    )
+    source_url = forms.URLField(label=_("Address of the evidence"), assume_scheme="https")
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def clean_adopted_on(self):  # type: ignore[no-untyped-def]
+        import re
+
+        value = self.cleaned_data["adopted_on"].strip()
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise ValidationError(_("Use YYYY-MM-DD or YYYY."))
+        return value
+
+
+def _points_field(label: str) -> forms.IntegerField:
+    return forms.IntegerField(label=label, min_value=0, max_value=4)
+
+
+class RuleSetForm(forms.Form):
+    """A new rule set version, prefilled from an existing one."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_(
+            "Keep the code to make a new version of the same rule "
+            "set; a new code starts at version 1."
+        ),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    valid_from = forms.IntegerField(label=_("First cycle year"), min_value=2011, max_value=2100)
+    valid_to = forms.IntegerField(
+        label=_("Last cycle year"), min_value=2011, max_value=2100, required=False
+    )
+    pass_share = forms.CharField(
+        label=_("Share of available points needed (e.g. 0.75)"), max_length=10
+    )
+    min_criteria = forms.IntegerField(
+        label=_("Minimum number of assessed criteria (else: not enough data)"),
+        min_value=1,
+        max_value=4,
+    )
+    data_lag_years = forms.IntegerField(
+        label=_("Data lag in years (cycle Y uses data up to Y minus this)"),
+        min_value=0,
+        max_value=5,
+    )
+    ft_documents = forms.MultipleChoiceField(
+        label=_("Fiscal transparency: Open Budget Survey documents"),
+        choices=[
+            ("ebp", _("Executive's Budget Proposal")),
+            ("ar", _("Audit Report")),
+            ("eb", _("Enacted Budget")),
+            ("yer", _("Year-End Report")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    ati_law = _points_field(_("Access to information: law in force"))
+    ati_constitutional_and_draft = _points_field(
+        _("Access to information: constitutional provision and draft law")
+    )
+    ati_constitutional = _points_field(_("Access to information: constitutional provision"))
+    ati_draft = _points_field(_("Access to information: draft law"))
+    ad_law = _points_field(_("Asset disclosure: law"))
+    ad_public_access = _points_field(_("Asset disclosure: extra points for public access"))
+    ce_indicator = forms.ChoiceField(
+        label=_("Citizen engagement: indicator"), choices=[(k, k) for k in BAND_INDICATORS]
+    )
+    ce_band_4 = forms.FloatField(label=_("Citizen engagement: 4 points above"))
+    ce_band_3 = forms.FloatField(label=_("Citizen engagement: 3 points above"))
+    ce_band_2 = forms.FloatField(label=_("Citizen engagement: 2 points above"))
+    ce_band_1 = forms.FloatField(label=_("Citizen engagement: 1 point above"))
+    ce_inclusive = forms.BooleanField(
+        label=_("Citizen engagement: a value at a cut-off reaches it"), required=False
+    )
+    values_check = forms.BooleanField(label=_("Values Check for non-members"), required=False)
+    vc_ord = forms.FloatField(
+        label=_("Values Check threshold, V-Dem ordinal scale"), required=False
+    )
+    vc_osp = forms.FloatField(
+        label=_("Values Check threshold, V-Dem original scale"), required=False
+    )
+    vc_model = forms.FloatField(
+        label=_("Values Check threshold, V-Dem model estimates"), required=False
+    )
+    vc_combine = forms.ChoiceField(
+        label=_("Values Check: pass when"),
+        choices=[
+            ("all", _("both indicators reach the threshold")),
+            ("any", _("at least one indicator reaches it")),
+        ],
+    )
+    eligibility_review_cycles = forms.IntegerField(
+        label=_(
+            "Eligibility Review after this many consecutive published cycles below the "
+            "minimum (empty: no review)"
+        ),
+        min_value=1,
+        max_value=10,
+        required=False,
+    )
+    additional_information = forms.BooleanField(
+        label=_("Additional information route open"), required=False
+    )
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    @classmethod
+    def initial_from(cls, definition: dict) -> dict:
+        crit = {c["code"]: c for c in definition["criteria"]}
+        ft = crit.get("fiscal_transparency", {})
+        ati = crit.get("access_to_information", {}).get("provision_points", {})
+        ad = crit.get("asset_disclosure", {})
+        ce = crit.get("citizen_engagement", {})
+        bands = {b["points"]: b["above"] for b in ce.get("bands", [])}
+        vc = definition.get("values_check") or {}
+        thr = vc.get("thresholds", {})
+        initial = {
+            "code": definition["code"],
+            "title": definition["title"],
+            "valid_from": definition["valid_from"],
+            "valid_to": definition["valid_to"],
+            "pass_share": definition["pass_share"],
+            "min_criteria": definition["min_criteria"],
+            "data_lag_years": definition.get("data_lag_years", 1),
+            "ft_documents": ft.get("documents", ["ebp", "ar"]),
+            "ati_law": ati.get("law", 4),
+            "ati_constitutional_and_draft": ati.get("constitutional_and_draft", 3),
+            "ati_constitutional": ati.get("constitutional", 3),
+            "ati_draft": ati.get("draft", 1),
+            "ad_law": ad.get("provision_points", {}).get("law", 2),
+            "ad_public_access": ad.get("public_access_points", 2),
+            "ce_indicator": ce.get("indicator", "eiu.civlib_eiu"),
+            "ce_inclusive": ce.get("inclusive", False),
+            "values_check": bool(vc),
+            "vc_ord": thr.get("ord"),
+            "vc_osp": thr.get("osp"),
+            "vc_model": thr.get("model"),
+            "vc_combine": vc.get("combine", "all"),
+            "eligibility_review_cycles": definition.get("eligibility_review_cycles"),
+            "additional_information": definition.get("additional_information", False),
+            "notes": definition.get("notes", ""),
+        }
+        for p in (4, 3, 2, 1):
+            initial[f"ce_band_{p}"] = bands.get(p)
+        for status in OBS_STATUSES:
+            initial[f"ft_{status}"] = ft.get("status_points", {}).get(status, 0)
+        return initial
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        for status in OBS_STATUSES:
+            self.fields[f"ft_{status}"] = forms.IntegerField(
+                label=_("Fiscal transparency: points per document with status %(status)s")
+                % {"status": status},
+                min_value=0,
+                max_value=4,
+            )
+
+    def definition(self, base: dict) -> dict:
+        d = self.cleaned_data
+        statuses = {s: d[f"ft_{s}"] for s in OBS_STATUSES}
+        out = dict(base)
+        out.update(
+            {
+                "code": d["code"],
+                "title": d["title"],
+                "valid_from": d["valid_from"],
+                "valid_to": d["valid_to"],
+                "pass_share": d["pass_share"],
+                "min_criteria": d["min_criteria"],
+                "data_lag_years": d["data_lag_years"],
+                "eligibility_review_cycles": d["eligibility_review_cycles"],
+                "additional_information": d["additional_information"],
+                "notes": d["notes"],
+            }
+        )
+        out["criteria"] = [
+            {
+                "code": "fiscal_transparency",
+                "method": "obs_documents",
+                "max_points": 4,
+                "documents": list(d["ft_documents"]),
+                "status_points": statuses,
+            },
+            {
+                "code": "access_to_information",
+                "method": "research",
+                "max_points": 4,
+                "provision_points": {
+                    "law": d["ati_law"],
+                    "constitutional_and_draft": d["ati_constitutional_and_draft"],
+                    "constitutional": d["ati_constitutional"],
+                    "draft": d["ati_draft"],
+                    "none": 0,
+                },
+                "public_access_points": 0,
+            },
+            {
+                "code": "asset_disclosure",
+                "method": "research",
+                "max_points": 4,
+                "provision_points": {
+                    "law": d["ad_law"],
+                    "constitutional_and_draft": 0,
+                    "constitutional": 0,
+                    "draft": 0,
+                    "none": 0,
+                },
+                "public_access_points": d["ad_public_access"],
+            },
+            {
+                "code": "citizen_engagement",
+                "method": "indicator_bands",
+                "max_points": 4,
+                "indicator": d["ce_indicator"],
+                "inclusive": d["ce_inclusive"],
+                "bands": [
+                    {"above": d[f"ce_band_{p}"], "points": p}
+                    for p in (4, 3, 2, 1)
+                    if d.get(f"ce_band_{p}") is not None
+                ],
+            },
+        ]
+        out["values_check"] = (
+            {
+                "indicators": ["v2cseeorgs", "v2csreprss"],
+                "combine": d["vc_combine"],
+                "thresholds": {"ord": d["vc_ord"], "osp": d["vc_osp"], "model": d["vc_model"]},
+            }
+            if d["values_check"]
+            else None
+        )
+        return out
+
+
+def default_review_date(year: int) -> datetime.date:
+    return datetime.date(year, 6, 30)

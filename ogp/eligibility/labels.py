@@ -1,0 +1,306 @@
+"""Translated labels and sentences for the pure rules' codes (rendered in the active language)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .rules.model import SourceRef
+from .rules.parsers import ImportFileError
+from .rules.pathway import Action, Pathway, PathwayStep
+from .rules.rulesets import RuleSetError
+
+CRITERION_LABELS = {
+    "fiscal_transparency": gettext_lazy("Fiscal transparency"),
+    "access_to_information": gettext_lazy("Access to information"),
+    "asset_disclosure": gettext_lazy("Asset disclosure"),
+    "citizen_engagement": gettext_lazy("Citizen engagement"),
+}
+STATUS_LABELS = {
+    "eligible": gettext_lazy("Eligible"),
+    "not_eligible": gettext_lazy("Not eligible"),
+    "not_enough_data": gettext_lazy("Not enough data"),
+}
+DATASET_LABELS = {
+    "obs": gettext_lazy("Open Budget Survey"),
+    "eiu": gettext_lazy("EIU Democracy Index"),
+    "vdem": gettext_lazy("V-Dem"),
+    "research": gettext_lazy("Research"),
+    "evidence": gettext_lazy("Additional information"),
+    "crosswalk": gettext_lazy("Country-code crosswalk"),
+}
+OBS_DOCUMENT_LABELS = {
+    "pbs": gettext_lazy("Pre-Budget Statement"),
+    "ebp": gettext_lazy("Executive's Budget Proposal"),
+    "cb": gettext_lazy("Citizens Budget"),
+    "eb": gettext_lazy("Enacted Budget"),
+    "iyr": gettext_lazy("In-Year Reports"),
+    "myr": gettext_lazy("Mid-Year Review"),
+    "yer": gettext_lazy("Year-End Report"),
+    "ar": gettext_lazy("Audit Report"),
+}
+OBS_STATUS_LABELS = {
+    "PW": gettext_lazy("published online (PW)"),
+    "PL": gettext_lazy("published late (PL)"),
+    "HC": gettext_lazy("hard copy only (HC)"),
+    "SC": gettext_lazy("soft copy only, not online (SC)"),
+    "IU": gettext_lazy("produced for internal use only (IU)"),
+    "NP": gettext_lazy("not produced (NP)"),
+}
+PROVISION_LABELS = {
+    "law": gettext_lazy("a law in force"),
+    "constitutional_and_draft": gettext_lazy("a constitutional provision and a draft law"),
+    "constitutional": gettext_lazy("a constitutional provision"),
+    "draft": gettext_lazy("a draft law under consideration"),
+    "none": gettext_lazy("no provision"),
+}
+INDICATOR_LABELS = {
+    "eiu.civlib_eiu": gettext_lazy("EIU Democracy Index civil liberties score (0-10)"),
+    "vdem.v2x_civlib": gettext_lazy("V-Dem civil liberties index (0-1)"),
+    "vdem.v2xcs_ccsi": gettext_lazy("V-Dem core civil society index (0-1)"),
+    "v2cseeorgs": gettext_lazy("V-Dem CSO entry and exit (v2cseeorgs)"),
+    "v2csreprss": gettext_lazy("V-Dem CSO repression (v2csreprss)"),
+}
+SCALE_LABELS = {
+    "ord": gettext_lazy("ordinal scale (_ord, 0-4)"),
+    "osp": gettext_lazy("original scale (_osp, 0-4)"),
+    "model": gettext_lazy("measurement model estimates (latent scale)"),
+}
+
+
+def source_label(src: SourceRef | dict | None) -> str:
+    """E.g. "Open Budget Survey 2019" (dataset and data year), in the active language."""
+    if src is None:
+        return ""
+    if isinstance(src, dict):
+        src = SourceRef.from_dict(src)
+    name = str(DATASET_LABELS.get(src.dataset, src.label))
+    if src.dataset == "evidence":
+        return _("Additional information, submission %(id)s") % {"id": src.line}
+    return f"{name} {src.year}" if src.year is not None else name
+
+
+def raw_value_text(code: str, raw: str) -> str:
+    """The source value behind a criterion, in words."""
+    if not raw:
+        return ""
+    if code == "fiscal_transparency" and "=" in raw:
+        parts = []
+        for part in raw.split("; "):
+            doc, status = part.split("=", 1)
+            parts.append(
+                f"{OBS_DOCUMENT_LABELS.get(doc, doc)}: {OBS_STATUS_LABELS.get(status, status)}"
+            )
+        return "; ".join(parts)
+    if code in ("access_to_information", "asset_disclosure"):
+        provision, _sep, access = raw.partition("; ")
+        text = str(PROVISION_LABELS.get(provision, provision))
+        if access:
+            text += ", " + _("with public access")
+        return text
+    return raw
+
+
+def _action_sentence(criterion: str, action: Action) -> str:
+    if action.kind == "publish_document":
+        return _("Publish the %(document)s on time and online.") % {
+            "document": OBS_DOCUMENT_LABELS.get(action.target, action.target)
+        }
+    if action.kind == "adopt_provision":
+        if action.public_access:
+            return (
+                _("Adopt an asset disclosure law that gives the public access to the declarations.")
+                if criterion == "asset_disclosure"
+                else _("Adopt a law in force that gives public access.")
+            )
+        if criterion == "access_to_information":
+            return _("Reach at least: %(provision)s on access to information.") % {
+                "provision": PROVISION_LABELS.get(action.target, action.target)
+            }
+        return _("Adopt an asset disclosure law for elected and senior officials.")
+    if action.kind == "raise_indicator":
+        if action.inclusive:
+            return _("Reach a score of at least %(threshold)s on the %(indicator)s.") % {
+                "threshold": f"{action.threshold:g}",
+                "indicator": INDICATOR_LABELS.get(action.target, action.target),
+            }
+        return _("Reach a score above %(threshold)s on the %(indicator)s.") % {
+            "threshold": f"{action.threshold:g}",
+            "indicator": INDICATOR_LABELS.get(action.target, action.target),
+        }
+    if action.kind == "provide_data":
+        return _(
+            "Get assessed on %(criterion)s: send evidence to the Support Unit through the "
+            "additional information route."
+        ) % {"criterion": CRITERION_LABELS.get(action.target, action.target)}
+    if action.kind == "pass_values_check":
+        return _("Values Check: reach %(threshold)s or more on the %(indicator)s (%(scale)s).") % {
+            "threshold": f"{action.threshold:g}",
+            "indicator": INDICATOR_LABELS.get(action.target, action.target),
+            "scale": SCALE_LABELS.get(action.scale, action.scale),
+        }
+    return action.kind
+
+
+def step_sentence(step: PathwayStep) -> str:
+    actions = " ".join(_action_sentence(step.criterion, a) for a in step.actions)
+    if step.criterion == "values_check":
+        return actions
+    label = CRITERION_LABELS.get(step.criterion, step.criterion)
+    if step.from_points is None:
+        head = _("%(criterion)s: not assessed yet; %(to)s points needed.") % {
+            "criterion": label,
+            "to": step.to_points,
+        }
+    else:
+        head = _("%(criterion)s: from %(from)s to %(to)s points.") % {
+            "criterion": label,
+            "from": step.from_points,
+            "to": step.to_points,
+        }
+    return f"{head} {actions}"
+
+
+def pathway_sentences(p: Pathway) -> tuple[str, ...]:
+    return tuple(step_sentence(s) for s in p.steps)
+
+
+IMPORT_REASONS = {
+    "encoding": gettext_lazy("the file is not UTF-8 text (byte %(byte)s)"),
+    "empty": gettext_lazy("the file is empty"),
+    "no_rows": gettext_lazy("the file has a header but no data rows"),
+    "missing_columns": gettext_lazy("required column missing"),
+    "truncated": gettext_lazy("the file ends in the middle of a row (truncated)"),
+    "field_count": gettext_lazy("the row has %(found)s fields; the header has %(expected)s"),
+    "unknown_code": gettext_lazy("unknown code “%(value)s” (allowed: %(allowed)s)"),
+    "unknown_country": gettext_lazy("unknown country code “%(value)s”"),
+    "out_of_range": gettext_lazy("%(value)s is outside the range %(minimum)s to %(maximum)s"),
+    "not_a_number": gettext_lazy("“%(value)s” is not a number"),
+    "duplicate": gettext_lazy(
+        "duplicate row for %(country)s, %(year)s (first at line %(first_line)s)"
+    ),
+    "bad_year": gettext_lazy("“%(value)s” is not a valid year"),
+    "bad_value": gettext_lazy("invalid value “%(value)s”"),
+    "unknown_format": gettext_lazy("the columns match none of the supported formats"),
+}
+
+
+def import_error_message(err: ImportFileError) -> str:
+    params = {
+        "value": "",
+        "allowed": "",
+        "found": "",
+        "expected": "",
+        "minimum": "",
+        "maximum": "",
+        "country": "",
+        "year": "",
+        "first_line": "",
+        "byte": "",
+    }
+    params.update({k: v for k, v in err.params.items()})
+    reason = str(IMPORT_REASONS.get(err.reason, err.reason)) % params
+    if err.line and err.column:
+        return _("%(file)s, line %(line)s, column %(column)s: %(reason)s.") % {
+            "file": err.file,
+            "line": err.line,
+            "column": err.column,
+            "reason": reason,
+        }
+    if err.line:
+        return _("%(file)s, line %(line)s: %(reason)s.") % {
+            "file": err.file,
+            "line": err.line,
+            "reason": reason,
+        }
+    return _("%(file)s: %(reason)s.") % {"file": err.file, "reason": reason}
+
+
+RULESET_REASONS = {
+    "required": gettext_lazy("this value is required"),
+    "not_an_integer": gettext_lazy("enter a whole number"),
+    "too_small": gettext_lazy("the value is too small (minimum %(minimum)s)"),
+    "too_large": gettext_lazy("the value is too large (maximum %(maximum)s)"),
+    "not_a_number": gettext_lazy("enter a number"),
+    "out_of_range": gettext_lazy("enter a value between %(minimum)s and %(maximum)s"),
+    "not_a_mapping": gettext_lazy("invalid structure"),
+    "not_a_boolean": gettext_lazy("enter yes or no"),
+    "unknown_key": gettext_lazy("unknown entry"),
+    "unknown_value": gettext_lazy("unknown value"),
+    "unknown_criterion": gettext_lazy("unknown criterion"),
+    "unknown_method": gettext_lazy("unknown scoring method"),
+    "unknown_document": gettext_lazy("unknown Open Budget Survey document"),
+    "unknown_indicator": gettext_lazy("unknown indicator"),
+    "duplicate": gettext_lazy("listed twice"),
+    "exceeds_max_points": gettext_lazy("the points can exceed the criterion maximum (%(maximum)s)"),
+    "not_monotonic": gettext_lazy("cut-offs must rise with the points"),
+}
+
+
+def ruleset_error_message(err: RuleSetError) -> str:
+    params = {"minimum": "", "maximum": "", "value": ""}
+    params.update(err.params)
+    reason = str(RULESET_REASONS.get(err.reason, err.reason)) % params
+    return _("%(field)s: %(reason)s.") % {"field": err.field, "reason": reason}
+
+
+ASSUMPTION_TEXTS = {
+    "ft.status_points": gettext_lazy(
+        "Fiscal transparency: OGP awards 2 points per document for “timely publication” of the "
+        "Executive's Budget Proposal and the Audit Report. The sources do not say how the other "
+        "Open Budget Survey statuses score. Default: only PW (published online) earns the 2 "
+        "points; PL (published late), HC (hard copy only), SC (soft copy only), IU (internal use "
+        "only) and NP (not produced) earn 0, following the Open Budget Survey Explorer legend "
+        "that separates “available to the public” from the rest."
+    ),
+    "ati.constitutional_and_draft": gettext_lazy(
+        "Access to information: a law earns 4 points, a constitutional provision 3 and a draft "
+        "law 1. The value for a constitutional provision together with a draft law was cut off "
+        "in every retrieved copy of the rules. Default: 3 (the higher of the two; points are not "
+        "added)."
+    ),
+    "ad.before_2014": gettext_lazy(
+        "Asset disclosure before the 2014 revision: the point split was not retrieved; the "
+        "older wording is “rules that require public disclosure of income and assets for "
+        "elected and senior public officials”. Default: 4 points for a law that requires public "
+        "disclosure, 0 otherwise."
+    ),
+    "ad.public_access": gettext_lazy(
+        "Asset disclosure since 2014: 2 points for a law, 2 more if the law requires any degree "
+        "of public access. What counts as “public access” is recorded by the researcher with "
+        "the evidence."
+    ),
+    "ce.indicator_and_bands": gettext_lazy(
+        "Citizen engagement: the indicator and cut-offs of the current method were not "
+        "retrieved. Default (the older method, unverified): the EIU Democracy Index civil "
+        "liberties score (0-10); 4 points above 7.5, 3 above 5, 2 above 2.5, 1 above 0."
+    ),
+    "vc.thresholds": gettext_lazy(
+        "Values Check: two V-Dem indicators, CSO entry and exit (v2cseeorgs) and CSO repression "
+        "(v2csreprss); joining countries need a score of 3 or more on both, on V-Dem's ordinal "
+        "scale (0-4). The same threshold is used on the original scale (_osp). For the "
+        "measurement-model estimates (the only version in the data available to the platform) "
+        "no threshold is published, so by default the check is reported as not assessed; staff "
+        "can set one in a new rule set version."
+    ),
+    "vc.membership_at_compute": gettext_lazy(
+        "The Values Check applies to countries that are not OGP members on the review date, "
+        "according to the membership history recorded on this platform."
+    ),
+    "review.consecutive_published": gettext_lazy(
+        "Eligibility Review: a member below the minimum in two consecutive published cycles. A "
+        "member below the minimum in one published cycle is shown as “at risk”. A cycle with "
+        "not enough data interrupts the sequence."
+    ),
+    "data_lag": gettext_lazy(
+        "Data year: the cycle of year Y uses, for each country and source, the newest data for "
+        "year Y-1 or earlier in the chosen release (scores are updated in the first half of the "
+        "year with the data available at review time). Research entries for access to "
+        "information and asset disclosure are used up to year Y."
+    ),
+    "missing_data_before_2023": gettext_lazy(
+        "Before 2023 the sources show countries scored out of 16 or 12 points. The rule for a "
+        "country with data on only one or two criteria was not retrieved. Default: the 2023 "
+        "“not enough data” rule (at least 3 assessed criteria)."
+    ),
+}

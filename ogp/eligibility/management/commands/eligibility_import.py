@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from ogp.eligibility import importing
+
+
+class Command(BaseCommand):
+    help = (
+        "Import publishers' files (V-Dem, Open Budget Survey, EIU, research CSV, crosswalk) "
+        "from files or folders. Re-importing the same file changes nothing."
+    )
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("paths", nargs="+", help="CSV files or folders")
+
+    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        paths: list[Path] = []
+        for raw in options["paths"]:
+            p = Path(raw)
+            if p.is_dir():
+                paths.extend(path for path, _kind in importing.candidate_files(p))
+            elif p.is_file():
+                paths.append(p)
+            else:
+                raise CommandError(f"{p}: no such file or folder")
+        for path in paths:
+            try:
+                ((release, created),) = importing.import_paths([path])
+            except ValidationError as err:
+                raise CommandError(" ".join(err.messages)) from None
+            state = "imported" if created else "already imported, unchanged"
+            self.stdout.write(
+                f"{path.name}: {state} as {release} "
+                f"({release.rows} rows, {len(release.unmatched)} unmatched)"
+            )
+            for u in release.unmatched:
+                self.stdout.write(f"  unmatched line {u['line']}: {u['name']} {u['code']}")
