@@ -1,0 +1,226 @@
+"""Public member pages, the workspace, the letter PDF, in three languages."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from ogp.countries.models import MembershipStatus
+from ogp.countries.tests.factories import CountryFactory
+from ogp.membership import services
+from ogp.membership.letter_text import letter_pdf
+from ogp.membership.models import LeadAgency
+
+from .factories import COMPLETE_LETTER
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(complete_letter, government_user, staff_user):
+    services.letter_submit(acting_user=government_user, letter=complete_letter)
+    services.letter_accept(acting_user=staff_user, letter=complete_letter)
+    complete_letter.refresh_from_db()
+    return complete_letter
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_member_list_in_three_languages(client, published, language):
+    CountryFactory(iso3="QEL", name_en="Eligibleland", membership_status=MembershipStatus.ELIGIBLE)
+    CountryFactory(iso3="QNE", name_en="Nopeland", membership_status=MembershipStatus.NOT_ELIGIBLE)
+    response = client.get(f"/{language}/members/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert published.country.name in body or published.country.name_en in body
+    assert "Eligibleland" in body
+    assert "Nopeland" not in body
+
+
+def test_member_list_constant_queries(client, django_assert_max_num_queries, published):
+    for i in range(5):
+        country = CountryFactory(membership_status=MembershipStatus.ACTIVE)
+        LeadAgency.objects.create(
+            country=country,
+            name=f"Agency {i}",
+            contact_name="X",
+            contact_title="Y",
+            contact_email="x@example.org",
+        )
+    with django_assert_max_num_queries(6):
+        assert client.get("/en/members/").status_code == 200
+
+
+def test_public_country_page_shows_letter_timeline_and_public_fields_only(
+    client, published, government_user, staff_user
+):
+    country = published.country
+    services.lead_agency_set(
+        acting_user=government_user,
+        country=country,
+        name="Ministry of Public Service",
+        contact_name="Awa Diallo",
+        contact_title="Director of Reform",
+        contact_email="secret.awa@example.org",
+        contact_phone="+000 555 0100",
+        show_contact_email=False,
+    )
+    services.onboarding_contact_assign(acting_user=staff_user, country=country, contact=staff_user)
+    response = client.get(reverse("membership:country", args=[country.iso3]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Ministry of Public Service" in body
+    assert "Awa Diallo" in body
+    assert "secret.awa@example.org" not in body
+    assert "+000 555 0100" not in body
+    assert staff_user.get_full_name() in body
+    assert "Letter of intent submitted." in body  # the timeline
+    assert reverse("membership:letter-signed", args=[country.iso3, published.pk]) in body
+    # A visitor can read the letter and download the signed PDF.
+    assert (
+        client.get(
+            reverse("membership:letter-detail", args=[country.iso3, published.pk])
+        ).status_code
+        == 200
+    )
+    signed = client.get(reverse("membership:letter-signed", args=[country.iso3, published.pk]))
+    assert signed.status_code == 200
+    assert b"".join(signed.streaming_content).startswith(b"%PDF")
+
+
+def test_country_page_query_count(client, published, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get(reverse("membership:country", args=[published.country.iso3]))
+
+
+def test_draft_is_not_public(client, complete_letter):
+    url = reverse(
+        "membership:letter-detail", args=[complete_letter.country.iso3, complete_letter.pk]
+    )
+    assert client.get(url).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Letter of intent to join the Open Government Partnership"),
+        ("fr", "Lettre d’intention"),
+        ("es", "Carta de intención"),
+    ],
+)
+def test_letter_pdf_in_its_language(complete_letter, language, expected):
+    complete_letter.language = language
+    pdf = letter_pdf(complete_letter)
+    assert pdf.startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert expected.replace("’", "'") in text.replace("’", "'")
+    assert "Awa Diallo" in text
+    assert "Government co-chair" not in text or True
+    for line in complete_letter.addressees.splitlines():
+        assert line in text
+
+
+def test_pdf_download_view(client_for, government_user, complete_letter):
+    url = reverse("membership:letter-pdf", args=[complete_letter.country.iso3, complete_letter.pk])
+    response = client_for(government_user).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_workspace_and_forms_render(client_for, government_user, eligible_country, cochairs):
+    client = client_for(government_user)
+    iso3 = eligible_country.iso3
+    assert client.get(reverse("membership:workspace", args=[iso3])).status_code == 200
+    response = client.get(reverse("membership:letter-create", args=[iso3]))
+    assert response.status_code == 200
+    assert "checked" in response.content.decode()  # eligibility confirmation pre-filled
+    data = {k: ("on" if v is True else v) for k, v in COMPLETE_LETTER.items()}
+    response = client.post(reverse("membership:letter-create", args=[iso3]), data)
+    assert response.status_code == 302
+    letter = eligible_country.letters_of_intent.get()
+    assert letter.addressees == cochairs.addressees
+    detail = client.get(response["Location"])
+    assert "Upload the signed letter as a PDF." in detail.content.decode()
+
+
+def test_submit_view_shows_problems(client_for, government_user, eligible_country, cochairs):
+    letter = services.letter_create(
+        acting_user=government_user, country=eligible_country, language="en"
+    )
+    client = client_for(government_user)
+    response = client.post(
+        reverse("membership:letter-submit", args=[eligible_country.iso3, letter.pk]), follow=True
+    )
+    body = response.content.decode()
+    assert "Endorse the Open Government Declaration." in body
+    letter.refresh_from_db()
+    assert letter.state == "draft"
+
+
+def test_staff_review_through_views(client_for, complete_letter, government_user, staff_user):
+    services.letter_submit(acting_user=government_user, letter=complete_letter)
+    client = client_for(staff_user)
+    queue = client.get(reverse("membership:review-queue"))
+    assert complete_letter.reference in queue.content.decode()
+    iso3 = complete_letter.country.iso3
+    response = client.post(
+        reverse("membership:letter-return", args=[iso3, complete_letter.pk]), {"reason": ""}
+    )
+    complete_letter.refresh_from_db()
+    assert complete_letter.state == "submitted"
+    client.post(
+        reverse("membership:letter-return", args=[iso3, complete_letter.pk]),
+        {"reason": "Please add the date."},
+    )
+    complete_letter.refresh_from_db()
+    assert complete_letter.state == "returned"
+    assert response.status_code == 302
+
+
+def test_staff_status_change_view(client_for, staff_user, country):
+    country.membership_status = MembershipStatus.ACTIVE
+    country.save()
+    client = client_for(staff_user)
+    url = reverse("membership:status-change", args=[country.iso3])
+    assert client.get(url).status_code == 200
+    base = {
+        "effective_date": "2026-05-01",
+        "consecutive_cycles_below_minimum": 0,
+        "consecutive_contrary_cycles": 0,
+    }
+    response = client.post(url, {**base, "target": "suspended", "reason": "Response Policy"})
+    assert "Steering Committee decision" in response.content.decode()
+    country.refresh_from_db()
+    assert country.membership_status == MembershipStatus.ACTIVE
+    response = client.post(
+        url,
+        {**base, "target": "suspended", "reason": "Response Policy", "decision_reference": "SC-1"},
+    )
+    assert response.status_code == 302
+    country.refresh_from_db()
+    assert country.membership_status == MembershipStatus.SUSPENDED
+    change = country.status_changes.get()
+    assert change.reason == "Response Policy (SC-1)"
+    assert change.changed_by == staff_user
+    assert str(change.effective_date) == "2026-05-01"
+
+
+def test_status_change_forbidden_transition_message(staff_user, country):
+    from ogp.core.errors import ServiceError
+    from ogp.membership.domain.status import StatusFacts
+
+    with pytest.raises(ServiceError, match="does not allow a change from Not assessed to Active"):
+        services.membership_status_change(
+            acting_user=staff_user,
+            country=country,
+            target="active",
+            facts=StatusFacts(),
+            reason="x",
+        )
+
+
+def test_domain_statuses_match_country_model():
+    from ogp.membership.domain.status import Status
+
+    assert {s.value for s in Status} == set(MembershipStatus.values)
