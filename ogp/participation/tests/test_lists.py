@@ -47,7 +47,7 @@ def test_signup_sends_confirmation_and_nothing_else(client):
     assert subscription.state == "pending"
     assert subscription.language == "es"
     assert len(mail.outbox) == 1
-    assert "Confirma" in mail.outbox[0].subject  # Spanish, the chosen language
+    assert "Confirme su suscripción" in mail.outbox[0].subject  # Spanish, the chosen language
     assert ConsentRecord.objects.filter(action="given", email="ana@example.org").exists()
 
 

@@ -4,7 +4,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from ogp.core.errors import ServiceError
 from ogp.core.ratelimit import check_rate
@@ -45,7 +44,3 @@ def rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
 def add_service_error(form, error: ServiceError) -> None:  # type: ignore[no-untyped-def]
     for message in error.messages:
         form.add_error(None, message)
-
-
-def not_allowed_message() -> str:
-    return _("You are not allowed to do this.")
