@@ -198,7 +198,7 @@ def import_error_message(err: ImportFileError) -> str:
         "first_line": "",
         "byte": "",
     }
-    params.update({k: v for k, v in err.params.items()})
+    params.update({k: f"{v:g}" if isinstance(v, float) else v for k, v in err.params.items()})
     reason = str(IMPORT_REASONS.get(err.reason, err.reason)) % params
     if err.line and err.column:
         return _("%(file)s, line %(line)s, column %(column)s: %(reason)s.") % {

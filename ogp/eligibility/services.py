@@ -140,11 +140,11 @@ def detect_kind(data: bytes) -> str | None:
     cols = {c.strip().strip('"').lstrip("\ufeff") for c in head.split(",")}
     if "iso3c" in cols:
         return DatasetKind.CROSSWALK
-    if "provision" in cols and "criterion" in cols:
+    if "provision" in cols or "criterion" in cols:
         return DatasetKind.RESEARCH
-    if "civlib_eiu" in cols:
+    if any(c.endswith("_eiu") for c in cols):
         return DatasetKind.EIU
-    if "ebp" in cols and "ar" in cols:
+    if cols & {"ebp", "ar", "pbs", "cb", "eb", "iyr", "myr", "yer"}:
         return DatasetKind.OBS
     if any(c.startswith(("v2cs", "v2x")) for c in cols):
         return DatasetKind.VDEM
@@ -462,8 +462,9 @@ def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> None
 @transaction.atomic
 def cycle_compute(*, acting_user: Any, cycle: Cycle) -> Cycle:
     """Score every UN member state for the cycle (replaces previous results)."""
+    Cycle.objects.select_for_update().filter(pk=cycle.pk).first()  # lock the row
+    cycle.refresh_from_db()
     _editable(cycle)
-    cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     rules = cycle.ruleset.rules
     research = compute.current_research_entries(cycle.year)
     cycle.research_entries.set(research)
@@ -486,6 +487,8 @@ def cycle_compute(*, acting_user: Any, cycle: Cycle) -> Cycle:
 
 @transaction.atomic
 def cycle_publish(*, acting_user: Any, cycle: Cycle) -> Cycle:
+    Cycle.objects.select_for_update().filter(pk=cycle.pk).first()
+    cycle.refresh_from_db()
     _editable(cycle)
     if cycle.state != CycleState.COMPUTED:
         raise ServiceError(_("Compute the cycle before publishing it."))
@@ -560,6 +563,12 @@ def evidence_submit(
         raise ServiceError(_("The rule set of this cycle has no additional information route."))
     if not summary.strip():
         raise ServiceError(_("Describe what has changed."))
+    cycle.refresh_from_db()
+    if cycle.state == CycleState.PUBLISHED:
+        raise ServiceError(
+            _("The %(year)s cycle is published; evidence can be sent for the next cycle.")
+            % {"year": cycle.year}
+        )
     if not source_url and not document:
         raise ServiceError(_("Give an address or attach a PDF document as evidence."))
     sub = EvidenceSubmission(

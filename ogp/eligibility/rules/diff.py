@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import CountryResult, Status
+from .model import CountryResult, SourceRef, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,8 +15,8 @@ class CriterionChange:
     new_points: int | None
     old_raw: str
     new_raw: str
-    old_source: str  # source label (dataset edition and data year)
-    new_source: str
+    old_source: SourceRef | None
+    new_source: SourceRef | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +31,11 @@ class CountryChange:
     values_check_changed: bool = False
 
 
-def _source_label(res: CountryResult | None, code: str) -> str:
+def _source(res: CountryResult | None, code: str) -> SourceRef | None:
     if res is None:
-        return ""
+        return None
     c = res.criterion(code)
-    if c is None or c.source is None:
-        return ""
-    year = f" ({c.source.year})" if c.source.year is not None else ""
-    return f"{c.source.label}{year}"
+    return c.source if c is not None else None
 
 
 def _crossing(old: str | None, new: str | None) -> str:
@@ -79,8 +76,8 @@ def diff_results(
                         n[0],
                         o[1],
                         n[1],
-                        _source_label(old, code),
-                        _source_label(new, code),
+                        _source(old, code),
+                        _source(new, code),
                     )
                 )
         old_status = old.status if old else None

@@ -22,7 +22,7 @@ def test_crossing_the_line_names_criterion_and_source_value():
     assert c.code == "fiscal_transparency"
     assert (c.old_points, c.new_points) == (2, 4)
     assert (c.old_raw, c.new_raw) == ("ebp=PW; ar=IU", "ebp=PW; ar=PW")
-    assert c.new_source == "Open Budget Survey 2006-2019 (2019)"
+    assert c.new_source.label == "Open Budget Survey 2006-2019" and c.new_source.year == 2019
 
 
 def test_lost_eligibility_and_new_and_removed_countries_sorted_first():
