@@ -59,4 +59,14 @@ class EventFactory(factory.django.DjangoModelFactory):
 
 
 def civil_society_list() -> MailingList:
-    return MailingList.objects.get(slug="civil-society")
+    """Created by a data migration; recreated if a transactional test flushed the tables."""
+    mailing_list, _created = MailingList.objects.get_or_create(
+        slug="civil-society", defaults={"kind": "civil_society"}
+    )
+    return mailing_list
+
+
+def focus_area(code: str):  # type: ignore[no-untyped-def]
+    from ogp.organisations.models import FocusArea
+
+    return FocusArea.objects.get_or_create(code=code)[0]

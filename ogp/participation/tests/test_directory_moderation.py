@@ -6,11 +6,12 @@ import pytest
 from django.urls import reverse
 
 from ogp.core.errors import ServiceError
-from ogp.organisations.models import FocusArea
 from ogp.organisations.services import organisation_create
 from ogp.participation.models import ConsentRecord, ContentReport, Person
 from ogp.participation.services.directory import person_delete, person_save
 from ogp.participation.services.moderation import content_hide, content_report, content_restore
+
+from .factories import focus_area
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_one_entry_per_user_and_only_own(user, researcher_user):
 
 
 def test_export_json_contains_my_data(client_for, user):
-    _entry(user, focus_areas=[FocusArea.objects.get(code="justice")])
+    _entry(user, focus_areas=[focus_area("justice")])
     response = client_for(user).get(reverse("participation:my-data") + "?format=json")
     assert response["Content-Type"].startswith("application/json")
     data = json.loads(response.content)
@@ -78,10 +79,10 @@ def test_others_cannot_delete(client_for, user, researcher_user):
 
 
 def test_search_and_filters(client, user, country):
-    _entry(user, country=country, focus_areas=[FocusArea.objects.get(code="justice")])
+    _entry(user, country=country, focus_areas=[focus_area("justice")])
     organisation_create(
         acting_user=None, name="Demo Justice Watch", kind="civil_society", country=country,
-        focus_areas=[FocusArea.objects.get(code="justice")],
+        focus_areas=[focus_area("justice")],
     )  # fmt: skip
     url = reverse("participation:directory")
     page = client.get(url, {"focus_area": "justice", "country": country.iso3}).content.decode()
