@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,12 +9,12 @@ class ParticipationConfig(AppConfig):
     label = "participation"
     verbose_name = _("Participation")
     # Top-level navigation links and country hub sections (see docs/development.md).
-    nav_items: list[tuple[str, str]] = [
+    nav_items: list[tuple[Any, str]] = [
         (_("Take part"), "participation:overview"),
         (_("Forums"), "participation:forum-list"),
         (_("Events"), "participation:event-list"),
         (_("Directory"), "participation:directory"),
     ]
-    country_sections: list[tuple[str, str]] = [
+    country_sections: list[tuple[Any, str]] = [
         (_("Civil society: what you can do now"), "participation:country"),
     ]

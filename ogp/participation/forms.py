@@ -1,5 +1,7 @@
 """Forms: parse input only; services do the work."""
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -54,7 +56,8 @@ class SubscribeForm(HoneypotFormMixin, forms.Form):
 
     def __init__(self, *args, lists=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["lists"].queryset = lists if lists is not None else MailingList.objects.none()
+        field = cast(forms.ModelMultipleChoiceField, self.fields["lists"])
+        field.queryset = lists if lists is not None else MailingList.objects.none()
 
 
 class ListMessageForm(forms.Form):
@@ -87,7 +90,8 @@ class ForumCreateForm(ForumForm):
     def __init__(self, *args, user=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         if user is not None and not user.is_support_unit:
-            self.fields["country"].queryset = Country.objects.filter(pk=user.country_id)
+            field = cast(forms.ModelChoiceField, self.fields["country"])
+            field.queryset = Country.objects.filter(pk=user.country_id)
 
 
 class MembershipRequestForm(forms.Form):
@@ -116,7 +120,7 @@ class DecisionForm(forms.Form):
     )
 
     def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == "decline" and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Give a reason for declining; the person will see it."))
         return data
@@ -165,7 +169,8 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, forum=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         if forum is not None:
-            self.fields["attendees"].queryset = forum.memberships.all()
+            field = cast(forms.ModelMultipleChoiceField, self.fields["attendees"])
+            field.queryset = forum.memberships.all()
 
 
 class DocumentForm(forms.Form):
@@ -225,7 +230,8 @@ class DirectoryFilterForm(forms.Form):
         from ogp.organisations.models import OrganisationKind
 
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("All types")), *OrganisationKind.choices]
+        field = cast(forms.ChoiceField, self.fields["kind"])
+        field.choices = [("", _("All types")), *OrganisationKind.choices]
 
 
 class PersonForm(forms.Form):

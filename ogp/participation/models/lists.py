@@ -43,9 +43,9 @@ class MailingList(models.Model):
     def name(self) -> str:
         from django.utils.translation import gettext
 
-        if self.kind == self.Kind.COUNTRY and self.country_id:
+        if self.kind == self.Kind.COUNTRY and self.country is not None:
             return gettext("Civil society in %(country)s") % {"country": self.country.name}
-        if self.kind == self.Kind.TOPIC and self.topic_id:
+        if self.kind == self.Kind.TOPIC and self.topic is not None:
             return gettext("Topic: %(topic)s") % {"topic": self.topic.label}
         return gettext("OGP civil society mailing list")
 

@@ -58,7 +58,7 @@ def person_save(
     unknown = set(public_fields) - set(Person.OPTIONAL_PUBLIC_FIELDS)
     if unknown:
         raise ServiceError(_("Unknown field: %(field)s") % {"field": ", ".join(sorted(unknown))})
-    before = None if creating else snapshot(person, PERSON_FIELDS)
+    before = None if person is None else snapshot(person, PERSON_FIELDS)
     person = person or Person(user=acting_user)
     person.full_name, person.job_title = full_name.strip(), job_title.strip()
     person.organisation, person.country = organisation, country

@@ -145,7 +145,8 @@ def registration_create(
 
 def _promote_waiting(event: Event, *, acting_user) -> list[Registration]:  # type: ignore[no-untyped-def]
     keys = promotions(event.capacity, _seats(event))
-    promoted = list(Registration.objects.filter(pk__in=keys).order_by("registered_at", "pk"))
+    ids = [int(str(key)) for key in keys]
+    promoted = list(Registration.objects.filter(pk__in=ids).order_by("registered_at", "pk"))
     now = timezone.now()
     for registration in promoted:
         registration.state = Registration.State.CONFIRMED

@@ -1,7 +1,9 @@
 """Following countries, forums and events; digest preferences; sending digests."""
 
 from collections import defaultdict
+from collections.abc import Hashable
 from datetime import datetime
+from typing import Any, cast
 
 from django.conf import settings
 from django.core import signing
@@ -119,12 +121,12 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
     """
     from ogp.countries.models import MembershipStatusChange
 
-    frequency = Frequency(frequency)
+    period = Frequency(frequency)
     now = now or timezone.now()
     preferences = {
         p.user_id: p
         for p in DigestPreference.objects.filter(
-            frequency=frequency.value, user__is_active=True
+            frequency=period.value, user__is_active=True
         ).select_related("user")
     }
     if not preferences:
@@ -132,9 +134,9 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
     follows = list(Follow.objects.filter(user_id__in=preferences))
     earliest = min(
         (p.last_sent_at for p in preferences.values() if p.last_sent_at),
-        default=now - frequency.period,
+        default=now - period.period,
     )
-    earliest = min(earliest, now - frequency.period)
+    earliest = min(earliest, now - period.period)
     activities = list(
         Activity.objects.filter(occurred_at__gt=earliest, occurred_at__lte=now).select_related(
             "country", "forum", "event"
@@ -149,28 +151,28 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
         )
         for a in activities
     ]
-    by_key = {("activity", a.pk): a for a in activities}
+    by_key: dict[Hashable, Any] = {("activity", a.pk): a for a in activities}
     followed_countries = {f.country_id for f in follows if f.country_id}
     status_changes = list(
         MembershipStatusChange.objects.filter(
             country_id__in=followed_countries, changed_at__gt=earliest, changed_at__lte=now
         ).select_related("country")
     )
-    for change in status_changes:
+    for status_change in status_changes:
         changes.append(
             Change(
-                key=("status", change.pk),
-                targets=(Target("country", change.country_id),),
-                occurred_at=change.changed_at,
-                actor=change.changed_by_id,
+                key=("status", status_change.pk),
+                targets=(Target("country", status_change.country_id),),
+                occurred_at=status_change.changed_at,
+                actor=status_change.changed_by_id,
             )
         )
-        by_key[("status", change.pk)] = change
+        by_key[("status", status_change.pk)] = status_change
     rules = [
         FollowRule(user=f.user_id, target=_target_of(f)[0], since=f.created_at) for f in follows
     ]
     digests = build_digests(
-        frequency=frequency,
+        frequency=period,
         until=now,
         follows=rules,
         changes=changes,
@@ -178,8 +180,8 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
     )
     sent = 0
     for digest in digests:
-        user = preferences[digest.user].user
-        sections = defaultdict(list)
+        user = preferences[cast(int, digest.user)].user
+        sections: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
         with translation.override(user.preferred_language):
             for section in digest.sections:
                 heading = _section_heading(section.changes[0].key, by_key, section.target)
@@ -189,7 +191,7 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
             settings_path = reverse("participation:follow-list")
         send_templated_mail(
             to=[user.email],
-            template=f"participation/email/digest_{frequency.value}",
+            template=f"participation/email/digest_{period.value}",
             context={
                 "user": user,
                 "sections": dict(sections),

@@ -1,10 +1,13 @@
 """Helpers shared by the participation views."""
 
+from typing import cast
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ogp.accounts.models import User
 from ogp.core.errors import ServiceError
 from ogp.core.ratelimit import check_rate
 
@@ -25,6 +28,11 @@ def check(request: HttpRequest, perm: str, obj=None) -> HttpResponse | None:  # 
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise PermissionDenied
+
+
+def current_user(request: HttpRequest) -> User:
+    """The signed-in user (call after a permission check that requires authentication)."""
+    return cast(User, request.user)
 
 
 def rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:

@@ -17,7 +17,7 @@ from ..forms import DirectoryFilterForm, PersonForm
 from ..models import Person
 from ..selectors import people_list, person_get, personal_data_export
 from ..services.directory import person_delete, person_save
-from .common import add_service_error, check, rate_limited
+from .common import add_service_error, check, current_user, rate_limited
 
 PAGE_SIZE = 50
 
@@ -74,7 +74,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def my_entry(request: HttpRequest) -> HttpResponse:
     if denied := check(request, "participation.add_person"):
         return denied
-    person = Person.objects.filter(user=request.user).first()
+    user = current_user(request)
+    person = Person.objects.filter(user=user).first()
     if person is not None:
         initial = {
             "full_name": person.full_name,
@@ -89,7 +90,6 @@ def my_entry(request: HttpRequest) -> HttpResponse:
             "consent": True,
         }
     else:
-        user = request.user
         initial = {
             "full_name": user.full_name,
             "job_title": user.job_title,
@@ -127,7 +127,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "participation/directory/my_data.html",
-        {"person": Person.objects.filter(user=request.user).first()},
+        {"person": Person.objects.filter(user=current_user(request)).first()},
     )
 
 

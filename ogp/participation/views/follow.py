@@ -20,7 +20,7 @@ from ..services.follow import (
     follow_delete,
     user_from_digest_token,
 )
-from .common import check
+from .common import check, current_user
 
 TARGETS = {
     "country": (Country, "iso3"),
@@ -56,7 +56,8 @@ def toggle(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 def follow_list(request: HttpRequest) -> HttpResponse:
     if denied := check(request, "participation.follow"):
         return denied
-    preference, _created = DigestPreference.objects.get_or_create(user=request.user)
+    user = current_user(request)
+    preference, _created = DigestPreference.objects.get_or_create(user=user)
     form = DigestPreferenceForm(request.POST or None, initial={"frequency": preference.frequency})
     if request.method == "POST" and form.is_valid():
         digest_preference_set(acting_user=request.user, frequency=form.cleaned_data["frequency"])
@@ -67,7 +68,7 @@ def follow_list(request: HttpRequest) -> HttpResponse:
         "participation/follow/follow_list.html",
         {
             "form": form,
-            "follows": request.user.follows.select_related("country", "forum", "event"),
+            "follows": user.follows.select_related("country", "forum", "event"),
         },
     )
 

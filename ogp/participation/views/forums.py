@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -377,7 +378,7 @@ def document_upload(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-def document_download(request: HttpRequest, slug: str, pk: int, doc: int) -> HttpResponse:
+def document_download(request: HttpRequest, slug: str, pk: int, doc: int) -> HttpResponseBase:
     """Forum documents are public (Standard 2.2: a public document repository)."""
     forum = forum_get(slug)
     if denied := check(request, "participation.view_forum", forum):

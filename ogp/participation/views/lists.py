@@ -29,7 +29,7 @@ from .common import add_service_error, check, rate_limited
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     lists = mailing_lists_for_signup()
-    initial = {"language": translation.get_language(), "lists": request.GET.getlist("list")}
+    initial: dict[str, object] = {"language": translation.get_language()}
     if request.user.is_authenticated:
         initial["email"] = request.user.email
     preselected = request.GET.get("list")

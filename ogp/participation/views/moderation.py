@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ def _target(kind: str, pk: int):  # type: ignore[no-untyped-def]
     content_type = ContentType.objects.get_by_natural_key(app_label, model)
     try:
         return content_type.get_object_for_this_type(pk=pk)
-    except content_type.model_class().DoesNotExist as error:
+    except ObjectDoesNotExist as error:
         raise Http404 from error
 
 

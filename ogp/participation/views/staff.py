@@ -8,7 +8,7 @@ from ..models import ContentReport, MembershipRequest
 
 def overview(request: HttpRequest) -> HttpResponse:
     user = request.user
-    context = {"is_staff": user.has_perm("participation.moderate")}
+    context: dict[str, object] = {"is_staff": user.has_perm("participation.moderate")}
     if context["is_staff"]:
         context["open_reports"] = ContentReport.objects.filter(state="open").count()
     if user.is_authenticated:
