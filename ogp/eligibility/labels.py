@@ -232,7 +232,9 @@ RULESET_REASONS = {
     "unknown_document": gettext_lazy("unknown Open Budget Survey document"),
     "unknown_indicator": gettext_lazy("unknown indicator"),
     "duplicate": gettext_lazy("listed twice"),
-    "exceeds_max_points": gettext_lazy("the points can exceed the criterion maximum (%(maximum)s)"),
+    "exceeds_max_points": gettext_lazy(
+        "the points would exceed the criterion maximum (%(maximum)s)"
+    ),
     "not_monotonic": gettext_lazy("cut-offs must rise with the points"),
 }
 

@@ -114,7 +114,7 @@ def test_country_without_result(client, rulesets, namibia):
 
 
 def _more_countries(n):
-    for i in range(n):
+    for _i in range(n):
         CountryFactory(region="europe")
 
 
