@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ogp.core.errors import ServiceError
+from ogp.core.ratelimit import check_rate
 
 from .forms import OrganisationForm
 from .models import Organisation
@@ -59,6 +60,12 @@ def organisation_form(request: HttpRequest, slug: str | None = None) -> HttpResp
     if denied:
         return denied
     form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and not check_rate(request, "organisations:save", 20, 3600):
+        response = render(
+            request, "participation/rate_limited.html", {"minutes": 60}, status=429
+        )
+        response["Retry-After"] = "3600"
+        return response
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in FIELDS}
         try:

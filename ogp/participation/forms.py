@@ -43,7 +43,14 @@ class SubscribeForm(HoneypotFormMixin, forms.Form):
         label=_("Lists"),
         queryset=MailingList.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one list.")},
+        required=False,
+    )
+    country = forms.ModelChoiceField(
+        label=_("Also receive news about a country"),
+        queryset=Country.objects.all(),
+        required=False,
+        to_field_name="iso3",
+        empty_label=_("No country list"),
     )
     language = forms.ChoiceField(label=_("Language of the messages"), choices=settings.LANGUAGES)
     consent = forms.BooleanField(
@@ -58,6 +65,12 @@ class SubscribeForm(HoneypotFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelMultipleChoiceField, self.fields["lists"])
         field.queryset = lists if lists is not None else MailingList.objects.none()
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean() or {}
+        if not data.get("lists") and not data.get("country") and "lists" not in self.errors:
+            self.add_error("lists", _("Choose at least one list."))
+        return data
 
 
 class ListMessageForm(forms.Form):

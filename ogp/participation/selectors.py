@@ -308,6 +308,17 @@ def moderation_queue() -> list[QueueItem]:
     ]
 
 
+def hidden_content() -> list[tuple[str, object]]:
+    """Everything currently hidden, with its ``app_label.model`` kind (for restoring)."""
+    from ogp.organisations.models import Organisation
+
+    people = Person.objects.filter(is_hidden=True).order_by("-hidden_at")[:100]
+    organisations = Organisation.objects.filter(is_hidden=True).order_by("-hidden_at")[:100]
+    return [("participation.person", p) for p in people] + [
+        ("organisations.organisation", o) for o in organisations
+    ]
+
+
 # --- guidance -----------------------------------------------------------------------------
 
 

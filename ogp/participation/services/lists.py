@@ -90,12 +90,17 @@ def subscription_request(
     email: str,
     mailing_lists: list[MailingList],
     language: str,
+    country=None,  # type: ignore[no-untyped-def]
 ) -> list[Subscription]:
     """Record pending subscriptions and send one confirmation e-mail per list.
 
-    Already-confirmed lists are skipped silently so the answer never reveals who is subscribed.
+    ``country`` adds that country's list (created on first use). Already-confirmed lists are
+    skipped silently so the answer never reveals who is subscribed.
     """
     email = email.strip().lower()
+    mailing_lists = list(mailing_lists)
+    if country is not None:
+        mailing_lists.append(mailing_list_for_country(country))
     if not mailing_lists:
         raise ServiceError(_("Choose at least one list."))
     if language not in dict(settings.LANGUAGES):

@@ -161,3 +161,28 @@ def test_only_listed_models_can_be_reported(client_for, researcher_user):
         reverse("participation:report", args=["accounts.user", researcher_user.pk])
     )
     assert response.status_code == 404
+
+
+def test_restore_from_the_queue(client_for, staff_user, user):
+    person = _entry(user)
+    content_hide(acting_user=staff_user, obj=person, reason="Spam")
+    client = client_for(staff_user)
+    queue = client.get(reverse("participation:moderation-queue")).content.decode()
+    assert "Ana Pérez" in queue and "Spam" in queue
+    client.post(
+        reverse("participation:moderation-act", args=["participation.person", person.pk]),
+        {"action": "restore"},
+    )
+    person.refresh_from_db()
+    assert not person.is_hidden
+
+
+def test_organisation_edit_permissions(client_for, user, researcher_user, staff_user, country):
+    organisation = organisation_create(
+        acting_user=user, name="Demo Watch", kind="civil_society", country=country
+    )
+    url = reverse("organisations:edit", args=[organisation.slug])
+    assert client_for(None).get(url).status_code == 302
+    assert client_for(researcher_user).get(url).status_code == 403
+    assert client_for(user).get(url).status_code == 200  # its creator
+    assert client_for(staff_user).get(url).status_code == 200

@@ -243,3 +243,20 @@ def test_export_is_staff_only(client_for, request, who):
         reverse("participation:staff-list-export", args=["civil-society"])
     )
     assert response.status_code in (302, 403)
+
+
+def test_country_list_is_created_on_first_subscription(client, country):
+    response = client.post(
+        reverse("participation:mailing-list-signup"),
+        {"email": "a@example.org", "country": country.iso3, "language": "en", "consent": "on"},
+    )
+    assert response.status_code == 200
+    subscription = Subscription.objects.get()
+    assert subscription.mailing_list.kind == "country"
+    assert subscription.mailing_list.country == country
+    assert "Civil society in Zedland" in mail.outbox[0].subject
+
+
+def test_guidance_page_links_to_country_signup(client, country):
+    page = client.get(reverse("participation:country", args=[country.iso3])).content.decode()
+    assert f"{reverse('participation:mailing-list-signup')}?country={country.iso3}" in page

@@ -7,7 +7,6 @@ from django.urls import NoReverseMatch, reverse
 from ogp.countries.selectors import country_get
 
 from ..domain.guidance import Phase
-from ..models import MailingList
 from ..selectors import event_list, forum_list, guidance_for
 
 
@@ -22,14 +21,12 @@ def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
     guidance = guidance_for(country)
     forums = list(forum_list(country=country))
-    country_list = MailingList.objects.filter(country=country, is_active=True).first()
     links = {
         "eligibility": _url("eligibility:country", iso3=country.iso3),
         "directory": f"{reverse('participation:directory')}?country={country.iso3}",
         "forums": f"{reverse('participation:forum-list')}?country={country.iso3}",
         "events": reverse("participation:event-list"),
-        "mailing": f"{reverse('participation:mailing-list-signup')}"
-        + (f"?list={country_list.slug}" if country_list else ""),
+        "mailing": f"{reverse('participation:mailing-list-signup')}?country={country.iso3}",
         "letters": _url("membership:letter-list"),
         "members": _url("membership:member-list"),
     }

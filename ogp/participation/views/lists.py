@@ -28,10 +28,12 @@ from .common import add_service_error, check, rate_limited
 
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    lists = mailing_lists_for_signup()
+    lists = mailing_lists_for_signup().exclude(kind=MailingList.Kind.COUNTRY)
     initial: dict[str, object] = {"language": translation.get_language()}
     if request.user.is_authenticated:
         initial["email"] = request.user.email
+    if request.GET.get("country"):
+        initial["country"] = request.GET["country"].upper()
     preselected = request.GET.get("list")
     if preselected:
         initial["lists"] = list(lists.filter(slug=preselected))
@@ -47,6 +49,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                     acting_user=request.user,
                     email=form.cleaned_data["email"],
                     mailing_lists=list(form.cleaned_data["lists"]),
+                    country=form.cleaned_data.get("country"),
                     language=form.cleaned_data["language"],
                 )
             except ServiceError as error:

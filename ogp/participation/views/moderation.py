@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ogp.core.errors import ServiceError
 
 from ..forms import HideForm, ReportForm
-from ..selectors import moderation_queue
+from ..selectors import hidden_content, moderation_queue
 from ..services.moderation import content_hide, content_report, content_restore, reports_dismiss
 from .common import add_service_error, check, rate_limited
 
@@ -60,7 +60,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "participation/moderation/queue.html",
-        {"items": moderation_queue(), "hide_form": HideForm()},
+        {"items": moderation_queue(), "hidden": hidden_content()},
     )
 
 
