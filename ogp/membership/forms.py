@@ -140,6 +140,19 @@ class StatusChangeForm(forms.Form):
     effective_date = forms.DateField(
         label=_("Effective date"), widget=forms.DateInput(attrs={"type": "date"})
     )
+    eligibility_assessment = forms.ChoiceField(
+        label=_("Eligibility used for this change"),
+        required=False,
+        choices=[
+            ("", _("The latest published cycle, else the recorded status")),
+            ("eligible", _("Assessed eligible through the additional information route")),
+            ("not_eligible", _("Assessed not eligible through the additional information route")),
+        ],
+        help_text=_(
+            "Use the additional information route only when independent experts assessed "
+            "information the country sent (say so in the reason)."
+        ),
+    )
     decision_reference = forms.CharField(
         label=_("Steering Committee decision reference"),
         required=False,

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import Role, User
 from ogp.audit.services import audit_record, snapshot
@@ -20,6 +21,7 @@ from ogp.core.uploads import validate_pdf
 from ogp.countries.models import Country, MembershipStatus, MembershipStatusChange
 from ogp.countries.services import country_membership_status_set
 
+from . import selectors
 from .domain import inquiry as inquiry_rules
 from .domain import letter as letter_rules
 from .domain import status as status_rules
@@ -211,6 +213,48 @@ def membership_status_change(
         status=target,
         reason=reason,
         effective_date=effective_date,
+    )
+
+
+@transaction.atomic
+def membership_status_sync_eligibility(
+    *, acting_user: User | None, country: Country
+) -> MembershipStatusChange | None:
+    """Apply what the latest published eligibility cycle implies for the country's status.
+
+    Returns the change, or None when the cycle implies none (or no cycle covers the country).
+    The eligibility app can call it for every country after publishing a cycle.
+    """
+    country = Country.objects.select_for_update().get(pk=country.pk)
+    summary = selectors.eligibility_summary(country)
+    if summary is None:
+        return None
+    eligibility = country_eligibility(country)
+    target = status_rules.status_after_cycle(
+        status_rules.Status(country.membership_status),
+        core_eligible=eligibility.facts.core_eligible,
+        values_check_passed=eligibility.facts.values_check_passed,
+        un_member=country.un_member,
+        eligibility_review=eligibility.eligibility_review,
+    )
+    if target is None:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = _("Eligibility cycle %(year)s published.") % {"year": summary.cycle_year}
+    facts = StatusFacts(
+        core_eligible=eligibility.facts.core_eligible,
+        values_check_passed=eligibility.facts.values_check_passed,
+        un_member=country.un_member,
+        consecutive_cycles_below_minimum=2 if eligibility.eligibility_review else 0,
+        reason=reason,
+    )
+    return membership_status_change(
+        acting_user=acting_user,
+        country=country,
+        target=target.value,
+        facts=facts,
+        reason=reason,
+        actor=Actor.SYSTEM,
     )
 
 
@@ -406,9 +450,9 @@ def letter_submit(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
         country=letter.country,
         target=MembershipStatus.LETTER_SUBMITTED,
         facts=_status_facts_for_letter(letter, letter_submitted=True),
-        reason=_("Corrected letter of intent submitted.")
+        reason=gettext_noop("Corrected letter of intent submitted.")
         if resubmission
-        else _("Letter of intent submitted."),
+        else gettext_noop("Letter of intent submitted."),
         actor=Actor.GOVERNMENT,
     )
     now = timezone.now()
@@ -462,7 +506,7 @@ def letter_return(*, acting_user: User, letter: LetterOfIntent, reason: str) -> 
         country=letter.country,
         target=MembershipStatus.LETTER_RETURNED,
         facts=StatusFacts(reason=reason),
-        reason=_("Letter of intent returned for changes."),
+        reason=gettext_noop("Letter of intent returned for changes."),
     )
     letter.state = LetterState.RETURNED
     letter.return_reason = reason.strip()
@@ -509,7 +553,7 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
         country=letter.country,
         target=MembershipStatus.PARTICIPATING,
         facts=StatusFacts(letter_accepted=True),
-        reason=_("Letter of intent accepted and published; onboarding starts."),
+        reason=gettext_noop("Letter of intent accepted and published; onboarding starts."),
         effective_date=today,
     )
     letter.state = LetterState.ACCEPTED
@@ -772,7 +816,9 @@ def onboarding_step_mark(
             country=country,
             target=MembershipStatus.ACTIVE,
             facts=StatusFacts(co_creation_started=True),
-            reason=_("Co-creation of the first action plan with civil society has started."),
+            reason=gettext_noop(
+                "Co-creation of the first action plan with civil society has started."
+            ),
             effective_date=done_on,
             actor=Actor.SYSTEM,
         )

@@ -36,7 +36,7 @@ from .forms import (
     StepForm,
 )
 from .letter_text import letter_pdf, letter_text
-from .models import Inquiry, LetterOfIntent, OnboardingStep
+from .models import Inquiry, LeadAgency, LetterOfIntent, OnboardingStep
 
 
 def _deny(request: HttpRequest) -> HttpResponse:
@@ -142,7 +142,7 @@ def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
 
 def _letter_initial(request: HttpRequest, country: Country) -> dict[str, Any]:
     user = request.user
-    lead = getattr(country, "lead_agency", None) if hasattr(country, "lead_agency") else None
+    lead = LeadAgency.objects.filter(country=country).first()
     eligibility = selectors.country_eligibility(country).facts
     return {
         "language": (request.LANGUAGE_CODE or "en")[:2],
@@ -477,9 +477,14 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
         workspace_data = selectors.country_workspace(country)
         letters = workspace_data["letters"]
         onboarding = workspace_data["onboarding"]
+        core, values = eligibility.facts.core_eligible, eligibility.facts.values_check_passed
+        if data["eligibility_assessment"] == "eligible":
+            core, values = True, True
+        elif data["eligibility_assessment"] == "not_eligible":
+            core = False
         facts = StatusFacts(
-            core_eligible=eligibility.facts.core_eligible,
-            values_check_passed=eligibility.facts.values_check_passed,
+            core_eligible=core,
+            values_check_passed=values,
             un_member=country.un_member,
             letter_submitted=any(x.state == LetterOfIntent.State.SUBMITTED for x in letters),
             letter_accepted=any(x.state == LetterOfIntent.State.ACCEPTED for x in letters),
@@ -521,6 +526,42 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
             "eligibility": eligibility,
         },
     )
+
+
+@require_POST
+def status_sync(request: HttpRequest, iso3: str) -> HttpResponse:
+    country = country_get(iso3)
+    if not _allowed(request, "membership.change_status", country):
+        return _deny(request)
+    try:
+        change = services.membership_status_sync_eligibility(
+            acting_user=request.user, country=country
+        )
+    except ServiceError as error:
+        messages.error(request, _error_text(error))
+    else:
+        if change is None:
+            messages.info(request, _("The latest eligibility cycle implies no change of status."))
+        else:
+            messages.success(
+                request,
+                _("Status changed to %(status)s.") % {"status": change.get_to_status_display()},
+            )
+    return redirect("membership:status-change", iso3=country.iso3)
+
+
+@require_POST
+def step_unmark(request: HttpRequest, iso3: str, item: str) -> HttpResponse:
+    country = country_get(iso3)
+    if not _allowed(request, "membership.assign_contact", country):
+        return _deny(request)
+    try:
+        services.onboarding_step_unmark(acting_user=request.user, country=country, item=item)
+    except ServiceError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The step is marked as not done again."))
+    return redirect("membership:workspace", iso3=country.iso3)
 
 
 # --- Questions to the Support Unit ----------------------------------------------------------

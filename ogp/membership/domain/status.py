@@ -423,3 +423,41 @@ def allowed_targets(source: Status, actor: Actor, facts: StatusFacts) -> tuple[S
 def targets_for_actor(source: Status, actor: Actor) -> tuple[Transition, ...]:
     """Transitions ``actor`` may trigger from ``source`` (requirements not checked)."""
     return tuple(t for t in TRANSITIONS if t.source == Status(source) and Actor(actor) in t.actors)
+
+
+_ASSESSABLE = frozenset({Status.NOT_ASSESSED, Status.NOT_ELIGIBLE, Status.WITHDRAWN})
+
+
+def status_after_cycle(
+    current: Status,
+    *,
+    core_eligible: bool | None,
+    values_check_passed: bool | None,
+    un_member: bool,
+    eligibility_review: bool,
+) -> Status | None:
+    """The status a newly published eligibility cycle implies, or None for "no change".
+
+    Non-members become eligible or not eligible; an eligible country that fails becomes not
+    eligible (a pending letter is left to the Support Unit); an active member flagged for
+    Eligibility Review enters it, and leaves it when it meets the minimum again. "Unknown"
+    (no data) never changes anything.
+    """
+    current = Status(current)
+    facts = StatusFacts(
+        core_eligible=core_eligible, values_check_passed=values_check_passed, un_member=un_member
+    )
+    failed = requirement_met(Requirement.NOT_FULLY_ELIGIBLE, facts)
+    if current in _ASSESSABLE:
+        if facts.fully_eligible:
+            return Status.ELIGIBLE
+        if failed and current != Status.NOT_ELIGIBLE:
+            return Status.NOT_ELIGIBLE
+        return None
+    if current == Status.ELIGIBLE:
+        return Status.NOT_ELIGIBLE if failed else None
+    if current == Status.ACTIVE and eligibility_review:
+        return Status.ELIGIBILITY_REVIEW
+    if current == Status.ELIGIBILITY_REVIEW and core_eligible is True:
+        return Status.ACTIVE
+    return None

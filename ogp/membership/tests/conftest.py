@@ -38,3 +38,13 @@ def complete_letter(government_user, eligible_country, cochairs, signed_pdf):
     return services.letter_upload_signed(
         acting_user=government_user, letter=letter, upload=signed_pdf()
     )
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """A request to /fr/ leaves French active in the thread; start every test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

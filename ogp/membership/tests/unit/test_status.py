@@ -258,3 +258,57 @@ def test_member_states():
 def test_facts_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         StatusFacts().reason = "x"  # type: ignore[misc]
+
+
+CYCLE_CASES = [
+    # current, core, values, un, review -> expected
+    (S.NOT_ASSESSED, True, True, True, False, S.ELIGIBLE),
+    (S.NOT_ASSESSED, False, True, True, False, S.NOT_ELIGIBLE),
+    (S.NOT_ASSESSED, None, None, True, False, None),
+    (S.NOT_ASSESSED, True, None, True, False, None),
+    (S.NOT_ASSESSED, True, True, False, False, S.NOT_ELIGIBLE),
+    (S.NOT_ELIGIBLE, True, True, True, False, S.ELIGIBLE),
+    (S.NOT_ELIGIBLE, False, True, True, False, None),
+    (S.NOT_ELIGIBLE, True, False, True, False, None),
+    (S.WITHDRAWN, True, True, True, False, S.ELIGIBLE),
+    (S.WITHDRAWN, True, False, True, False, S.NOT_ELIGIBLE),
+    (S.ELIGIBLE, True, True, True, False, None),
+    (S.ELIGIBLE, False, True, True, False, S.NOT_ELIGIBLE),
+    (S.ELIGIBLE, True, False, True, False, S.NOT_ELIGIBLE),
+    (S.ELIGIBLE, None, None, True, False, None),
+    (S.LETTER_SUBMITTED, False, False, True, False, None),
+    (S.LETTER_RETURNED, False, False, True, False, None),
+    (S.PARTICIPATING, False, None, True, True, None),
+    (S.ACTIVE, False, None, True, True, S.ELIGIBILITY_REVIEW),
+    (S.ACTIVE, False, None, True, False, None),
+    (S.ACTIVE, True, None, True, False, None),
+    (S.ELIGIBILITY_REVIEW, True, None, True, False, S.ACTIVE),
+    (S.ELIGIBILITY_REVIEW, False, None, True, True, None),
+    (S.ELIGIBILITY_REVIEW, None, None, True, False, None),
+    (S.SUSPENDED, True, True, True, False, None),
+    (S.PROCEDURAL_REVIEW, False, None, True, True, None),
+]
+
+
+@pytest.mark.parametrize(("current", "core", "values", "un", "review", "expected"), CYCLE_CASES)
+def test_status_after_cycle(current, core, values, un, review, expected):
+    from ogp.membership.domain.status import status_after_cycle
+
+    result = status_after_cycle(
+        current,
+        core_eligible=core,
+        values_check_passed=values,
+        un_member=un,
+        eligibility_review=review,
+    )
+    assert result == expected
+    if result is not None:
+        # Whatever a cycle implies is a transition the system may make with those facts.
+        facts = StatusFacts(
+            core_eligible=core,
+            values_check_passed=values,
+            un_member=un,
+            consecutive_cycles_below_minimum=2 if review else 0,
+            reason="Eligibility cycle published",
+        )
+        assert decide(current, result, Actor.SYSTEM, facts).allowed
