@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ogp.core.uploads import private_storage
 
@@ -54,10 +55,19 @@ def signed_letter_path(instance: "LetterOfIntent", filename: str) -> str:
 
 class LetterOfIntent(models.Model):
     class State(models.TextChoices):
-        DRAFT = LetterState.DRAFT.value, _("Draft")
-        SUBMITTED = LetterState.SUBMITTED.value, _("Submitted, awaiting review")
-        RETURNED = LetterState.RETURNED.value, _("Returned for changes")
-        ACCEPTED = LetterState.ACCEPTED.value, _("Accepted and published")
+        DRAFT = LetterState.DRAFT.value, pgettext_lazy("letter of intent", "Draft")
+        SUBMITTED = (
+            LetterState.SUBMITTED.value,
+            pgettext_lazy("letter of intent", "Submitted, awaiting review"),
+        )
+        RETURNED = (
+            LetterState.RETURNED.value,
+            pgettext_lazy("letter of intent", "Returned for changes"),
+        )
+        ACCEPTED = (
+            LetterState.ACCEPTED.value,
+            pgettext_lazy("letter of intent", "Accepted and published"),
+        )
 
     country = models.ForeignKey(
         "countries.Country",
@@ -168,9 +178,9 @@ class LetterEvent(models.Model):
     """The review history of a letter, shown to the government and to staff."""
 
     class Action(models.TextChoices):
-        SUBMITTED = "submitted", _("Submitted")
-        RETURNED = "returned", _("Returned for changes")
-        ACCEPTED = "accepted", _("Accepted")
+        SUBMITTED = "submitted", pgettext_lazy("letter of intent", "Submitted")
+        RETURNED = "returned", pgettext_lazy("letter of intent", "Returned for changes")
+        ACCEPTED = "accepted", pgettext_lazy("letter of intent", "Accepted")
 
     letter = models.ForeignKey(LetterOfIntent, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
@@ -319,9 +329,9 @@ class Inquiry(models.Model):
     """A question from a government to the Support Unit (replaces e-mail to info@)."""
 
     class Status(models.TextChoices):
-        OPEN = InquiryStatus.OPEN.value, _("Open")
-        ANSWERED = InquiryStatus.ANSWERED.value, _("Answered")
-        CLOSED = InquiryStatus.CLOSED.value, _("Closed")
+        OPEN = InquiryStatus.OPEN.value, pgettext_lazy("question", "Open")
+        ANSWERED = InquiryStatus.ANSWERED.value, pgettext_lazy("question", "Answered")
+        CLOSED = InquiryStatus.CLOSED.value, pgettext_lazy("question", "Closed")
 
     country = models.ForeignKey(
         "countries.Country", on_delete=models.CASCADE, related_name="membership_inquiries"
