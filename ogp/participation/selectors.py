@@ -346,6 +346,7 @@ def eligibility_input(country) -> EligibilityInput | None:  # type: ignore[no-un
             )
             for c in summary.criteria
         ),
+        pathway=tuple(getattr(summary, "pathway", ()) or ()),
     )
 
 

@@ -71,6 +71,7 @@ class EligibilityInput:
     total: int
     maximum: int
     criteria: tuple[CriterionInput, ...]
+    pathway: tuple[str, ...] = ()  # plain-language improvements, already in the reader's language
 
 
 @dataclass(frozen=True)
