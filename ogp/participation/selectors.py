@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -29,22 +30,28 @@ from .models import (
 
 
 def forum_list(*, country=None, today: date | None = None) -> QuerySet[Forum]:  # type: ignore[no-untyped-def]
+    """Forums with member counts per side and last/next meeting dates, one query.
+
+    Subqueries (not joins) so that the cost does not grow with members x meetings.
+    """
     today = today or timezone.localdate()
+
+    def members(side: Side) -> Coalesce:
+        counted = (
+            ForumMembership.objects.filter(forum=OuterRef("pk"), side=side.value)
+            .order_by()
+            .values("forum")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+    held = Meeting.objects.filter(forum=OuterRef("pk"), is_cancelled=False).order_by()
     forums = Forum.objects.select_related("country").annotate(
-        government_count=Count(
-            "memberships", filter=Q(memberships__side=Side.GOVERNMENT.value), distinct=True
-        ),
-        non_government_count=Count(
-            "memberships", filter=Q(memberships__side=Side.NON_GOVERNMENT.value), distinct=True
-        ),
-        last_held=Max(
-            "meetings__date",
-            filter=Q(meetings__date__lte=today, meetings__is_cancelled=False),
-        ),
-        next_scheduled=Min(
-            "meetings__date",
-            filter=Q(meetings__date__gt=today, meetings__is_cancelled=False),
-        ),
+        government_count=members(Side.GOVERNMENT),
+        non_government_count=members(Side.NON_GOVERNMENT),
+        last_held=Subquery(held.filter(date__lte=today).order_by("-date").values("date")[:1]),
+        next_scheduled=Subquery(held.filter(date__gt=today).order_by("date").values("date")[:1]),
     )
     if country is not None:
         forums = forums.filter(country=country)

@@ -2,11 +2,12 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
+from ogp.core.mail import send_templated_mail
 
 from ..domain.workflow import (
     ModerationAction,
@@ -80,7 +81,25 @@ def content_hide(*, acting_user, obj, reason: str):  # type: ignore[no-untyped-d
         actor=acting_user, action="moderation.hide", target=obj, before=before,
         after=snapshot(obj, HIDE_FIELDS),
     )  # fmt: skip
+    _tell_authors(obj)
     return obj
+
+
+def _tell_authors(obj) -> None:  # type: ignore[no-untyped-def]
+    """E-mail the author(s) the moderators' reason, each in their language."""
+    from django.conf import settings
+
+    from ogp.accounts.models import User
+
+    for author in User.objects.filter(pk__in=obj.author_ids(), is_active=True):
+        with translation.override(author.preferred_language):
+            url = f"{settings.SITE_URL}{obj.get_absolute_url()}"
+        send_templated_mail(
+            to=[author.email],
+            template="participation/email/content_hidden",
+            context={"name": str(obj), "reason": obj.hidden_reason, "url": url},
+            language=author.preferred_language,
+        )
 
 
 @transaction.atomic

@@ -124,6 +124,10 @@ def test_report_hide_shows_reason_to_author_only(client_for, user, researcher_us
     person.refresh_from_db()
     assert person.is_hidden
     assert ContentReport.objects.get().state == "actioned"
+    from django.core import mail
+
+    assert mail.outbox[-1].to == [user.email]
+    assert "Personal attacks are not allowed." in mail.outbox[-1].body
     assert client_for(researcher_user).get(person.get_absolute_url()).status_code == 404
     own = client_for(user).get(person.get_absolute_url()).content.decode()
     assert "Personal attacks are not allowed." in own
