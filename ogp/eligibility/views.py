@@ -1,13 +1,20 @@
 from __future__ import annotations
 
+import hashlib
+from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -52,6 +59,59 @@ def _name(row: dict[str, Any]) -> str:
 # ---------------------------------------------------------------- public pages
 
 
+def _publication_token() -> str:
+    """Changes whenever a cycle is published (one query); part of every full-page cache key."""
+    agg = Cycle.objects.filter(state=CycleState.PUBLISHED).aggregate(
+        n=Count("id"), last=Max("published_at")
+    )
+    return f"{agg['n']}-{agg['last'].timestamp() if agg['last'] else 0}"
+
+
+def public_page_cache(view: Any) -> Any:
+    """Serve visitors without cookies (no session, no messages) a cached copy of a public page.
+
+    Published cycles never change; the key holds the language, the full path and the
+    publication token, so a new publication shows at once. Signed-in users always get a fresh
+    page (their navigation and permissions differ).
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method != "GET" or request.COOKIES:
+            return view(request, *args, **kwargs)
+        raw = ":".join(
+            [translation.get_language() or "en", request.get_full_path(), _publication_token()]
+        )
+        key = "elig-page:" + hashlib.sha256(raw.encode()).hexdigest()
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type = cached
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not getattr(response, "streaming", False)
+        ):
+            cache.set(key, (response.content, response["Content-Type"]), selectors.CACHE_SECONDS)
+        return response
+
+    return wrapped
+
+
+def _cached_body(key: str | None, template: str, build: Any) -> str:
+    """Render a page body once per key (published data never changes); no request needed."""
+    if key:
+        key = "elig-body:" + hashlib.sha256(key.encode()).hexdigest()
+    html = cache.get(key) if key else None
+    if html is None:
+        html = render_to_string(template, build())
+        if key:
+            cache.set(key, html, selectors.CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 (rendered by our own template, escaped there)
+
+
+@public_page_cache
 def index(request: HttpRequest) -> HttpResponse:
     cycles = list(selectors.cycle_list())
     latest = cycles[0] if cycles else None
@@ -74,11 +134,23 @@ def index(request: HttpRequest) -> HttpResponse:
 SORT_KEYS = {"country", "region", "total", "share", "status", *CRITERIA_ORDER}
 
 
-def _filtered_rows(request: HttpRequest, cycle: Cycle) -> tuple[list[dict[str, Any]], dict]:
-    rows = [dict(r, name=_name(r)) for r in selectors.scoresheet_rows(cycle)]
+def _filter_state(request: HttpRequest) -> dict[str, str]:
     region = request.GET.get("region", "")
     status = request.GET.get("status", "")
     membership = request.GET.get("membership", "")
+    sort = request.GET.get("sort", "country")
+    return {
+        "region": region if region in Region.values else "",
+        "status": status if status in STATUS_LABELS else "",
+        "membership": membership if membership in ("member", "non_member") else "",
+        "sort": sort if sort in SORT_KEYS else "country",
+        "dir": "desc" if request.GET.get("dir") == "desc" else "asc",
+    }
+
+
+def _filtered_rows(state: dict[str, str], cycle: Cycle) -> list[dict[str, Any]]:
+    rows = [dict(r, name=_name(r)) for r in selectors.scoresheet_rows(cycle)]
+    region, status, membership = state["region"], state["status"], state["membership"]
     if region in Region.values:
         rows = [r for r in rows if r["region"] == region]
     if status in STATUS_LABELS:
@@ -87,9 +159,8 @@ def _filtered_rows(request: HttpRequest, cycle: Cycle) -> tuple[list[dict[str, A
         rows = [r for r in rows if r["is_member"]]
     elif membership == "non_member":
         rows = [r for r in rows if not r["is_member"]]
-    sort = request.GET.get("sort", "country")
-    sort = sort if sort in SORT_KEYS else "country"
-    desc = request.GET.get("dir") == "desc"
+    sort = state["sort"]
+    desc = state["dir"] == "desc"
 
     def key(r: dict[str, Any]) -> tuple:
         if sort == "country":
@@ -101,58 +172,68 @@ def _filtered_rows(request: HttpRequest, cycle: Cycle) -> tuple[list[dict[str, A
         return (v is None, v if v is not None else 0, r["name"].casefold())
 
     rows.sort(key=key, reverse=desc)
-    return rows, {
-        "region": region,
-        "status": status,
-        "membership": membership,
-        "sort": sort,
-        "dir": "desc" if desc else "asc",
-    }
+    return rows
 
 
+@public_page_cache
 def scoresheet(request: HttpRequest, year: int) -> HttpResponse:
     cycle = selectors.cycle_get(year)
-    rows, state = _filtered_rows(request, cycle)
-    region_labels = dict(Region.choices)
-    for r in rows:
-        r["status_label"] = STATUS_LABELS.get(r["status"], r["status"])
-        r["region_label"] = region_labels.get(r["region"], "")
-        r["cells"] = [r["points"].get(c) for c in CRITERIA_ORDER]
-    columns = (
-        [("country", _("Country")), ("region", _("Region"))]
-        + [(c, CRITERION_LABELS[c]) for c in CRITERIA_ORDER]
-        + [("total", _("Points")), ("share", _("Share")), ("status", _("Status"))]
+    cycles = list(selectors.cycle_list().values_list("year", flat=True))
+    lang = translation.get_language() or "en"
+    state = _filter_state(request)
+    key = ":".join(
+        [
+            "elig-sheet",
+            str(cycle.pk),
+            cycle.checksum,
+            lang,
+            "-".join(map(str, cycles)),
+            *state.values(),
+        ]
     )
-    query = request.GET.copy()
-    headers = []
-    for key, label in columns:
-        q = query.copy()
-        q["sort"] = key
-        q["dir"] = "desc" if state["sort"] == key and state["dir"] == "asc" else "asc"
-        headers.append(
-            {
-                "key": key,
-                "label": label,
-                "url": "?" + q.urlencode(),
-                "sorted": ("descending" if state["dir"] == "desc" else "ascending")
-                if state["sort"] == key
-                else "",
-            }
+
+    def build() -> dict[str, Any]:
+        rows = _filtered_rows(state, cycle)
+        region_labels = dict(Region.choices)
+        for r in rows:
+            r["status_label"] = STATUS_LABELS.get(r["status"], r["status"])
+            r["region_label"] = region_labels.get(r["region"], "")
+            r["cells"] = [r["points"].get(c) for c in CRITERIA_ORDER]
+        columns = (
+            [("country", _("Country")), ("region", _("Region"))]
+            + [(c, CRITERION_LABELS[c]) for c in CRITERIA_ORDER]
+            + [("total", _("Points")), ("share", _("Share")), ("status", _("Status"))]
         )
-    return render(
-        request,
-        "eligibility/scoresheet.html",
-        {
+        headers = []
+        for col, label in columns:
+            q = {k: v for k, v in state.items() if v}
+            q["sort"] = col
+            q["dir"] = "desc" if state["sort"] == col and state["dir"] == "asc" else "asc"
+            headers.append(
+                {
+                    "key": col,
+                    "label": label,
+                    "url": "?" + urlencode(q),
+                    "sorted": ("descending" if state["dir"] == "desc" else "ascending")
+                    if state["sort"] == col
+                    else "",
+                }
+            )
+        return {
             "cycle": cycle,
             "rows": rows,
             "state": state,
             "headers": headers,
             "regions": Region.choices,
             "statuses": list(STATUS_LABELS.items()),
-            "cycles": selectors.cycle_list(),
-            "query": request.GET.urlencode(),
-        },
+            "cycles": cycles,
+            "query": urlencode({k: v for k, v in state.items() if v}),
+        }
+
+    body = _cached_body(
+        key if cycle.is_published else None, "eligibility/_scoresheet_body.html", build
     )
+    return render(request, "eligibility/scoresheet.html", {"cycle": cycle, "body": body})
 
 
 EXPORTS = {
@@ -166,7 +247,7 @@ def scoresheet_export(request: HttpRequest, year: int, fmt: str) -> HttpResponse
     if fmt not in EXPORTS:
         raise Http404
     cycle = selectors.cycle_get(year)
-    rows, _state = _filtered_rows(request, cycle)
+    rows = _filtered_rows(_filter_state(request), cycle)
     content_type, fn = EXPORTS[fmt]
     response = HttpResponse(fn(cycle.year, rows), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="ogp-eligibility-{year}.{fmt}"'
@@ -192,13 +273,27 @@ def _criteria_view(result: m.CountryResult) -> list[dict[str, Any]]:
     return out
 
 
+@public_page_cache
 def country(request: HttpRequest, iso3: str) -> HttpResponse:
     the_country = country_get(iso3)
     history = selectors.country_results(the_country)
-    latest = history[-1] if history else None
-    context: dict[str, Any] = {"country": the_country, "history": history, "latest": latest}
-    if latest is not None:
+    lang = translation.get_language() or "en"
+    key = ":".join(
+        [
+            "elig-country",
+            str(the_country.pk),
+            lang,
+            *[f"{r.pk}-{r.cycle.checksum}" for r in history],
+        ]
+    )
+
+    def build() -> dict[str, Any]:
+        latest = history[-1] if history else None
+        context: dict[str, Any] = {"country": the_country, "history": history, "latest": latest}
+        if latest is None:
+            return context
         res = m.CountryResult.from_dict(latest.data)
+        vc = res.values_check
         context.update(
             {
                 "result": res,
@@ -208,13 +303,9 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
                 "needed": latest.cycle.ruleset.rules.points_needed(res.maximum),
                 "pathway": pathway_sentences(selectors.result_pathway(latest)),
                 "chart": charts.history_points(history),
-                "vc": res.values_check,
-                "vc_scale": SCALE_LABELS.get(res.values_check.scale, "")
-                if res.values_check
-                else "",
-                "vc_values": [(INDICATOR_LABELS.get(k, k), v) for k, v in res.values_check.values]
-                if res.values_check
-                else [],
+                "vc": vc,
+                "vc_scale": SCALE_LABELS.get(vc.scale, "") if vc else "",
+                "vc_values": [(INDICATOR_LABELS.get(k, k), v) for k, v in vc.values] if vc else [],
                 "history_rows": [
                     {
                         "year": r.cycle.year,
@@ -229,22 +320,35 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
                 ],
             }
         )
-    open_cycle = Cycle.objects.exclude(state=CycleState.PUBLISHED).order_by("-year").first()
-    context["can_submit"] = (
+        return context
+
+    body = _cached_body(key, "eligibility/_country_body.html", build)
+    open_cycle = (
+        Cycle.objects.exclude(state=CycleState.PUBLISHED)
+        .select_related("ruleset")
+        .order_by("-year")
+        .first()
+    )
+    can_submit = (
         open_cycle is not None
         and open_cycle.ruleset.rules.additional_information
         and request.user.has_perm("eligibility.submit_evidence", the_country)
     )
-    context["open_cycle"] = open_cycle
-    return render(request, "eligibility/country.html", context)
+    return render(
+        request,
+        "eligibility/country.html",
+        {"country": the_country, "body": body, "open_cycle": open_cycle, "can_submit": can_submit},
+    )
 
 
+@public_page_cache
 def methodology_index(request: HttpRequest) -> HttpResponse:
     return render(
         request, "eligibility/methodology_index.html", {"rulesets": selectors.ruleset_list()}
     )
 
 
+@public_page_cache
 def methodology(request: HttpRequest, code: str, version: int) -> HttpResponse:
     obj = get_object_or_404(RuleSetVersion, code=code, version=version)
     rs = obj.rules
@@ -300,27 +404,26 @@ def exports_doc(code: str) -> str:
     return str(OBS_DOCUMENT_LABELS.get(code, code))
 
 
+@public_page_cache
 def world_map(request: HttpRequest, year: int) -> HttpResponse:
     cycle = selectors.cycle_get(year)
-    rows = [
-        dict(r, name=_name(r), status_label=STATUS_LABELS.get(r["status"], r["status"]))
-        for r in selectors.scoresheet_rows(cycle)
-    ]
-    rows.sort(key=lambda r: r["name"].casefold())
-    region_labels = dict(Region.choices)
-    grid = charts.grid_map(rows)
-    for block in grid["blocks"]:
-        block["label"] = region_labels.get(block["region"], _("Other"))
-    return render(
-        request,
-        "eligibility/map.html",
-        {
-            "cycle": cycle,
-            "grid": grid,
-            "rows": rows,
-            "statuses": list(STATUS_LABELS.items()),
-        },
-    )
+    lang = translation.get_language() or "en"
+
+    def build() -> dict[str, Any]:
+        rows = [
+            dict(r, name=_name(r), status_label=STATUS_LABELS.get(r["status"], r["status"]))
+            for r in selectors.scoresheet_rows(cycle)
+        ]
+        rows.sort(key=lambda r: r["name"].casefold())
+        region_labels = dict(Region.choices)
+        grid = charts.grid_map(rows)
+        for block in grid["blocks"]:
+            block["label"] = region_labels.get(block["region"], _("Other"))
+        return {"cycle": cycle, "grid": grid, "rows": rows, "statuses": list(STATUS_LABELS.items())}
+
+    key = f"elig-map:{cycle.pk}:{cycle.checksum}:{lang}"
+    body = _cached_body(key if cycle.is_published else None, "eligibility/_map_body.html", build)
+    return render(request, "eligibility/map.html", {"cycle": cycle, "body": body})
 
 
 def _country_for_evidence(request: HttpRequest, iso3: str) -> Country:

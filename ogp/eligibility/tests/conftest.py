@@ -64,3 +64,13 @@ def _english():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Published pages are cached by cycle/result ids, which repeat across test databases."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

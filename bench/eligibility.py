@@ -1,0 +1,112 @@
+"""Benchmark: import every publisher file in ../shared/data, then score every country for every
+cycle the data support. Prints wall time and peak memory for import and for scoring.
+
+    .venv/bin/python bench/eligibility.py [--data ../shared/data]
+
+Runs against a throw-away SQLite database (never your own). Import is measured twice: once for
+time (no tracing) and once under tracemalloc for peak Python memory, after deleting the first
+import. Scoring is the pure rules (fetch is done first and reported separately).
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup(db_path: Path) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from ogp.countries.seed import seed_countries
+    from ogp.eligibility import services
+
+    seed_countries()
+    services.ruleset_seed_shipped()
+
+
+def mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MiB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    args = parser.parse_args()
+    data = Path(args.data)
+    if not data.is_dir():
+        sys.exit(f"{data} not found: pass --data with the folder holding vdem/, ibp_obs/, eiu/")
+    with tempfile.TemporaryDirectory() as tmp:
+        setup(Path(tmp) / "bench.sqlite3")
+        from ogp.eligibility import compute, importing, seed, services
+        from ogp.eligibility.models import Cycle, DatasetRelease, RuleSetVersion
+
+        files = importing.candidate_files(data)
+        print(f"files: {', '.join(p.name for p, _k in files)}")
+        t0 = time.perf_counter()
+        importing.import_paths([p for p, _k in files])
+        t_import = time.perf_counter() - t0
+        rows = sum(r.rows for r in DatasetRelease.objects.all())
+        DatasetRelease.objects.all().delete()
+        tracemalloc.start()
+        importing.import_paths([p for p, _k in files])
+        _cur, peak_import = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"import: {t_import:.2f} s wall, peak {mib(peak_import)} "
+              f"({rows} source rows, {len(files)} files)")
+
+        years = seed.supported_years()
+        cycles = []
+        for year in years:
+            cycles.append(services.cycle_open(acting_user=None, year=year))
+        t0 = time.perf_counter()
+        prepared = []
+        for cycle in cycles:
+            rules = RuleSetVersion.objects.get(pk=cycle.ruleset_id).rules
+            prepared.append((compute.gather(cycle, rules,
+                                            research=compute.current_research_entries(
+                                                cycle.year)), rules))
+        t_fetch = time.perf_counter() - t0
+        n = sum(len(ci.inputs) for ci, _r in prepared)
+
+        def score_all() -> None:
+            for ci, rules in prepared:
+                compute.score_all(ci, rules)
+
+        score_all()  # warm up
+        best = float("inf")
+        for _ in range(5):
+            t0 = time.perf_counter()
+            score_all()
+            best = min(best, time.perf_counter() - t0)
+        tracemalloc.start()
+        score_all()
+        _cur, peak_score = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"fetch inputs from the database: {t_fetch:.2f} s for {len(cycles)} cycles")
+        print(f"scoring: {best * 1000:.1f} ms wall (best of 5), peak {mib(peak_score)} "
+              f"({n} country-cycles: {n // max(len(cycles), 1)} countries x {len(cycles)} "
+              f"cycles {years[0]}-{years[-1]})")
+        t0 = time.perf_counter()
+        for cycle in cycles:
+            services.cycle_compute(acting_user=None, cycle=cycle)
+            services.cycle_publish(acting_user=None, cycle=cycle)
+        t_pub = time.perf_counter() - t0
+        print(f"compute and publish every cycle through the services (fetch, score, store, "
+              f"audit): {t_pub:.2f} s")
+        assert Cycle.objects.filter(state="published").count() == len(cycles)
+
+
+if __name__ == "__main__":
+    main()
