@@ -14,5 +14,6 @@ class MembershipConfig(AppConfig):
     staff_items: list[tuple[str, str]] = [
         (_("Letters of intent to review"), "membership:review-queue"),
         (_("Questions from governments"), "membership:inquiry-staff-list"),
+        (_("Countries in onboarding"), "membership:onboarding-list"),
         (_("OGP co-chairs (addressees of letters)"), "membership:cochairs"),
     ]

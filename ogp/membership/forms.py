@@ -59,7 +59,7 @@ class CoChairsForm(forms.ModelForm):
     class Meta:
         model = CoChairs
         fields = ["government_co_chair", "civil_society_co_chair", "effective_from"]
-        widgets = {"effective_from": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"effective_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class LeadAgencyForm(forms.ModelForm):
@@ -104,7 +104,9 @@ class StepForm(forms.Form):
     item = forms.ChoiceField(
         label=_("Step"), choices=OnboardingStep._meta.get_field("item").choices
     )
-    done_on = forms.DateField(label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}))
+    done_on = forms.DateField(
+        label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
     def __init__(self, *args, done=(), **kwargs):  # type: ignore[no-untyped-def]
@@ -138,7 +140,7 @@ class StatusChangeForm(forms.Form):
         help_text=_("Shown on the country's public timeline."),
     )
     effective_date = forms.DateField(
-        label=_("Effective date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Effective date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     eligibility_assessment = forms.ChoiceField(
         label=_("Eligibility used for this change"),

@@ -213,3 +213,13 @@ def member_page(country: Country) -> dict[str, Any]:
         .select_related("support_unit_contact")
         .first(),
     }
+
+
+def onboarding_overview() -> list[Onboarding]:
+    """Countries in onboarding (letter accepted), first action plan due soonest first."""
+    return list(
+        Onboarding.objects.filter(letter_received_on__isnull=False)
+        .select_related("country", "support_unit_contact")
+        .prefetch_related("steps")
+        .order_by("first_plan_due", "country__name_en")
+    )

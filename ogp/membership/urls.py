@@ -9,6 +9,7 @@ letter = "<str:iso3>/letters/<int:pk>/"
 urlpatterns = [
     path("", views.member_list, name="member-list"),
     path("staff/letters/", views.review_queue, name="review-queue"),
+    path("staff/onboarding/", views.onboarding_list, name="onboarding-list"),
     path("staff/questions/", views.inquiry_staff_list, name="inquiry-staff-list"),
     path("staff/co-chairs/", views.cochairs_edit, name="cochairs"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),

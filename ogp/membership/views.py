@@ -661,6 +661,22 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
+def onboarding_list(request: HttpRequest) -> HttpResponse:
+    if not _allowed(request, "membership.view_review_queue"):
+        return _deny(request)
+    today = timezone.localdate()
+    rows = []
+    for onboarding in selectors.onboarding_overview():
+        progress = onboarding_progress(
+            [s.item for s in onboarding.steps.all()],
+            letter_received=onboarding.letter_received_on,
+            today=today,
+            rule=services.FIRST_PLAN_RULE,
+        )
+        rows.append({"onboarding": onboarding, "progress": progress})
+    return render(request, "membership/onboarding_list.html", {"rows": rows})
+
+
 def inquiry_staff_list(request: HttpRequest) -> HttpResponse:
     if not _allowed(request, "membership.view_review_queue"):
         return _deny(request)

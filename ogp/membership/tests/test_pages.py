@@ -223,3 +223,63 @@ def test_domain_statuses_match_country_model():
     from ogp.membership.domain.status import Status
 
     assert {s.value for s in Status} == set(MembershipStatus.values)
+
+
+def _letters_for(n, staff_user):
+    """n countries each with a published letter, a lead agency and a question."""
+    from ogp.accounts.tests.factories import GovernmentUserFactory
+
+    for i in range(n):
+        country = CountryFactory(membership_status=MembershipStatus.ELIGIBLE)
+        gov = GovernmentUserFactory(country=country)
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from .factories import pdf_bytes
+
+        letter = services.letter_create(acting_user=gov, country=country, **COMPLETE_LETTER)
+        services.letter_upload_signed(
+            acting_user=gov, letter=letter, upload=SimpleUploadedFile("s.pdf", pdf_bytes())
+        )
+        services.letter_submit(acting_user=gov, letter=letter)
+        if i % 2:
+            services.letter_accept(acting_user=staff_user, letter=letter)
+        services.inquiry_create(acting_user=gov, country=country, subject=f"Q{i}", body="?")
+
+
+@pytest.mark.parametrize("name", ["review-queue", "onboarding-list", "inquiry-staff-list"])
+def test_staff_lists_constant_queries(
+    client_for, staff_user, cochairs, django_assert_max_num_queries, name
+):
+    client = client_for(staff_user)
+    url = reverse(f"membership:{name}")
+    _letters_for(2, staff_user)
+    with django_assert_max_num_queries(12) as few:
+        client.get(url)
+    _letters_for(6, staff_user)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_workspace_constant_queries(
+    client_for, published, government_user, staff_user, django_assert_max_num_queries
+):
+    import datetime
+
+    country = published.country
+    client = client_for(government_user)
+    url = reverse("membership:workspace", args=[country.iso3])
+    client.get(url)
+    with django_assert_max_num_queries(30) as before:
+        client.get(url)
+    for i in range(4):
+        services.inquiry_create(
+            acting_user=government_user, country=country, subject=f"Q{i}", body="?"
+        )
+    services.onboarding_step_mark(
+        acting_user=staff_user,
+        country=country,
+        item="first_call_held",
+        done_on=datetime.date(2026, 1, 1),
+    )
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        assert client.get(url).status_code == 200
