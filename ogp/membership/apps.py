@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,11 +8,11 @@ class MembershipConfig(AppConfig):
     label = "membership"
     verbose_name = _("Membership")
     # Top-level navigation links and country hub sections (see docs/development.md).
-    nav_items: list[tuple[str, str]] = [(_("Members"), "membership:member-list")]
-    country_sections: list[tuple[str, str]] = [
+    nav_items: list[tuple[str | Promise, str]] = [(_("Members"), "membership:member-list")]
+    country_sections: list[tuple[str | Promise, str]] = [
         (_("OGP membership: status, letters of intent, lead agency"), "membership:country")
     ]
-    staff_items: list[tuple[str, str]] = [
+    staff_items: list[tuple[str | Promise, str]] = [
         (_("Letters of intent to review"), "membership:review-queue"),
         (_("Questions from governments"), "membership:inquiry-staff-list"),
         (_("Countries in onboarding"), "membership:onboarding-list"),

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -32,7 +34,8 @@ class LetterForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = list(settings.LANGUAGES)
+        language: Any = self.fields["language"]
+        language.choices = list(settings.LANGUAGES)
         # Elements are checked on submission, so a draft can be saved unfinished.
         for name in LETTER_FIELDS:
             if name != "language":
@@ -80,7 +83,7 @@ class LeadAgencyForm(forms.ModelForm):
 
     def __init__(self, *args, country, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        field = self.fields["point_of_contact"]
+        field: Any = self.fields["point_of_contact"]
         field.queryset = User.objects.filter(role=Role.GOVERNMENT, country=country, is_active=True)
         field.label_from_instance = lambda u: f"{u.get_full_name()} <{u.email}>"  # type: ignore[attr-defined]
 
@@ -102,7 +105,7 @@ class ContactForm(forms.Form):
 
 class StepForm(forms.Form):
     item = forms.ChoiceField(
-        label=_("Step"), choices=OnboardingStep._meta.get_field("item").choices
+        label=_("Step"), choices=OnboardingStep._meta.get_field("item").choices or []
     )
     done_on = forms.DateField(
         label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -111,10 +114,9 @@ class StepForm(forms.Form):
 
     def __init__(self, *args, done=(), **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [
-            (value, label)
-            for value, label in self.fields["item"].choices
-            if ChecklistItem(value) not in done
+        item: Any = self.fields["item"]
+        item.choices = [
+            (value, label) for value, label in item.choices if ChecklistItem(value) not in done
         ]
         self.fields["done_on"].initial = timezone.localdate()
 
@@ -179,5 +181,6 @@ class StatusChangeForm(forms.Form):
     def __init__(self, *args, targets=(), **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         labels = dict(MembershipStatus.choices)
-        self.fields["target"].choices = [(t, labels[t]) for t in targets]
+        target: Any = self.fields["target"]
+        target.choices = [(t, labels[t]) for t in targets]
         self.fields["effective_date"].initial = timezone.localdate()

@@ -193,7 +193,8 @@ def member_list(*, region: str = "") -> dict[str, list[Country]]:
     )
     if region:
         countries = countries.filter(region=region)
-    members, eligible = [], []
+    members: list[Country] = []
+    eligible: list[Country] = []
     for country in sorted(countries, key=lambda c: c.name.casefold()):
         (members if country.membership_status in MEMBER_STATUSES else eligible).append(country)
     return {"members": members, "eligible": eligible}

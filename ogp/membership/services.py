@@ -168,9 +168,14 @@ def cochairs_set(
         ),
     )
     # Open letters are re-addressed; submitted ones keep the addressees they were signed for.
-    for letter in LetterOfIntent.objects.filter(state__in=list(letter_rules.EDITABLE_STATES)):
-        letter.addressees = cochairs.addressees
-        letter.save(update_fields=["addressees", "updated_at"])
+    # A signed copy addressed to the former co-chairs must be signed again.
+    for letter in LetterOfIntent.objects.select_for_update().filter(
+        state__in=list(letter_rules.EDITABLE_STATES)
+    ):
+        if letter.addressees != cochairs.addressees:
+            letter.addressees = cochairs.addressees
+            _discard_signed_copy(letter)
+            letter.save()
     return cochairs
 
 
@@ -178,7 +183,8 @@ def cochairs_set(
 
 
 def status_refusal_message(decision: status_rules.Decision) -> str:
-    message = str(STATUS_REASONS.get(decision.reason, _("This change of status is not allowed.")))
+    reasons: dict[str, Any] = {str(k): v for k, v in STATUS_REASONS.items()}
+    message = str(reasons.get(decision.reason, _("This change of status is not allowed.")))
     if decision.reason == status_rules.Refusal.NO_SUCH_TRANSITION:
         labels = dict(MembershipStatus.choices)
         message = message % {
@@ -343,6 +349,21 @@ def letter_create(*, acting_user: User, country: Country, **values: Any) -> Lett
     return letter
 
 
+# Everything printed on the letter: when one changes, the signed copy no longer matches.
+TEXT_FIELDS = [*LETTER_FIELDS, "addressees", "eligibility_basis"]
+
+
+def _discard_signed_copy(letter: LetterOfIntent) -> None:
+    """Forget the signed PDF (deleted once the transaction commits); the caller saves."""
+    if not letter.signed_pdf:
+        return
+    storage, name = letter.signed_pdf.storage, str(letter.signed_pdf.name)
+    letter.signed_pdf = ""
+    letter.signed_pdf_name = ""
+    letter.signed_pdf_uploaded_at = None
+    transaction.on_commit(lambda: storage.delete(name))
+
+
 def _lock(letter: LetterOfIntent) -> LetterOfIntent:
     return LetterOfIntent.objects.select_for_update().select_related("country").get(pk=letter.pk)
 
@@ -354,22 +375,13 @@ def letter_update(*, acting_user: User, letter: LetterOfIntent, **values: Any) -
     if not letter.is_editable:
         raise ServiceError(_("This letter has been submitted and can no longer be changed."))
     before = snapshot(letter, LETTER_AUDIT_FIELDS)
-    cleaned = _clean_letter_values(values)
-    changed = any(getattr(letter, k) != v for k, v in cleaned.items())
-    for key, value in cleaned.items():
+    text_before = snapshot(letter, TEXT_FIELDS)
+    for key, value in _clean_letter_values(values).items():
         setattr(letter, key, value)
     _fill_generated_fields(letter)
-    old_file = None
-    if changed and letter.signed_pdf:
-        # The signed copy no longer matches the text: it must be signed again.
-        old_file = letter.signed_pdf.name
-        letter.signed_pdf = ""
-        letter.signed_pdf_name = ""
-        letter.signed_pdf_uploaded_at = None
+    if snapshot(letter, TEXT_FIELDS) != text_before:
+        _discard_signed_copy(letter)
     letter.save()
-    if old_file:
-        storage = LetterOfIntent._meta.get_field("signed_pdf").storage
-        transaction.on_commit(lambda: storage.delete(old_file))
     audit_record(
         actor=acting_user,
         action="letter.update",
@@ -394,10 +406,10 @@ def letter_upload_signed(
     except ValidationError as error:
         raise ServiceError(error.messages, code=getattr(error, "code", None)) from error
     before = snapshot(letter, ["signed_pdf_name", "signed_pdf_uploaded_at"])
-    old_file = letter.signed_pdf.name if letter.signed_pdf else None
+    old_file = str(letter.signed_pdf.name) if letter.signed_pdf else None
     original = (getattr(upload, "name", "") or "letter.pdf").rsplit("/", 1)[-1][:200]
     letter.signed_pdf.save(original, upload, save=False)
-    storage, new_file = letter.signed_pdf.storage, letter.signed_pdf.name
+    storage, new_file = letter.signed_pdf.storage, str(letter.signed_pdf.name)
     try:
         letter.signed_pdf_name = original
         letter.signed_pdf_uploaded_at = timezone.now()

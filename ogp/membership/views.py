@@ -1,17 +1,18 @@
 """Thin views: parse input, check permissions, call a selector or a service, render."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ogp.accounts.models import User
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country, Region
@@ -39,6 +40,11 @@ from .letter_text import letter_pdf, letter_text
 from .models import Inquiry, LeadAgency, LetterOfIntent, OnboardingStep
 
 
+def _user(request: HttpRequest) -> User:
+    """The logged-in user (views call it after a permission check, so never anonymous)."""
+    return cast(User, request.user)
+
+
 def _deny(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -61,10 +67,11 @@ def member_list(request: HttpRequest) -> HttpResponse:
     if region not in Region.values:
         region = ""
     data = selectors.member_list(region=region)
+    own = _user(request).country if getattr(request.user, "role", "") == "government" else None
     return render(
         request,
         "membership/member_list.html",
-        {**data, "regions": Region.choices, "region": region},
+        {**data, "regions": Region.choices, "region": region, "own_country": own},
     )
 
 
@@ -105,7 +112,7 @@ def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
         today=timezone.localdate(),
         rule=services.FIRST_PLAN_RULE,
     )
-    step_labels = dict(OnboardingStep._meta.get_field("item").choices)
+    step_labels: dict[str, Any] = dict(OnboardingStep._meta.get_field("item").choices or [])
     steps_by_item = {s.item: s for s in steps}
     checklist = [
         {"item": item, "label": step_labels[item], "step": steps_by_item.get(item)}
@@ -141,7 +148,7 @@ def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
 
 
 def _letter_initial(request: HttpRequest, country: Country) -> dict[str, Any]:
-    user = request.user
+    user = _user(request)
     lead = LeadAgency.objects.filter(country=country).first()
     eligibility = selectors.country_eligibility(country).facts
     return {
@@ -164,7 +171,7 @@ def letter_create(request: HttpRequest, iso3: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             letter = services.letter_create(
-                acting_user=request.user, country=country, **form.cleaned_data
+                acting_user=_user(request), country=country, **form.cleaned_data
             )
         except ServiceError as error:
             form.add_error(None, error)
@@ -194,7 +201,7 @@ def letter_edit(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     form = LetterForm(request.POST or None, instance=letter)
     if request.method == "POST" and form.is_valid():
         try:
-            services.letter_update(acting_user=request.user, letter=letter, **form.cleaned_data)
+            services.letter_update(acting_user=_user(request), letter=letter, **form.cleaned_data)
         except ServiceError as error:
             form.add_error(None, error)
         else:
@@ -248,7 +255,7 @@ def letter_pdf_download(request: HttpRequest, iso3: str, pk: int) -> HttpRespons
     return response
 
 
-def letter_signed_download(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
+def letter_signed_download(request: HttpRequest, iso3: str, pk: int) -> HttpResponseBase:
     letter = _letter(iso3, pk)
     if not _allowed(request, "membership.view_letter_file", letter):
         return _deny(request)
@@ -270,7 +277,7 @@ def letter_upload(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.letter_upload_signed(
-                acting_user=request.user, letter=letter, upload=form.cleaned_data["signed_pdf"]
+                acting_user=_user(request), letter=letter, upload=form.cleaned_data["signed_pdf"]
             )
         except ServiceError as error:
             form.add_error("signed_pdf", error)
@@ -301,7 +308,7 @@ def letter_submit(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     if not _allowed(request, "membership.submit_letter", letter):
         return _deny(request)
     try:
-        services.letter_submit(acting_user=request.user, letter=letter)
+        services.letter_submit(acting_user=_user(request), letter=letter)
     except ServiceError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -323,7 +330,7 @@ def letter_return(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
         return _letter_page(letter)
     try:
         services.letter_return(
-            acting_user=request.user, letter=letter, reason=form.cleaned_data["reason"]
+            acting_user=_user(request), letter=letter, reason=form.cleaned_data["reason"]
         )
     except ServiceError as error:
         messages.error(request, _error_text(error))
@@ -338,7 +345,7 @@ def letter_accept(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     if not _allowed(request, "membership.review_letter", letter):
         return _deny(request)
     try:
-        services.letter_accept(acting_user=request.user, letter=letter)
+        services.letter_accept(acting_user=_user(request), letter=letter)
     except ServiceError as error:
         messages.error(request, _error_text(error))
     else:
@@ -357,7 +364,9 @@ def lead_agency_edit(request: HttpRequest, iso3: str) -> HttpResponse:
     form = LeadAgencyForm(request.POST or None, instance=instance, country=country)
     if request.method == "POST" and form.is_valid():
         try:
-            services.lead_agency_set(acting_user=request.user, country=country, **form.cleaned_data)
+            services.lead_agency_set(
+                acting_user=_user(request), country=country, **form.cleaned_data
+            )
         except ServiceError as error:
             form.add_error(None, error)
         else:
@@ -375,7 +384,7 @@ def invitation_create(request: HttpRequest, iso3: str) -> HttpResponse:
     if form.is_valid():
         try:
             services.invitation_create(
-                acting_user=request.user, country=country, email=form.cleaned_data["email"]
+                acting_user=_user(request), country=country, email=form.cleaned_data["email"]
             )
         except ServiceError as error:
             messages.error(request, _error_text(error))
@@ -401,7 +410,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     if request.method == "POST":
         try:
-            services.invitation_accept(acting_user=request.user, token=token)
+            services.invitation_accept(acting_user=_user(request), token=token)
         except ServiceError as error:
             messages.error(request, _error_text(error))
         else:
@@ -423,7 +432,7 @@ def contact_assign(request: HttpRequest, iso3: str) -> HttpResponse:
     if form.is_valid():
         try:
             services.onboarding_contact_assign(
-                acting_user=request.user, country=country, contact=form.cleaned_data["contact"]
+                acting_user=_user(request), country=country, contact=form.cleaned_data["contact"]
             )
         except ServiceError as error:
             messages.error(request, _error_text(error))
@@ -445,16 +454,16 @@ def step_mark(request: HttpRequest, iso3: str) -> HttpResponse:
     if form.is_valid():
         try:
             services.onboarding_step_mark(
-                acting_user=request.user, country=country, **form.cleaned_data
+                acting_user=_user(request), country=country, **form.cleaned_data
             )
         except ServiceError as error:
             messages.error(request, _error_text(error))
         else:
             messages.success(request, _("The onboarding step has been recorded."))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, str(message))
     return redirect("membership:workspace", iso3=country.iso3)
 
 
@@ -504,7 +513,7 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
             reason = f"{reason} ({data['decision_reference'].strip()})"
         try:
             services.membership_status_change(
-                acting_user=request.user,
+                acting_user=_user(request),
                 country=country,
                 target=data["target"],
                 facts=facts,
@@ -535,7 +544,7 @@ def status_sync(request: HttpRequest, iso3: str) -> HttpResponse:
         return _deny(request)
     try:
         change = services.membership_status_sync_eligibility(
-            acting_user=request.user, country=country
+            acting_user=_user(request), country=country
         )
     except ServiceError as error:
         messages.error(request, _error_text(error))
@@ -556,7 +565,7 @@ def step_unmark(request: HttpRequest, iso3: str, item: str) -> HttpResponse:
     if not _allowed(request, "membership.assign_contact", country):
         return _deny(request)
     try:
-        services.onboarding_step_unmark(acting_user=request.user, country=country, item=item)
+        services.onboarding_step_unmark(acting_user=_user(request), country=country, item=item)
     except ServiceError as error:
         messages.error(request, _error_text(error))
     else:
@@ -575,7 +584,7 @@ def inquiry_create(request: HttpRequest, iso3: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             inquiry = services.inquiry_create(
-                acting_user=request.user, country=country, **form.cleaned_data
+                acting_user=_user(request), country=country, **form.cleaned_data
             )
         except ServiceError as error:
             form.add_error(None, error)
@@ -600,7 +609,7 @@ def inquiry_detail(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.inquiry_reply(
-                    acting_user=request.user, inquiry=inquiry, body=form.cleaned_data["body"]
+                    acting_user=_user(request), inquiry=inquiry, body=form.cleaned_data["body"]
                 )
             except ServiceError as error:
                 form.add_error(None, error)
@@ -637,7 +646,7 @@ def inquiry_status(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
         messages.error(request, _("Unknown status."))
     else:
         try:
-            services.inquiry_status_set(acting_user=request.user, inquiry=inquiry, status=status)
+            services.inquiry_status_set(acting_user=_user(request), inquiry=inquiry, status=status)
         except ServiceError as error:
             messages.error(request, _error_text(error))
         else:
@@ -708,7 +717,7 @@ def cochairs_edit(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.cochairs_set(acting_user=request.user, **form.cleaned_data)
+            services.cochairs_set(acting_user=_user(request), **form.cleaned_data)
         except ServiceError as error:
             form.add_error(None, error)
         else:

@@ -40,20 +40,23 @@ INQUIRY_TRANSITIONS: tuple[InquiryTransition, ...] = (
 _EDGES = {(t.source, t.target): t for t in INQUIRY_TRANSITIONS}
 
 
-def inquiry_transition_allowed(source: InquiryStatus, target: InquiryStatus, actor: Actor) -> bool:
+def inquiry_transition_allowed(
+    source: InquiryStatus | str, target: InquiryStatus | str, actor: Actor | str
+) -> bool:
     transition = _EDGES.get((InquiryStatus(source), InquiryStatus(target)))
     return transition is not None and Actor(actor) in transition.actors
 
 
-def status_after_message(current: InquiryStatus, author: Actor) -> InquiryStatus:
+def status_after_message(current: InquiryStatus | str, author: Actor | str) -> InquiryStatus:
     """Status of the thread after ``author`` posts a message.
 
     A Support Unit message answers the thread (a closed one too); a government
     message (re)opens it. The result is always an allowed transition or no change.
     """
-    current, author = InquiryStatus(current), Actor(author)
-    if author is Actor.SUPPORT_UNIT:
+    InquiryStatus(current)  # validates the current status
+    who = Actor(author)
+    if who is Actor.SUPPORT_UNIT:
         return InquiryStatus.ANSWERED
-    if author is Actor.GOVERNMENT:
+    if who is Actor.GOVERNMENT:
         return InquiryStatus.OPEN
-    raise ValueError(f"{author} cannot post to an inquiry")
+    raise ValueError(f"{who} cannot post to an inquiry")

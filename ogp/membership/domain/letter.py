@@ -177,9 +177,9 @@ class LetterDecision:
 
 
 def decide_letter(
-    source: LetterState,
-    target: LetterState,
-    actor: Actor,
+    source: LetterState | str,
+    target: LetterState | str,
+    actor: Actor | str,
     *,
     content: LetterContent | None = None,
     eligibility: EligibilityFacts | None = None,
@@ -190,7 +190,7 @@ def decide_letter(
     Submitting (from draft or returned) runs :func:`check_submission`; returning
     needs a reason.
     """
-    source, target, actor = LetterState(source), LetterState(target), Actor(actor)
+    source, target, actor = LetterState(source), LetterState(target), Actor(actor)  # type: ignore[assignment]
     if source == target:
         return LetterDecision(False, source, target, LetterRefusal.SAME_STATE)
     transition = _LETTER_EDGES.get((source, target))

@@ -386,32 +386,36 @@ if len(_BY_EDGE) != len(TRANSITIONS):  # pragma: no cover - guards the table abo
     raise RuntimeError("duplicate membership status transition")
 
 
-def transition_for(source: Status, target: Status) -> Transition | None:
+def transition_for(source: Status | str, target: Status | str) -> Transition | None:
     return _BY_EDGE.get((Status(source), Status(target)))
 
 
-def decide(source: Status, target: Status, actor: Actor, facts: StatusFacts) -> Decision:
+def decide(
+    source: Status | str, target: Status | str, actor: Actor | str, facts: StatusFacts
+) -> Decision:
     """May ``actor`` move a country from ``source`` to ``target`` given ``facts``?
 
     Refusal reasons, in the order they are checked: ``same_status``,
     ``no_such_transition``, ``actor_not_permitted``, then the first unmet
     :class:`Requirement` in the transition's order.
     """
-    source, target, actor = Status(source), Status(target), Actor(actor)
-    if source == target:
-        return Decision(False, source, target, actor, Refusal.SAME_STATUS)
-    transition = _BY_EDGE.get((source, target))
+    src, dst, who = Status(source), Status(target), Actor(actor)
+    if src == dst:
+        return Decision(False, src, dst, who, Refusal.SAME_STATUS)
+    transition = _BY_EDGE.get((src, dst))
     if transition is None:
-        return Decision(False, source, target, actor, Refusal.NO_SUCH_TRANSITION)
-    if actor not in transition.actors:
-        return Decision(False, source, target, actor, Refusal.ACTOR_NOT_PERMITTED, transition)
+        return Decision(False, src, dst, who, Refusal.NO_SUCH_TRANSITION)
+    if who not in transition.actors:
+        return Decision(False, src, dst, who, Refusal.ACTOR_NOT_PERMITTED, transition)
     for requirement in transition.requires:
         if not requirement_met(requirement, facts):
-            return Decision(False, source, target, actor, requirement.value, transition)
-    return Decision(True, source, target, actor, "ok", transition)
+            return Decision(False, src, dst, who, requirement.value, transition)
+    return Decision(True, src, dst, who, "ok", transition)
 
 
-def allowed_targets(source: Status, actor: Actor, facts: StatusFacts) -> tuple[Status, ...]:
+def allowed_targets(
+    source: Status | str, actor: Actor | str, facts: StatusFacts
+) -> tuple[Status, ...]:
     """Targets ``actor`` may move to from ``source`` right now, in table order."""
     return tuple(
         t.target
@@ -420,7 +424,7 @@ def allowed_targets(source: Status, actor: Actor, facts: StatusFacts) -> tuple[S
     )
 
 
-def targets_for_actor(source: Status, actor: Actor) -> tuple[Transition, ...]:
+def targets_for_actor(source: Status | str, actor: Actor | str) -> tuple[Transition, ...]:
     """Transitions ``actor`` may trigger from ``source`` (requirements not checked)."""
     return tuple(t for t in TRANSITIONS if t.source == Status(source) and Actor(actor) in t.actors)
 
@@ -429,7 +433,7 @@ _ASSESSABLE = frozenset({Status.NOT_ASSESSED, Status.NOT_ELIGIBLE, Status.WITHDR
 
 
 def status_after_cycle(
-    current: Status,
+    current: Status | str,
     *,
     core_eligible: bool | None,
     values_check_passed: bool | None,
@@ -443,7 +447,7 @@ def status_after_cycle(
     Eligibility Review enters it, and leaves it when it meets the minimum again. "Unknown"
     (no data) never changes anything.
     """
-    current = Status(current)
+    current = Status(current)  # type: ignore[assignment]  # normalise a plain string
     facts = StatusFacts(
         core_eligible=core_eligible, values_check_passed=values_check_passed, un_member=un_member
     )

@@ -220,3 +220,26 @@ def test_submitted_letter_is_frozen(complete_letter, government_user, signed_pdf
         services.letter_upload_signed(
             acting_user=government_user, letter=complete_letter, upload=signed_pdf()
         )
+
+
+def test_new_cochairs_require_a_new_signature_on_open_letters(
+    complete_letter, staff_user, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cochairs_set(
+            acting_user=staff_user,
+            government_co_chair="New government co-chair",
+            civil_society_co_chair="New civil society co-chair",
+            effective_from=datetime.date(2026, 10, 1),
+        )
+    complete_letter.refresh_from_db()
+    assert complete_letter.addressees.startswith("New government co-chair")
+    assert not complete_letter.signed_pdf
+
+
+def test_saving_unchanged_letter_keeps_signature(complete_letter, government_user):
+    services.letter_update(acting_user=government_user, letter=complete_letter, **COMPLETE_LETTER)
+    complete_letter.refresh_from_db()
+    assert complete_letter.signed_pdf
