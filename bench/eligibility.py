@@ -63,8 +63,10 @@ def main() -> None:
         importing.import_paths([p for p, _k in files])
         _cur, peak_import = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"import: {t_import:.2f} s wall, peak {mib(peak_import)} "
-              f"({rows} source rows, {len(files)} files)")
+        print(
+            f"import: {t_import:.2f} s wall, peak {mib(peak_import)} "
+            f"({rows} source rows, {len(files)} files)"
+        )
 
         years = seed.supported_years()
         cycles = []
@@ -74,9 +76,14 @@ def main() -> None:
         prepared = []
         for cycle in cycles:
             rules = RuleSetVersion.objects.get(pk=cycle.ruleset_id).rules
-            prepared.append((compute.gather(cycle, rules,
-                                            research=compute.current_research_entries(
-                                                cycle.year)), rules))
+            prepared.append(
+                (
+                    compute.gather(
+                        cycle, rules, research=compute.current_research_entries(cycle.year)
+                    ),
+                    rules,
+                )
+            )
         t_fetch = time.perf_counter() - t0
         n = sum(len(ci.inputs) for ci, _r in prepared)
 
@@ -95,16 +102,20 @@ def main() -> None:
         _cur, peak_score = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"fetch inputs from the database: {t_fetch:.2f} s for {len(cycles)} cycles")
-        print(f"scoring: {best * 1000:.1f} ms wall (best of 5), peak {mib(peak_score)} "
-              f"({n} country-cycles: {n // max(len(cycles), 1)} countries x {len(cycles)} "
-              f"cycles {years[0]}-{years[-1]})")
+        print(
+            f"scoring: {best * 1000:.1f} ms wall (best of 5), peak {mib(peak_score)} "
+            f"({n} country-cycles: {n // max(len(cycles), 1)} countries x {len(cycles)} "
+            f"cycles {years[0]}-{years[-1]})"
+        )
         t0 = time.perf_counter()
         for cycle in cycles:
             services.cycle_compute(acting_user=None, cycle=cycle)
             services.cycle_publish(acting_user=None, cycle=cycle)
         t_pub = time.perf_counter() - t0
-        print(f"compute and publish every cycle through the services (fetch, score, store, "
-              f"audit): {t_pub:.2f} s")
+        print(
+            f"compute and publish every cycle through the services (fetch, score, store, "
+            f"audit): {t_pub:.2f} s"
+        )
         assert Cycle.objects.filter(state="published").count() == len(cycles)
 
 

@@ -61,24 +61,49 @@ def main() -> None:
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
             "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            "ALLOWED_HOSTS": "127.0.0.1", "DEBUG": "false", "SECURE_SSL_REDIRECT": "false",
-            "SECURE_COOKIES": "false", "STATIC_ROOT": f"{tmp}/static", "LOG_LEVEL": "WARNING",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DEBUG": "false",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "STATIC_ROOT": f"{tmp}/static",
+            "LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT),
         }
         manage = [PY, str(ROOT / "manage.py")]
         t0 = time.perf_counter()
         subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-        subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True,
-                       cwd=ROOT)
-        out = subprocess.run([*manage, "shell", "-c", SEED.format(data=args.data)], env=env,
-                             check=True, cwd=ROOT, capture_output=True, text=True).stdout
+        subprocess.run(
+            [*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
+        )
+        out = subprocess.run(
+            [*manage, "shell", "-c", SEED.format(data=args.data)],
+            env=env,
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout
         print(f"seeded in {time.perf_counter() - t0:.1f} s: {out.strip().splitlines()[-1]}")
         year = 2024
         port = free_port()
         server = subprocess.Popen(
-            [GUNICORN, "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
-             "-k", "gthread", "--threads", "4", "--log-level", "warning"],
-            env=env, cwd=ROOT)
+            [
+                GUNICORN,
+                "config.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                str(args.workers),
+                "-k",
+                "gthread",
+                "--threads",
+                "4",
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=ROOT,
+        )
         try:
             for _ in range(100):
                 try:
@@ -89,8 +114,10 @@ def main() -> None:
                 except OSError:
                     time.sleep(0.2)
             sheet = f"/en/eligibility/{year}/"
-            pages = {"score sheet": [sheet],
-                     "country page": [f"/en/eligibility/country/{c}/" for c in COUNTRIES]}
+            pages = {
+                "score sheet": [sheet],
+                "country page": [f"/en/eligibility/country/{c}/" for c in COUNTRIES],
+            }
             # warm every worker and cache
             for _ in range(4 * args.workers):
                 for urls in pages.values():
@@ -130,12 +157,16 @@ def main() -> None:
                 t.join()
             wall = time.perf_counter() - t0
             total = sum(len(v) for v in timings.values())
-            print(f"{args.clients} clients, {total} requests in {wall:.1f} s "
-                  f"({total / wall:.0f} req/s), gunicorn {args.workers} workers x 4 threads, "
-                  f"{len(errors)} errors")
+            print(
+                f"{args.clients} clients, {total} requests in {wall:.1f} s "
+                f"({total / wall:.0f} req/s), gunicorn {args.workers} workers x 4 threads, "
+                f"{len(errors)} errors"
+            )
             for kind, values in timings.items():
-                print(f"{kind}: p50 {pct(values, 50) * 1000:.0f} ms, "
-                      f"p95 {pct(values, 95) * 1000:.0f} ms ({len(values)} requests)")
+                print(
+                    f"{kind}: p50 {pct(values, 50) * 1000:.0f} ms, "
+                    f"p95 {pct(values, 95) * 1000:.0f} ms ({len(values)} requests)"
+                )
         finally:
             server.terminate()
             server.wait(timeout=20)

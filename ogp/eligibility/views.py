@@ -634,8 +634,8 @@ def cycle_manage(request: HttpRequest, year: int) -> HttpResponse:
                         "new_points": c.new_points,
                         "old_raw": raw_value_text(c.code, c.old_raw),
                         "new_raw": raw_value_text(c.code, c.new_raw),
-                        "old_source": c.old_source,
-                        "new_source": c.new_source,
+                        "old_source": source_label(c.old_source),
+                        "new_source": source_label(c.new_source),
                     }
                     for c in ch.criteria
                 ],
