@@ -36,6 +36,9 @@ class Forum(models.Model):
     website = models.URLField(_("website"), blank=True)
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Last six-month-rule reminder e-mailed to the coordinators (one per deadline and status).
+    reminded_deadline = models.DateField(null=True, blank=True, editable=False)
+    reminded_status = models.CharField(max_length=20, blank=True, editable=False)
 
     class Meta:
         ordering = ["country__name_en", "name"]

@@ -385,3 +385,53 @@ def meeting_document_delete(*, acting_user, document: MeetingDocument) -> None: 
     )  # fmt: skip
     document.file.delete(save=False)
     document.delete()
+
+
+def forum_cadence_reminders_send(*, today: date | None = None) -> int:
+    """E-mail coordinators when their forum becomes due soon, and again if it misses the rule.
+
+    One e-mail per forum, deadline and status, however often the job runs. Returns the number
+    of forums reminded.
+    """
+    from ..domain.cadence import CadenceStatus
+    from ..selectors import annotated_forum_cadence, forum_list
+
+    today = today or timezone.localdate()
+    reminded = 0
+    for forum in forum_list(today=today):
+        cadence = annotated_forum_cadence(forum, today)
+        if cadence.status not in (CadenceStatus.DUE_SOON, CadenceStatus.MISSED):
+            continue
+        if (
+            forum.reminded_deadline == cadence.deadline
+            and forum.reminded_status == cadence.status.value
+        ):
+            continue
+        with transaction.atomic():
+            Forum.objects.filter(pk=forum.pk).update(
+                reminded_deadline=cadence.deadline, reminded_status=cadence.status.value
+            )
+            coordinators = ForumMembership.objects.filter(
+                forum=forum, role=ForumMembership.Role.COORDINATOR, user__is_active=True
+            ).select_related("user")
+            for membership in coordinators:
+                user = membership.user
+                if user is None:
+                    continue
+                send_templated_mail(
+                    to=[user.email],
+                    template="participation/email/forum_cadence",
+                    context={
+                        "forum": forum,
+                        "cadence": cadence,
+                        "missed": cadence.status.value == "missed",
+                    },
+                    language=user.preferred_language,
+                )
+            audit_record(
+                actor=None, action="forum.cadence_reminder", target=forum,
+                after={"status": cadence.status.value, "deadline": cadence.deadline},
+                note="six-month rule reminder sent by the scheduled job",
+            )  # fmt: skip
+        reminded += 1
+    return reminded

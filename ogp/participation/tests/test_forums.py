@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from ogp.accounts.tests.factories import UserFactory
 from ogp.core.errors import ServiceError
 from ogp.participation.models import ForumMembership, MembershipRequest
 from ogp.participation.selectors import forum_cadence_of, forum_get
@@ -222,3 +223,23 @@ def test_membership_is_unique_per_user(forum, civil_society_user):
             forum=forum, user=civil_society_user, display_name="x", side="government",
             joined_on=date(2025, 1, 1),
         )  # fmt: skip
+
+
+def test_reminders_once_per_deadline_and_status(country):
+    from ogp.participation.services.forums import forum_cadence_reminders_send
+
+    coordinator_user = UserFactory(preferred_language="fr")
+    forum = ForumFactory(country=country, established_on=date(2025, 1, 1))
+    CoordinatorFactory(forum=forum, user=coordinator_user)
+    MeetingFactory(forum=forum, date=date(2025, 8, 31))
+    mail.outbox.clear()
+    assert forum_cadence_reminders_send(today=date(2026, 1, 28)) == 0  # 31 days left: met
+    assert forum_cadence_reminders_send(today=date(2026, 1, 29)) == 1  # due soon
+    assert mail.outbox[-1].to == [coordinator_user.email]
+    assert "28 février 2026" in mail.outbox[-1].body  # in the coordinator's language
+    assert forum_cadence_reminders_send(today=date(2026, 2, 10)) == 0  # already reminded
+    assert forum_cadence_reminders_send(today=date(2026, 3, 1)) == 1  # missed: one more
+    assert forum_cadence_reminders_send(today=date(2026, 3, 20)) == 0
+    MeetingFactory(forum=forum, date=date(2026, 3, 25))
+    assert forum_cadence_reminders_send(today=date(2026, 3, 26)) == 0  # met again
+    assert len(mail.outbox) == 2
