@@ -61,9 +61,7 @@ def organisation_form(request: HttpRequest, slug: str | None = None) -> HttpResp
         return denied
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and not check_rate(request, "organisations:save", 20, 3600):
-        response = render(
-            request, "participation/rate_limited.html", {"minutes": 60}, status=429
-        )
+        response = render(request, "participation/rate_limited.html", {"minutes": 60}, status=429)
         response["Retry-After"] = "3600"
         return response
     if request.method == "POST" and form.is_valid():
