@@ -85,3 +85,22 @@ ELEMENT_MESSAGES = {
     ),
     Element.SIGNED_PDF: _("Upload the signed letter as a PDF."),
 }
+
+# What each requirement asks for, shown to staff next to the changes they may make.
+REQUIREMENT_LABELS = {
+    Requirement.ELIGIBLE: _("Core Eligibility passed"),
+    Requirement.VALUES_CHECK_PASSED: _("Values Check passed"),
+    Requirement.UN_MEMBER: _("UN member state"),
+    Requirement.NOT_FULLY_ELIGIBLE: _("an assessment finding the country ineligible"),
+    Requirement.LETTER_SUBMITTED: _("a signed letter of intent submitted"),
+    Requirement.LETTER_ACCEPTED: _("the letter of intent accepted"),
+    Requirement.REASON_GIVEN: _("a reason"),
+    Requirement.CO_CREATION_STARTED: _("co-creation of the first action plan started"),
+    Requirement.TWO_CYCLES_BELOW_MINIMUM: _("two consecutive cycles below the minimum"),
+    Requirement.MEETS_MINIMUM: _("meets the eligibility minimum again"),
+    Requirement.CONTRARY_FINDING: _("a finding of acting contrary to process"),
+    Requirement.TWO_CONTRARY_CYCLES: _("two consecutive cycles contrary to process"),
+    Requirement.CONTRARY_RESOLVED: _("the process corrected"),
+    Requirement.DECISION_REFERENCE: _("a Steering Committee decision reference"),
+    Requirement.WITHDRAWAL_NOTICE: _("the withdrawal letter received"),
+}

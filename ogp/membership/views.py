@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from ogp.accounts.models import User
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import serve_private_file
-from ogp.countries.models import Country, Region
+from ogp.countries.models import Country, MembershipStatus, Region
 from ogp.countries.selectors import country_get
 
 from . import selectors, services
@@ -38,6 +38,7 @@ from .forms import (
 )
 from .letter_text import letter_pdf, letter_text
 from .models import Inquiry, LeadAgency, LetterOfIntent, OnboardingStep
+from .refusals import REQUIREMENT_LABELS
 
 
 def _user(request: HttpRequest) -> User:
@@ -525,6 +526,14 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
         else:
             messages.success(request, _("The status has been changed."))
             return redirect("membership:country", iso3=country.iso3)
+    labels = dict(MembershipStatus.choices)
+    allowed = [
+        {
+            "target": labels[t.target.value],
+            "requires": [REQUIREMENT_LABELS[r] for r in t.requires],
+        }
+        for t in transitions
+    ]
     return render(
         request,
         "membership/status_change.html",
@@ -532,6 +541,7 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
             "country": country,
             "form": form,
             "transitions": transitions,
+            "allowed": allowed,
             "eligibility": eligibility,
         },
     )
