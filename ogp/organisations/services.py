@@ -60,6 +60,8 @@ def organisation_update(
     *, acting_user, organisation: Organisation, focus_areas=(), **fields
 ) -> Organisation:  # type: ignore[no-untyped-def]
     _check(fields)
+    # A ModelForm may have changed the instance in memory: audit from the stored row.
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     before = snapshot(organisation, FIELDS)
     for name, value in fields.items():
         if name not in FIELDS:

@@ -63,6 +63,7 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")),
                 name="participation_event_ends_after_start",
+                violation_error_message=_("The event cannot end before it starts."),
             )
         ]
 

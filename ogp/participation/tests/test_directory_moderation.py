@@ -190,3 +190,17 @@ def test_organisation_edit_permissions(client_for, user, researcher_user, staff_
     assert client_for(researcher_user).get(url).status_code == 403
     assert client_for(user).get(url).status_code == 200  # its creator
     assert client_for(staff_user).get(url).status_code == 200
+
+
+def test_organisation_update_audits_the_stored_values(client_for, user, country):
+    from ogp.audit.models import AuditEvent
+
+    organisation = organisation_create(
+        acting_user=user, name="Demo Watch", kind="civil_society", country=country
+    )
+    client_for(user).post(
+        reverse("organisations:edit", args=[organisation.slug]),
+        {"name": "Demo Watch 2", "kind": "media", "country": country.pk},
+    )
+    event = AuditEvent.objects.filter(action="organisation.update").get()
+    assert event.before["name"] == "Demo Watch" and event.after["name"] == "Demo Watch 2"

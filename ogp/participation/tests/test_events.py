@@ -170,3 +170,26 @@ def test_register_and_cancel_through_the_pages(client_for, civil_society_user):
     registration_cancel(acting_user=holder.user, registration=holder)
     page = client.get(event.get_absolute_url()).content.decode()
     assert "You are registered for this event." in page
+
+
+def test_event_form_refuses_end_before_start_with_a_clear_message(client_for, staff_user):
+    response = client_for(staff_user).post(
+        reverse("participation:event-create"),
+        {"kind": "national", "title": "Demo", "description": "d", "location": "Hall",
+         "starts_at": "2030-05-02T10:00", "ends_at": "2030-05-01T10:00", "registration_open": "on"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "The event cannot end before it starts." in response.content.decode()
+
+
+def test_staff_creates_event_through_the_form(client_for, staff_user):
+    response = client_for(staff_user).post(
+        reverse("participation:event-create"),
+        {"kind": "summit", "title": "Demo summit", "description": "d", "online_url": "https://example.org/live",
+         "starts_at": "2030-05-01T10:00", "ends_at": "2030-05-01T12:00", "capacity": "3"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    from ogp.participation.models import Event
+
+    event = Event.objects.get(title="Demo summit")
+    assert event.capacity == 3 and event.slug == "demo-summit-2030"
