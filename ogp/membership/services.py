@@ -576,6 +576,17 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
     letter.save()
     LetterEvent.objects.create(letter=letter, action=LetterEvent.Action.ACCEPTED, actor=acting_user)
     onboarding, _created = Onboarding.objects.get_or_create(country=letter.country)
+    if onboarding.letter_received_on is not None:
+        # A country rejoining after withdrawal starts a new checklist.
+        done = list(onboarding.steps.values_list("item", flat=True))
+        onboarding.steps.all().delete()
+        audit_record(
+            actor=acting_user,
+            action="membership.onboarding_restart",
+            target=onboarding,
+            before={"letter_received_on": onboarding.letter_received_on, "steps": done},
+            note="new letter of intent accepted",
+        )
     onboarding.letter_received_on = letter.received_on or today
     onboarding.first_plan_due = first_action_plan_due(
         onboarding.letter_received_on, FIRST_PLAN_RULE

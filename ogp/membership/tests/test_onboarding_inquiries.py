@@ -213,3 +213,41 @@ def test_inquiry_views(client_for, government_user, staff_user, country):
     staff = client_for(staff_user)
     listing = staff.get(reverse("membership:inquiry-staff-list") + "?status=open")
     assert "Question" in listing.content.decode()
+
+
+def test_rejoining_restarts_the_checklist(participating, government_user, staff_user, signed_pdf):
+    from ogp.membership.domain.status import StatusFacts
+
+    from .factories import COMPLETE_LETTER
+
+    services.onboarding_step_mark(
+        acting_user=staff_user,
+        country=participating,
+        item="first_call_held",
+        done_on=timezone.localdate(),
+    )
+    services.membership_status_change(
+        acting_user=staff_user,
+        country=participating,
+        target="withdrawn",
+        facts=StatusFacts(withdrawal_notice=True),
+        reason="Withdrawal letter received.",
+    )
+    services.membership_status_change(
+        acting_user=staff_user,
+        country=participating,
+        target="eligible",
+        facts=StatusFacts(core_eligible=True, values_check_passed=True),
+        reason="Eligible again.",
+    )
+    participating.refresh_from_db()
+    letter = services.letter_create(
+        acting_user=government_user, country=participating, **COMPLETE_LETTER
+    )
+    services.letter_upload_signed(acting_user=government_user, letter=letter, upload=signed_pdf())
+    services.letter_submit(acting_user=government_user, letter=letter)
+    services.letter_accept(acting_user=staff_user, letter=letter)
+    participating.refresh_from_db()
+    assert participating.membership_status == MembershipStatus.PARTICIPATING
+    assert not participating.onboarding.steps.exists()
+    assert participating.letters_of_intent.filter(state="accepted").count() == 2
