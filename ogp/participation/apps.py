@@ -18,3 +18,10 @@ class ParticipationConfig(AppConfig):
     country_sections: list[tuple[Any, str]] = [
         (_("Civil society: what you can do now"), "participation:country"),
     ]
+    # Links on the Support Unit's home page.
+    staff_items: list[tuple[Any, str]] = [
+        (_("Forums and the six-month meeting rule"), "participation:staff-forums"),
+        (_("Mailing lists: subscribers, export, send a message"), "participation:staff-lists"),
+        (_("Moderation queue"), "participation:moderation-queue"),
+        (_("Add an event"), "participation:event-create"),
+    ]

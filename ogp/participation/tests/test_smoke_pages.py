@@ -56,3 +56,9 @@ def test_staff_pages_render(client_for, staff_user, country):
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_staff_home_links_to_participation_tools(client_for, staff_user):
+    page = client_for(staff_user).get(reverse("accounts:staff-home")).content.decode()
+    for name in ["staff-forums", "staff-lists", "moderation-queue", "event-create"]:
+        assert reverse(f"participation:{name}") in page
