@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,7 +13,10 @@ from django.conf import settings
 from . import services
 from .models import DatasetKind
 
-# Files of the shared data folder and their known provenance (see docs/eligibility.md).
+# Files of the shared data folder and their provenance as documented in its README
+# (see docs/eligibility.md). Publication dates: V-Dem v14 "March 2024" (day unknown: estimated);
+# OBS 2019 public-availability file changed in the IBP explorer on 2020-04-27; the EIU
+# compilation committed by Our World in Data on 2023-03-10.
 KNOWN_FILES: dict[str, dict[str, Any]] = {
     "country_codes_crosswalk.csv": {
         "kind": DatasetKind.CROSSWALK,
@@ -23,18 +27,22 @@ KNOWN_FILES: dict[str, dict[str, Any]] = {
         "kind": DatasetKind.VDEM,
         "edition": "v14",
         "publisher": "V-Dem Institute",
+        "published_on": datetime.date(2024, 3, 1),
+        "published_on_estimated": True,
         "source_url": "https://doi.org/10.23696/mcwt-fr58",
     },
     "obs_public_availability_2006_2019.csv": {
         "kind": DatasetKind.OBS,
         "edition": "2006–2019",
         "publisher": "International Budget Partnership",
+        "published_on": datetime.date(2020, 4, 27),
         "source_url": "https://github.com/okfn/ibp-explorer",
     },
     "eiu_democracy_index_components_2006_2022.csv": {
         "kind": DatasetKind.EIU,
         "edition": "2006–2022",
         "publisher": "Economist Intelligence Unit (compiled by Our World in Data)",
+        "published_on": datetime.date(2023, 3, 10),
         "source_url": "https://github.com/owid/notebooks",
     },
 }

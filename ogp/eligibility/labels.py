@@ -68,6 +68,32 @@ SCALE_LABELS = {
 }
 
 
+RULESET_TITLES = {
+    "ogp-2011": gettext_lazy("Initial OGP eligibility criteria (2011)"),
+    "ogp-2014": gettext_lazy("Asset disclosure revision (2014)"),
+    "ogp-2017": gettext_lazy("Values Check added (2017)"),
+    "ogp-2023": gettext_lazy(
+        "Not enough data, additional information and Eligibility Review (2023)"
+    ),
+}
+
+
+def ruleset_title(obj: object) -> str:
+    """The shipped rule sets' titles in the active language; staff-made ones as written."""
+    if getattr(obj, "shipped", False):
+        title = RULESET_TITLES.get(getattr(obj, "code", ""))
+        if title is not None and getattr(obj, "title", "") == _english(title):
+            return str(title)
+    return str(getattr(obj, "title", ""))
+
+
+def _english(text: object) -> str:
+    from django.utils import translation
+
+    with translation.override("en"):
+        return str(text)
+
+
 def source_label(src: SourceRef | dict | None) -> str:
     """E.g. "Open Budget Survey 2019" (dataset and data year), in the active language."""
     if src is None:
@@ -89,7 +115,11 @@ def raw_value_text(code: str, raw: str) -> str:
         for part in raw.split("; "):
             doc, status = part.split("=", 1)
             parts.append(
-                f"{OBS_DOCUMENT_LABELS.get(doc, doc)}: {OBS_STATUS_LABELS.get(status, status)}"
+                _("%(document)s: %(status)s")
+                % {
+                    "document": OBS_DOCUMENT_LABELS.get(doc, doc),
+                    "status": OBS_STATUS_LABELS.get(status, status),
+                }
             )
         return "; ".join(parts)
     if code in ("access_to_information", "asset_disclosure"):

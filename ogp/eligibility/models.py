@@ -88,6 +88,12 @@ class RuleSetVersion(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("eligibility:methodology", args=[self.code, self.version])
 
+    @property
+    def display_title(self) -> str:
+        from .labels import ruleset_title
+
+        return ruleset_title(self)
+
     @cached_property
     def rules(self) -> RuleSet:
         return ruleset_from_dict(self.definition)

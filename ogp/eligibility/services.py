@@ -172,6 +172,7 @@ def release_import(
     edition: str = "",
     published_on: datetime.date | None = None,
     source_url: str = "",
+    published_on_estimated: bool | None = None,
 ) -> tuple[DatasetRelease, bool]:
     """Import one publisher file as a dataset release. Returns (release, created).
 
@@ -199,6 +200,8 @@ def release_import(
     except ImportFileError as err:
         raise ServiceError(import_error_message(err)) from None
     estimated = published_on is None
+    if published_on_estimated is not None:
+        estimated = published_on_estimated
     if published_on is None:
         last = result.years[-1] if result.years else timezone.now().year - 1
         published_on = datetime.date(last + 1, 1, 1)

@@ -301,6 +301,8 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
                 "status_label": STATUS_LABELS.get(res.status, res.status),
                 "share": round(100 * res.share) if res.maximum else None,
                 "needed": latest.cycle.ruleset.rules.points_needed(res.maximum),
+                "min_criteria": latest.cycle.ruleset.rules.min_criteria,
+                "statuses": list(STATUS_LABELS.items()),
                 "pathway": pathway_sentences(selectors.result_pathway(latest)),
                 "chart": charts.history_points(history),
                 "vc": vc,

@@ -417,8 +417,9 @@ def test_country_hub_links_to_eligibility(client, published):
 def test_visitor_page_cache_follows_publication(client, imported):
     def publish(year):
         cycle = services.cycle_open(acting_user=None, year=year)
-        services.cycle_publish(acting_user=None,
-                               cycle=services.cycle_compute(acting_user=None, cycle=cycle))
+        services.cycle_publish(
+            acting_user=None, cycle=services.cycle_compute(acting_user=None, cycle=cycle)
+        )
 
     publish(2022)
     url = reverse("eligibility:index")
