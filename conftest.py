@@ -15,6 +15,16 @@ def _private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _english_by_default():
+    """A page requested in French must not leave French active for the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and cached pages must not leak from one test to the next."""
     from django.core.cache import cache
