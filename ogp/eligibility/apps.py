@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,9 +9,9 @@ class EligibilityConfig(AppConfig):
     label = "eligibility"
     verbose_name = _("Eligibility")
     # Top-level navigation links and country hub sections (see docs/development.md).
-    nav_items: list[tuple[str, str]] = [(_("Eligibility"), "eligibility:index")]
-    country_sections: list[tuple[str, str]] = [(_("Eligibility"), "eligibility:country")]
-    staff_items: list[tuple[str, str]] = [(_("Eligibility cycles and data"), "eligibility:staff")]
+    nav_items: list[tuple[Any, str]] = [(_("Eligibility"), "eligibility:index")]
+    country_sections: list[tuple[Any, str]] = [(_("Eligibility"), "eligibility:country")]
+    staff_items: list[tuple[Any, str]] = [(_("Eligibility cycles and data"), "eligibility:staff")]
 
     def ready(self) -> None:
         from . import permissions  # noqa: F401  (registers the django-rules permissions)

@@ -118,9 +118,9 @@ def gather(
     latest = _obs_index(releases, data_year)
     if research is None:
         research = list(cycle.research_entries.select_related("release"))
-    research_by = defaultdict(dict)
+    research_by: dict[int, dict[str, m.ResearchValue]] = defaultdict(dict)
     for e in research:
-        src = m.SourceRef(
+        ref = m.SourceRef(
             dataset="research",
             label=DATASET_NAMES["research"],
             edition=e.release.edition if e.release else "",
@@ -130,9 +130,9 @@ def gather(
             url=e.source_url,
         )
         research_by[e.country_id][e.criterion] = m.ResearchValue(
-            e.provision, e.public_access, e.name, e.adopted_on, e.source_url, src
+            e.provision, e.public_access, e.name, e.adopted_on, e.source_url, ref
         )
-    overrides = defaultdict(dict)
+    overrides: dict[int, dict[str, m.Override]] = defaultdict(dict)
     for ev in EvidenceSubmission.objects.filter(cycle=cycle, state=EvidenceState.ACCEPTED).order_by(
         "decided_at", "id"
     ):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -83,10 +84,12 @@ class CycleConfigureForm(forms.Form):
 
     def __init__(self, *args, cycle: Cycle, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["ruleset"].queryset = RuleSetVersion.objects.filter(
-            valid_from__lte=cycle.year
-        ).exclude(valid_to__lt=cycle.year)
-        self.fields["releases"].queryset = DatasetRelease.objects.exclude(
+        ruleset_field: Any = self.fields["ruleset"]
+        ruleset_field.queryset = RuleSetVersion.objects.filter(valid_from__lte=cycle.year).exclude(
+            valid_to__lt=cycle.year
+        )
+        releases_field: Any = self.fields["releases"]
+        releases_field.queryset = DatasetRelease.objects.exclude(
             kind__in=[DatasetKind.CROSSWALK, DatasetKind.RESEARCH]
         ).order_by("kind", "-published_on")
 
@@ -131,7 +134,7 @@ class EvidenceDecisionForm(forms.Form):
     )
 
     def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == "accept" and data.get("points") is None:
             self.add_error("points", _("Give the points awarded."))
         return data
@@ -174,7 +177,7 @@ class ResearchEntryForm(forms.Form):
         return value
 
 
-def _points_field(label: str) -> forms.IntegerField:
+def _points_field(label: Any) -> forms.IntegerField:
     return forms.IntegerField(label=label, min_value=0, max_value=4)
 
 

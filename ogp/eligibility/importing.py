@@ -47,7 +47,7 @@ KNOWN_FILES: dict[str, dict[str, Any]] = {
     },
 }
 # Crosswalk first: it teaches the matcher name variants and V-Dem ids.
-ORDER = [
+ORDER: list[str] = [
     DatasetKind.CROSSWALK,
     DatasetKind.RESEARCH,
     DatasetKind.OBS,

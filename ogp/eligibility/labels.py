@@ -228,7 +228,7 @@ def import_error_message(err: ImportFileError) -> str:
         "first_line": "",
         "byte": "",
     }
-    params.update({k: f"{v:g}" if isinstance(v, float) else v for k, v in err.params.items()})
+    params.update({k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in err.params.items()})
     reason = str(IMPORT_REASONS.get(err.reason, err.reason)) % params
     if err.line and err.column:
         return _("%(file)s, line %(line)s, column %(column)s: %(reason)s.") % {
@@ -271,7 +271,7 @@ RULESET_REASONS = {
 
 def ruleset_error_message(err: RuleSetError) -> str:
     params = {"minimum": "", "maximum": "", "value": ""}
-    params.update(err.params)
+    params.update({k: str(v) for k, v in err.params.items()})
     reason = str(RULESET_REASONS.get(err.reason, err.reason)) % params
     return _("%(field)s: %(reason)s.") % {"field": err.field, "reason": reason}
 

@@ -42,14 +42,14 @@ from .rules.parsers import (
 from .rules.parsers.crosswalk import CrosswalkRow, build_matcher
 from .rules.rulesets import RuleSetError, ruleset_for_year, ruleset_from_dict, ruleset_to_dict
 
-PUBLISHERS = {
+PUBLISHERS: dict[str, str] = {
     DatasetKind.OBS: "International Budget Partnership",
     DatasetKind.EIU: "Economist Intelligence Unit",
     DatasetKind.VDEM: "V-Dem Institute",
     DatasetKind.RESEARCH: "OGP Support Unit research",
     DatasetKind.CROSSWALK: "countrycode (R package)",
 }
-PARSERS = {
+PARSERS: dict[str, Any] = {
     DatasetKind.OBS: parse_obs,
     DatasetKind.EIU: parse_eiu,
     DatasetKind.VDEM: parse_vdem,
@@ -118,7 +118,7 @@ def ruleset_create(
 
 
 def country_matcher() -> CountryMatcher:
-    registry = {
+    registry: dict[str, tuple[str, tuple[str, ...]]] = {
         iso3: (iso2, (en, fr, es))
         for iso3, iso2, en, fr, es in Country.objects.values_list(
             "iso3", "iso2", "name_en", "name_fr", "name_es"

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -483,7 +484,7 @@ def my_evidence(request: HttpRequest) -> HttpResponse:
     )
 
 
-def evidence_document(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_document(request: HttpRequest, pk: int) -> HttpResponseBase:
     from ogp.core.uploads import serve_private_file
 
     sub = get_object_or_404(EvidenceSubmission, pk=pk)

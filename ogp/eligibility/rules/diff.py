@@ -58,7 +58,7 @@ def diff_results(
     changes = []
     for iso3 in sorted(set(previous) | set(current)):
         old, new = previous.get(iso3), current.get(iso3)
-        codes = []
+        codes: list[str] = []
         for res in (old, new):
             if res:
                 codes.extend(c.code for c in res.criteria if c.code not in codes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, cast
 
 
 class Status(StrEnum):
@@ -200,15 +201,15 @@ class ValuesCheckResult:
     @classmethod
     def from_dict(cls, d: dict[str, object]) -> ValuesCheckResult:
         thr = d.get("threshold")
-        values = d.get("values") or []
-        sources = d.get("sources") or []
+        values = cast(list[list[Any]], d.get("values") or [])
+        sources = cast(list[dict[str, object]], d.get("sources") or [])
         return cls(
             passed=d.get("passed"),  # type: ignore[arg-type]
             reason=str(d["reason"]),
             scale=str(d.get("scale") or ""),
             threshold=float(thr) if thr is not None else None,  # type: ignore[arg-type]
-            values=tuple((str(k), float(v)) for k, v in values),  # type: ignore[union-attr]
-            sources=tuple(SourceRef.from_dict(s) for s in sources),  # type: ignore[union-attr]
+            values=tuple((str(k), float(v)) for k, v in values),
+            sources=tuple(SourceRef.from_dict(s) for s in sources),
         )
 
 

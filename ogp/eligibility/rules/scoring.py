@@ -57,10 +57,11 @@ def _score_criterion(rule: CriterionRule, inputs: CountryInputs) -> CriterionRes
         obs = inputs.obs
         if obs is None:
             return CriterionResult(rule.code, None, rule.max_points, "", None)
-        statuses = [obs.statuses.get(doc) for doc in rule.documents]
-        if any(s is None for s in statuses):
+        doc_statuses = [obs.statuses.get(doc) for doc in rule.documents]
+        statuses = [s for s in doc_statuses if s is not None]
+        if len(statuses) != len(doc_statuses):
             return CriterionResult(rule.code, None, rule.max_points, "", obs.source)
-        pts = sum(rule.status_points[s] for s in statuses)  # type: ignore[index]
+        pts = sum(rule.status_points[s] for s in statuses)
         raw = "; ".join(f"{doc}={s}" for doc, s in zip(rule.documents, statuses, strict=True))
         return CriterionResult(rule.code, pts, rule.max_points, raw, obs.source)
     if rule.method == Method.RESEARCH:
