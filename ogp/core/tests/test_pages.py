@@ -67,3 +67,24 @@ def test_security_headers(client):
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_only_the_most_specific_navigation_link_is_current(client):
+    html = client.get("/en/participate/forums/").content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert 'href="/en/participate/forums/" aria-current="page"' in html
+
+
+def test_home_page_links_to_every_phase(client):
+    html = client.get("/en/").content.decode()
+    for url in [
+        "/en/eligibility/",
+        "/en/eligibility/methodology/",
+        "/en/members/",
+        "/en/participate/directory/",
+        "/en/participate/forums/",
+        "/en/participate/events/",
+        "/en/participate/mailing-lists/",
+        "/en/accounts/signup/",
+    ]:
+        assert f'href="{url}"' in html, url
