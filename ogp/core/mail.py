@@ -16,8 +16,12 @@ def send_templated_mail(
     context: Mapping[str, object] | None = None,
     language: str | None = None,
     headers: Mapping[str, str] | None = None,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
 ) -> int:
-    """Render `<template>_subject.txt`, `<template>.txt` and optional `<template>.html`, send."""
+    """Render `<template>_subject.txt`, `<template>.txt` and optional `<template>.html`, send.
+
+    `attachments` are (filename, content, MIME type) triples, e.g. an iCalendar file.
+    """
     ctx = {"site_url": settings.SITE_URL, **(context or {})}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", ctx).split())
@@ -35,4 +39,6 @@ def send_templated_mail(
     )
     if html:
         message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     return message.send()

@@ -11,6 +11,7 @@ from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 
 from ..domain.waitlist import RegistrationState, Seat, promotions, state_for_new_registration
+from ..ical import event_calendar
 from ..models import Event, Registration
 from .activity import activity_record
 
@@ -95,6 +96,7 @@ def _send_registration_mail(registration: Registration, template: str) -> None:
             "ics_url": f"{settings.SITE_URL}{ics_path}",
         },
         language=registration.language,
+        attachments=[(f"{event.slug}.ics", event_calendar([event]), "text/calendar")],
     )
 
 

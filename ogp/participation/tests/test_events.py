@@ -102,6 +102,10 @@ def test_confirmation_email_has_ics_link_and_accessibility_needs():
     body = mail.outbox[-1].body
     assert "Sign language interpretation" in body
     assert reverse("participation:event-ics", args=[event.slug]) in body
+    (filename, content, mimetype) = mail.outbox[-1].attachments[0]
+    assert (filename, mimetype) == (f"{event.slug}.ics", "text/calendar")
+    (vevent,) = Calendar.from_ical(content).walk("VEVENT")
+    assert str(vevent["summary"]) == event.title
 
 
 def test_event_must_end_after_start_and_have_a_place(staff_user):
