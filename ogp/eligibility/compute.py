@@ -79,7 +79,11 @@ def current_research_entries(year: int) -> list[ResearchEntry]:
         ResearchEntry.objects.filter(corrects__isnull=False).values_list("corrects_id", flat=True)
     )
     best: dict[tuple[int, str], ResearchEntry] = {}
-    for e in ResearchEntry.objects.filter(year__lte=year).order_by("year", "id"):
+    for e in (
+        ResearchEntry.objects.filter(year__lte=year)
+        .select_related("release")
+        .order_by("year", "id")
+    ):
         if e.pk in corrected:
             continue
         best[(e.country_id, e.criterion)] = e

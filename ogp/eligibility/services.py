@@ -439,6 +439,40 @@ def cycle_configure(
     return cycle
 
 
+def _notify_decision(submission: EvidenceSubmission) -> None:
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    from ogp.core.mail import send_templated_mail
+
+    from .labels import CRITERION_LABELS
+
+    user = submission.submitted_by
+    if not user.email:
+        return
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        url = settings.SITE_URL + reverse("eligibility:my-evidence")
+        country_name = submission.country.name
+        criterion_label = str(CRITERION_LABELS.get(submission.criterion, submission.criterion))
+    context = {
+        "recipient": user,
+        "submission": submission,
+        "url": url,
+        "country_name": country_name,
+        "criterion_label": criterion_label,
+    }
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            to=[user.email],
+            template="eligibility/email/evidence_decided",
+            context=context,
+            language=language,
+        )
+    )
+
+
 def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> None:
     cycle.results.all().delete()
     ids = {c.iso3: c.pk for c in ci.countries}
@@ -463,14 +497,22 @@ def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> None
 
 
 @transaction.atomic
-def cycle_compute(*, acting_user: Any, cycle: Cycle) -> Cycle:
-    """Score every UN member state for the cycle (replaces previous results)."""
+def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False) -> Cycle:
+    """Score every UN member state for the cycle (replaces previous results).
+
+    Research entries are the newest ones at computation time, unless ``keep_research``: then the
+    entries recorded at the last computation (publication uses this, so what staff reviewed is
+    what is published).
+    """
     Cycle.objects.select_for_update().filter(pk=cycle.pk).first()  # lock the row
     cycle.refresh_from_db()
     _editable(cycle)
     rules = cycle.ruleset.rules
-    research = compute.current_research_entries(cycle.year)
-    cycle.research_entries.set(research)
+    if keep_research:
+        research = list(cycle.research_entries.select_related("release"))
+    else:
+        research = compute.current_research_entries(cycle.year)
+        cycle.research_entries.set(research)
     ci = compute.gather(cycle, rules, research=research)
     results = compute.score_all(ci, rules)
     _store_results(cycle, ci, results)
@@ -500,7 +542,8 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle) -> Cycle:
         raise ServiceError(
             _("Decide on every evidence submission first (%(n)s waiting).") % {"n": pending}
         )
-    cycle = cycle_compute(acting_user=acting_user, cycle=cycle)  # flags against published ones
+    # recompute the Eligibility Review flags against the cycles published now
+    cycle = cycle_compute(acting_user=acting_user, cycle=cycle, keep_research=True)
     cycle.state = CycleState.PUBLISHED
     cycle.published_at = timezone.now()
     cycle.published_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
@@ -623,6 +666,7 @@ def evidence_accept(
     )
     if cycle.state == CycleState.COMPUTED:
         cycle_compute(acting_user=acting_user, cycle=cycle)
+    _notify_decision(submission)
     return submission
 
 
@@ -648,4 +692,5 @@ def evidence_reject(
         before=before,
         after=snapshot(submission, ["state", "decision_reason"]),
     )
+    _notify_decision(submission)
     return submission

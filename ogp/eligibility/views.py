@@ -117,9 +117,15 @@ def index(request: HttpRequest) -> HttpResponse:
     cycles = list(selectors.cycle_list())
     latest = cycles[0] if cycles else None
     counts: dict[str, int] = {}
+    review: list[dict[str, Any]] = []
+    at_risk: list[dict[str, Any]] = []
     if latest is not None:
         for row in selectors.scoresheet_rows(latest):
             counts[row["status"]] = counts.get(row["status"], 0) + 1
+            if row["eligibility_review"]:
+                review.append(dict(row, name=_name(row)))
+            elif row["at_risk"]:
+                at_risk.append(dict(row, name=_name(row)))
     return render(
         request,
         "eligibility/index.html",
@@ -128,6 +134,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "latest": latest,
             "counts": [(STATUS_LABELS[s], counts.get(s, 0)) for s in STATUS_LABELS],
             "rulesets": selectors.ruleset_list(),
+            "review": sorted(review, key=lambda r: r["name"]),
+            "at_risk": sorted(at_risk, key=lambda r: r["name"]),
         },
     )
 

@@ -307,3 +307,56 @@ def test_membership_at_review_date_from_history(imported, namibia, staff_user):
     assert not res(c2023, "NAM").is_member
     assert res(c2024, "NAM").is_member
     assert Cycle.objects.count() == 2
+
+
+def test_decision_is_mailed_to_the_submitter_in_their_language(
+    imported, staff_user, government_user, country, mailoutbox, django_capture_on_commit_callbacks
+):
+    government_user.preferred_language = "fr"
+    government_user.save()
+    cycle = open_compute(2023, staff_user)
+    sub = services.evidence_submit(
+        acting_user=government_user,
+        cycle=cycle,
+        country=country,
+        criterion="fiscal_transparency",
+        summary="x",
+        source_url="https://e.org",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.evidence_accept(
+            acting_user=staff_user, submission=sub, points=4, reason="Vérifié en ligne"
+        )
+    (mail,) = mailoutbox
+    assert mail.to == [government_user.email]
+    assert "Zédie" in mail.subject and "acceptée" in mail.subject
+    assert "Vérifié en ligne" in mail.body and "/fr/eligibility/my-evidence/" in mail.body
+
+
+def test_publication_uses_the_research_reviewed_at_computation(imported, staff_user, country):
+    cycle = open_compute(2023, staff_user)
+    reviewed = cycle.checksum
+    services.research_entry_record(
+        acting_user=staff_user,
+        country=country,
+        criterion="asset_disclosure",
+        year=2023,
+        provision="law",
+        public_access=True,
+        name="",
+        adopted_on="",
+        source_url="https://example.org/x",
+    )
+    cycle = services.cycle_publish(acting_user=staff_user, cycle=cycle)
+    assert cycle.checksum == reviewed
+    assert res(cycle, "ZZA").criterion("asset_disclosure").points is None
+
+
+def test_index_lists_members_under_review(client, imported, zedland_member):
+    from django.urls import reverse
+
+    for year in (2023, 2024):
+        services.cycle_publish(acting_user=None, cycle=open_compute(year))
+    html = client.get(reverse("eligibility:index")).content.decode()
+    section = html.split("Members under Eligibility Review", 1)[1]
+    assert "Zedland" in section.split("</ul>", 1)[0]
