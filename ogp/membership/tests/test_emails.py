@@ -1,0 +1,58 @@
+"""Every e-mail renders in English, French and Spanish."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from django.core import mail
+
+from ogp.core.mail import send_templated_mail
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATES = [
+    "letter_submitted",
+    "letter_returned",
+    "letter_accepted",
+    "introduction",
+    "invitation",
+    "inquiry_message",
+]
+
+
+@pytest.fixture
+def context(country):
+    person = SimpleNamespace(get_full_name=lambda: "Awa Diallo")
+    letter = SimpleNamespace(reference="LOI-ZZA-0001", country=country)
+    return {
+        "recipient": person,
+        "letter": letter,
+        "reason": "Add the date.",
+        "url": "https://example.org/x",
+        "resubmission": False,
+        "first_plan_due": datetime.date(2027, 3, 31),
+        "country": country,
+        "contact": person,
+        "inviter": person,
+        "days": 14,
+        "inquiry": SimpleNamespace(subject="Forum", country=country),
+        "message": SimpleNamespace(author=person, body="Hello"),
+    }
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_email_in_three_languages(context, template):
+    subjects, bodies = {}, {}
+    for language in ["en", "fr", "es"]:
+        send_templated_mail(
+            to=["a@example.org"],
+            template=f"membership/email/{template}",
+            context=context,
+            language=language,
+        )
+        sent = mail.outbox[-1]
+        subjects[language], bodies[language] = sent.subject, sent.body
+        assert sent.subject.strip()
+        assert "https://example.org/x" in sent.body or template == "invitation"
+    assert len(set(subjects.values())) == 3, subjects
+    assert len(set(bodies.values())) == 3
