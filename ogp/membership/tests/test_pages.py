@@ -283,3 +283,15 @@ def test_workspace_constant_queries(
     )
     with django_assert_max_num_queries(len(before.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_country_hub_and_navigation_link_here(client, country):
+    body = client.get(reverse("countries:detail", args=[country.iso3])).content.decode()
+    assert reverse("membership:country", args=[country.iso3]) in body
+    assert reverse("membership:member-list") in body
+
+
+def test_staff_home_links_to_membership_queues(client_for, staff_user):
+    body = client_for(staff_user).get(reverse("accounts:staff-home")).content.decode()
+    for name in ["review-queue", "onboarding-list", "inquiry-staff-list", "cochairs"]:
+        assert reverse(f"membership:{name}") in body
