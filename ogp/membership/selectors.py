@@ -196,6 +196,10 @@ def member_list(*, region: str = "") -> dict[str, list[Country]]:
     members: list[Country] = []
     eligible: list[Country] = []
     for country in sorted(countries, key=lambda c: c.name.casefold()):
+        try:
+            country.public_lead_agency = country.lead_agency  # type: ignore[attr-defined]
+        except LeadAgency.DoesNotExist:
+            country.public_lead_agency = None  # type: ignore[attr-defined]
         (members if country.membership_status in MEMBER_STATUSES else eligible).append(country)
     return {"members": members, "eligible": eligible}
 
@@ -223,4 +227,10 @@ def onboarding_overview() -> list[Onboarding]:
         .select_related("country", "support_unit_contact")
         .prefetch_related("steps")
         .order_by("first_plan_due", "country__name_en")
+    )
+
+
+def status_history_all() -> QuerySet[MembershipStatusChange]:
+    return MembershipStatusChange.objects.select_related("country").order_by(
+        "country__iso3", "effective_date", "changed_at", "id"
     )

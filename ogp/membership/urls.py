@@ -8,6 +8,8 @@ letter = "<str:iso3>/letters/<int:pk>/"
 
 urlpatterns = [
     path("", views.member_list, name="member-list"),
+    path("members.csv", views.member_list_csv, name="member-list-csv"),
+    path("status-history.csv", views.status_history_csv, name="status-history-csv"),
     path("staff/letters/", views.review_queue, name="review-queue"),
     path("staff/onboarding/", views.onboarding_list, name="onboarding-list"),
     path("staff/questions/", views.inquiry_staff_list, name="inquiry-staff-list"),

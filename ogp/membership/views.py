@@ -1,5 +1,6 @@
 """Thin views: parse input, check permissions, call a selector or a service, render."""
 
+import csv
 from typing import Any, cast
 
 from django.contrib import messages
@@ -74,6 +75,54 @@ def member_list(request: HttpRequest) -> HttpResponse:
         "membership/member_list.html",
         {**data, "regions": Region.choices, "region": region, "own_country": own},
     )
+
+
+def member_list_csv(request: HttpRequest) -> HttpResponse:
+    """Open data: members and eligible non-members with their status (public fields only)."""
+    data = selectors.member_list()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ogp-members.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["iso3", "name_en", "name_fr", "name_es", "region", "status", "status_since", "lead_agency"]
+    )
+    for country in [*data["members"], *data["eligible"]]:
+        lead = getattr(country, "public_lead_agency", None)
+        writer.writerow(
+            [
+                country.iso3,
+                country.name_en,
+                country.name_fr,
+                country.name_es,
+                country.region,
+                country.membership_status,
+                country.membership_status_since.isoformat()
+                if country.membership_status_since
+                else "",
+                lead.name if lead else "",
+            ]
+        )
+    return response
+
+
+def status_history_csv(request: HttpRequest) -> HttpResponse:
+    """Open data: every recorded change of OGP status (the public timelines)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ogp-status-history.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["iso3", "name_en", "effective_date", "from_status", "to_status", "reason"])
+    for change in selectors.status_history_all():
+        writer.writerow(
+            [
+                change.country.iso3,
+                change.country.name_en,
+                change.effective_date.isoformat(),
+                change.from_status,
+                change.to_status,
+                change.reason,
+            ]
+        )
+    return response
 
 
 def _eligibility_url(country: Country) -> str:

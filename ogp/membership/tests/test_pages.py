@@ -295,3 +295,20 @@ def test_staff_home_links_to_membership_queues(client_for, staff_user):
     body = client_for(staff_user).get(reverse("accounts:staff-home")).content.decode()
     for name in ["review-queue", "onboarding-list", "inquiry-staff-list", "cochairs"]:
         assert reverse(f"membership:{name}") in body
+
+
+def test_open_data_csv(client, published, django_assert_max_num_queries):
+    import csv as csvlib
+
+    country = published.country
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("membership:member-list-csv"))
+    rows = list(csvlib.reader(io.StringIO(response.content.decode())))
+    assert rows[0][0] == "iso3"
+    assert [country.iso3, country.name_en] == rows[1][:2]
+    assert rows[1][5] == "participating"
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("membership:status-history-csv"))
+    rows = list(csvlib.reader(io.StringIO(response.content.decode())))
+    assert [r[4] for r in rows[1:]] == ["letter_submitted", "participating"]
+    assert "text/csv" in response["Content-Type"]
