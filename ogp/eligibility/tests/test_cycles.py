@@ -360,3 +360,27 @@ def test_index_lists_members_under_review(client, imported, zedland_member):
     html = client.get(reverse("eligibility:index")).content.decode()
     section = html.split("Members under Eligibility Review", 1)[1]
     assert "Zedland" in section.split("</ul>", 1)[0]
+
+
+def test_values_check_with_vdem_ordinal_columns(imported, staff_user, namibia, country):
+    from .conftest import FIX
+
+    ordinal, _created = services.release_import(
+        acting_user=staff_user,
+        data=(FIX / "vdem_ord.csv").read_bytes(),
+        file_name="vdem_ord.csv",
+        published_on=datetime.date(2023, 3, 2),
+    )
+    cycle = services.cycle_open(acting_user=staff_user, year=2023)
+    assert ordinal in cycle.releases.all()  # newest V-Dem release before the review date
+    services.cycle_compute(acting_user=staff_user, cycle=cycle)
+    nam = res(cycle, "NAM").values_check
+    assert (nam.passed, nam.scale, nam.threshold) == (True, "ord", 3.0)
+    assert dict(nam.values) == {"v2cseeorgs": 3.0, "v2csreprss": 4.0}
+    zed = res(cycle, "ZZA").values_check
+    assert zed.passed is False and zed.sources[0].line == 3
+    summary_cycle = services.cycle_publish(acting_user=staff_user, cycle=cycle)
+    assert summary_cycle.is_published
+    z = selectors.country_eligibility_summary(country)
+    assert z.values_check is False
+    assert any("v2cseeorgs" in step for step in z.pathway)
