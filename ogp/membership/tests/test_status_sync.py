@@ -125,3 +125,20 @@ def test_step_undo(client_for, staff_user, government_user, complete_letter):
     assert client_for(government_user).post(url).status_code == 403
     assert client_for(staff_user).post(url).status_code == 302
     assert not country.onboarding.steps.exists()
+
+
+def test_sync_command_over_all_countries(country, other_country, cycle):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from ogp.countries.models import MembershipStatusChange
+
+    cycle["value"] = summary()
+    out = StringIO()
+    call_command("membership_sync_eligibility", stdout=out)
+    assert "2 status(es) changed, 0 refused." in out.getvalue()
+    assert MembershipStatusChange.objects.filter(to_status="eligible").count() == 2
+    out = StringIO()
+    call_command("membership_sync_eligibility", stdout=out)
+    assert "0 status(es) changed" in out.getvalue()
