@@ -44,3 +44,15 @@ def test_staff_browse_the_history_of_an_object(client_for, staff_user, country, 
     html = client_for(staff_user).get("/en/audit/?action=user.").content.decode()
     assert "user.other" in html and "country.one" not in html
     assert AuditEvent.objects.count() == 2
+
+
+def test_snapshot_of_an_empty_file_field_is_none(settings, tmp_path):
+    from django.db.models.fields.files import FieldFile
+
+    from ogp.audit.services import _jsonable
+
+    class Holder:
+        pass
+
+    field = FieldFile(Holder(), type("F", (), {"storage": None, "name": "f"})(), None)
+    assert _jsonable(field) is None
