@@ -95,11 +95,20 @@ def scoresheet_rows(cycle: Cycle) -> list[dict[str, Any]]:
 
 
 def country_results(country: Country, *, published_only: bool = True) -> list[CountryResult]:
-    """The country's results in every cycle, oldest first (one query)."""
-    qs = CountryResult.objects.filter(country=country).select_related("cycle", "cycle__ruleset")
+    """The country's results in every cycle, oldest first (one query; the per-criterion data and
+    the rule set definition are left out: load them with ``country_result_full``)."""
+    qs = (
+        CountryResult.objects.filter(country=country)
+        .select_related("cycle", "cycle__ruleset")
+        .defer("data", "cycle__ruleset__definition")
+    )
     if published_only:
         qs = qs.filter(cycle__state=CycleState.PUBLISHED)
     return list(qs.order_by("cycle__year"))
+
+
+def country_result_full(pk: int) -> CountryResult:
+    return CountryResult.objects.select_related("cycle", "cycle__ruleset").get(pk=pk)
 
 
 def result_pathway(result: CountryResult) -> Pathway:

@@ -297,7 +297,7 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     )
 
     def build() -> dict[str, Any]:
-        latest = history[-1] if history else None
+        latest = selectors.country_result_full(history[-1].pk) if history else None
         context: dict[str, Any] = {"country": the_country, "history": history, "latest": latest}
         if latest is None:
             return context
