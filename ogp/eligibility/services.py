@@ -607,6 +607,8 @@ def evidence_submit(
         )
     if not cycle.ruleset.rules.additional_information:
         raise ServiceError(_("The rule set of this cycle has no additional information route."))
+    if criterion not in {c.code for c in cycle.ruleset.rules.criteria}:
+        raise ServiceError(_("This criterion is not part of the cycle's rule set."))
     if not summary.strip():
         raise ServiceError(_("Describe what has changed."))
     cycle.refresh_from_db()
