@@ -132,11 +132,17 @@ def decode(data: bytes, file: str) -> str:
 
 
 def read_rows(
-    data: bytes, file: str, required: tuple[str, ...], one_of: tuple[tuple[str, ...], ...] = ()
+    data: bytes,
+    file: str,
+    required: tuple[str, ...],
+    one_of: tuple[tuple[str, ...], ...] = (),
+    keep: frozenset[str] | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """Decode and read a CSV with a header. Yields (line number, row dict); errors are precise.
 
     ``required``: every column must be present. ``one_of``: at least one column of each group.
+    ``keep``: only these columns go into the row dicts (wide files such as the full V-Dem
+    dataset, thousands of columns).
     """
     text = decode(data, file)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -153,6 +159,7 @@ def read_rows(
         raise ImportFileError(
             file=file, line=1, column=", ".join(missing), reason="missing_columns"
         )
+    kept = None if keep is None else [i for i, h in enumerate(header) if h in keep]
     ends_with_newline = text.endswith(("\n", "\r"))
     n = len(header)
 
@@ -185,7 +192,10 @@ def read_rows(
                     expected=n,
                 )
             seen_rows += 1
-            yield line, dict(zip(header, (v.strip() for v in values), strict=True))
+            if kept is None:
+                yield line, dict(zip(header, (v.strip() for v in values), strict=True))
+            else:
+                yield line, {header[i]: values[i].strip() for i in kept}
         if seen_rows == 0:
             raise ImportFileError(file=file, line=None, column=None, reason="no_rows")
 

@@ -68,6 +68,7 @@ def parse_vdem(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
         file,
         ("year",),
         one_of=(("iso3", "country_id", "country_text_id", "country_name"), tuple(COLUMNS)),
+        keep=frozenset({"year", "iso3", "country_id", "country_text_id", "country_name", *COLUMNS}),
     )
     cols = [c for c in COLUMNS if c in header]
     observations: list[Observation] = []

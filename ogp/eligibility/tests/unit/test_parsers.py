@@ -222,3 +222,14 @@ def test_namibia_na_is_a_code_not_missing(matcher):
     with pytest.raises(ImportFileError) as exc:
         parse_obs(data, "obs.csv", matcher)
     assert exc.value.column == "ar" and exc.value.reason == "unknown_code"
+
+
+def test_vdem_wide_file_keeps_only_the_columns_it_needs(matcher):
+    lines = read("vdem_small.csv").decode().splitlines()
+    extra = [f"v2zz{i}" for i in range(500)]
+    wide = [lines[0] + "," + ",".join(extra)] + [
+        line + "," + ",".join("0.5" for _ in extra) for line in lines[1:]
+    ]
+    res = parse_vdem(("\n".join(wide) + "\n").encode(), "vdem.csv", matcher)
+    narrow = parse_vdem(read("vdem_small.csv"), "vdem.csv", matcher)
+    assert res.observations == narrow.observations
