@@ -53,11 +53,20 @@ def eligibility_summary(country: Country) -> Any:
 def country_eligibility(country: Country) -> CountryEligibility:
     """Is the country eligible to join? From the latest published cycle, else its status."""
     summary = eligibility_summary(country)
+    recorded_eligible = country.membership_status in _RECORDED_ELIGIBLE
     if summary is not None:
         core = {"eligible": True, "not_eligible": False}.get(summary.status)
+        values = summary.values_check
+        # A country reaches "eligible" only through a checked status change (Core Eligibility
+        # and Values Check passed, e.g. assessed through the additional information route), so
+        # its recorded status answers what the cycle leaves unknown. A finding is never replaced.
+        from_status = recorded_eligible and (core is None or values is None)
+        if from_status:
+            core = True if core is None else core
+            values = True if values is None else values
         facts = EligibilityFacts(
             core_eligible=core,
-            values_check_passed=summary.values_check,
+            values_check_passed=values,
             un_member=country.un_member,
         )
         if core is True:
@@ -75,11 +84,15 @@ def country_eligibility(country: Country) -> CountryEligibility:
             text += " " + _("Values Check passed.")
         elif summary.values_check is False:
             text += " " + _("Values Check not passed.")
+        if from_status:
+            text += " " + _("Recorded OGP status: %(status)s.") % {
+                "status": country.get_membership_status_display()
+            }
         return CountryEligibility(
             facts, text, summary.cycle_year, bool(getattr(summary, "eligibility_review", False))
         )
     status = country.membership_status
-    if status in _RECORDED_ELIGIBLE:
+    if recorded_eligible:
         facts = EligibilityFacts(True, True, country.un_member)
     elif status == MembershipStatus.NOT_ELIGIBLE:
         facts = EligibilityFacts(False, None, country.un_member)

@@ -243,3 +243,49 @@ def test_saving_unchanged_letter_keeps_signature(complete_letter, government_use
     services.letter_update(acting_user=government_user, letter=complete_letter, **COMPLETE_LETTER)
     complete_letter.refresh_from_db()
     assert complete_letter.signed_pdf
+
+
+@pytest.mark.parametrize(
+    ("status", "values_check"),
+    [("not_enough_data", None), ("not_enough_data", True), ("eligible", None)],
+)
+def test_recorded_eligible_status_fills_what_the_cycle_leaves_unknown(
+    complete_letter, government_user, monkeypatch, status, values_check
+):
+    """Staff made the country eligible (e.g. the additional information route) after a cycle
+    that had no data: the letter can be submitted, and the basis says where it comes from."""
+    from types import SimpleNamespace
+
+    from ogp.membership import selectors
+
+    summary = SimpleNamespace(
+        cycle_year=2024,
+        status=status,
+        total=5,
+        maximum=8,
+        values_check=values_check,
+        eligibility_review=False,
+    )
+    monkeypatch.setattr("ogp.membership.selectors.eligibility_summary", lambda country: summary)
+    assert services.submission_problems(complete_letter) == []
+    basis = selectors.country_eligibility(complete_letter.country).basis
+    assert basis.startswith("Eligibility cycle 2024")
+    assert basis.endswith("Recorded OGP status: Eligible.")
+    letter = services.letter_submit(acting_user=government_user, letter=complete_letter)
+    assert letter.state == LetterState.SUBMITTED
+
+
+def test_recorded_status_never_replaces_a_finding(complete_letter, monkeypatch):
+    from types import SimpleNamespace
+
+    summary = SimpleNamespace(
+        cycle_year=2024,
+        status="not_enough_data",
+        total=5,
+        maximum=8,
+        values_check=False,
+        eligibility_review=False,
+    )
+    monkeypatch.setattr("ogp.membership.selectors.eligibility_summary", lambda country: summary)
+    messages = [m for _f, m in services.submission_problems(complete_letter)]
+    assert any("Values Check" in m for m in messages)
