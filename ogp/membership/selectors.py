@@ -69,9 +69,10 @@ def country_eligibility(country: Country) -> CountryEligibility:
             values_check_passed=values,
             un_member=country.un_member,
         )
-        if core is True:
+        # The basis reports what the cycle found, whatever the recorded status adds.
+        if summary.status == "eligible":
             basis = _("Eligibility cycle %(year)s: eligible, %(total)s of %(maximum)s points.")
-        elif core is False:
+        elif summary.status == "not_eligible":
             basis = _("Eligibility cycle %(year)s: not eligible, %(total)s of %(maximum)s points.")
         else:
             basis = _("Eligibility cycle %(year)s: not enough data.")

@@ -269,7 +269,11 @@ def test_recorded_eligible_status_fills_what_the_cycle_leaves_unknown(
     monkeypatch.setattr("ogp.membership.selectors.eligibility_summary", lambda country: summary)
     assert services.submission_problems(complete_letter) == []
     basis = selectors.country_eligibility(complete_letter.country).basis
-    assert basis.startswith("Eligibility cycle 2024")
+    expected = {
+        "not_enough_data": "Eligibility cycle 2024: not enough data.",
+        "eligible": "Eligibility cycle 2024: eligible, 5 of 8 points.",
+    }[status]
+    assert basis.startswith(expected)
     assert basis.endswith("Recorded OGP status: Eligible.")
     letter = services.letter_submit(acting_user=government_user, letter=complete_letter)
     assert letter.state == LetterState.SUBMITTED
@@ -289,3 +293,20 @@ def test_recorded_status_never_replaces_a_finding(complete_letter, monkeypatch):
     monkeypatch.setattr("ogp.membership.selectors.eligibility_summary", lambda country: summary)
     messages = [m for _f, m in services.submission_problems(complete_letter)]
     assert any("Values Check" in m for m in messages)
+
+
+def test_french_letter_never_puts_de_before_a_country_name(complete_letter):
+    """French country names take an article ("l'Algérie", "le Canada", "les Pays-Bas"), so
+    "de <pays>" is wrong for most of them: the letter names the country in parentheses."""
+    import re
+
+    from ogp.membership.letter_text import letter_text
+
+    country = complete_letter.country
+    country.name_fr = "Algérie"
+    country.save()
+    complete_letter.language = "fr"
+    text = letter_text(complete_letter)
+    body = " ".join(text.paragraphs)
+    assert "(Algérie)" in body
+    assert not re.search(r"\b(de|du|pour|à) Algérie", body)
