@@ -86,9 +86,9 @@ def country_eligibility(country: Country) -> CountryEligibility:
         elif summary.values_check is False:
             text += " " + _("Values Check not passed.")
         if from_status:
-            text += " " + _("Recorded OGP status: %(status)s.") % {
-                "status": country.get_membership_status_display()
-            }
+            text += " " + _(
+                "Eligible to join according to the status recorded by the Support Unit."
+            )
         return CountryEligibility(
             facts, text, summary.cycle_year, bool(getattr(summary, "eligibility_review", False))
         )

@@ -274,7 +274,7 @@ def test_recorded_eligible_status_fills_what_the_cycle_leaves_unknown(
         "eligible": "Eligibility cycle 2024: eligible, 5 of 8 points.",
     }[status]
     assert basis.startswith(expected)
-    assert basis.endswith("Recorded OGP status: Eligible.")
+    assert basis.endswith("Eligible to join according to the status recorded by the Support Unit.")
     letter = services.letter_submit(acting_user=government_user, letter=complete_letter)
     assert letter.state == LetterState.SUBMITTED
 
