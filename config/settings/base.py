@@ -212,3 +212,5 @@ LOGGING = {
 
 # Where `manage.py seed` looks for the publishers' files (V-Dem, OBS, EIU...), if set.
 OGP_SOURCES_DIR = env("OGP_SOURCES_DIR", default="")
+# `manage.py eligibility_download`: {"file name": "URL", ...} of the publishers' files (JSON).
+OGP_ELIGIBILITY_SOURCE_URLS = env.json("OGP_ELIGIBILITY_SOURCE_URLS", default={})

@@ -555,7 +555,21 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle) -> Cycle:
         after={"checksum": cycle.checksum, "published_at": cycle.published_at},
         note="" if getattr(acting_user, "is_authenticated", False) else "system",
     )
+    _apply_to_membership_statuses(acting_user=acting_user, cycle=cycle)
     return cycle
+
+
+def _apply_to_membership_statuses(*, acting_user: Any, cycle: Cycle) -> None:
+    """The newest published cycle moves countries' OGP status (eligible, not eligible,
+    Eligibility Review) through the membership state machine, in the same transaction.
+    Publishing an older cycle (back-filling history) changes no current status."""
+    newer = Cycle.objects.filter(state=CycleState.PUBLISHED, year__gt=cycle.year).exists()
+    if newer:
+        return
+    from ogp.membership.services import membership_status_sync_eligibility
+
+    for country in Country.objects.filter(pk__in=cycle.results.values("country_id")):
+        membership_status_sync_eligibility(acting_user=acting_user, country=country)
 
 
 def cycle_recompute_checksum(cycle: Cycle) -> str:

@@ -384,3 +384,26 @@ def test_values_check_with_vdem_ordinal_columns(imported, staff_user, namibia, c
     z = selectors.country_eligibility_summary(country)
     assert z.values_check is False
     assert any("v2cseeorgs" in step for step in z.pathway)
+
+
+def test_publishing_the_newest_cycle_moves_country_statuses(imported, staff_user, country):
+    from ogp.countries.models import MembershipStatus
+
+    services.cycle_publish(acting_user=staff_user, cycle=open_compute(2023))
+    country.refresh_from_db()
+    assert country.membership_status == MembershipStatus.NOT_ELIGIBLE
+    change = country.status_changes.get()
+    assert change.reason == "Eligibility cycle 2023 published."
+    assert change.changed_by == staff_user
+
+
+def test_publishing_an_older_cycle_changes_no_current_status(imported, staff_user, country):
+    from ogp.countries.models import MembershipStatus
+
+    services.cycle_publish(acting_user=staff_user, cycle=open_compute(2023))
+    country.membership_status = MembershipStatus.NOT_ASSESSED
+    country.save()
+    services.cycle_publish(acting_user=staff_user, cycle=open_compute(2022))
+    country.refresh_from_db()
+    assert country.membership_status == MembershipStatus.NOT_ASSESSED
+    assert country.status_changes.count() == 1
