@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -135,8 +136,14 @@ def _government_recipients(country: Country) -> list[User]:
     return list(User.objects.filter(role=Role.GOVERNMENT, country=country, is_active=True))
 
 
-def _url(name: str, **kwargs: Any) -> str:
+def _absolute_url(name: str, kwargs: dict[str, Any]) -> str:
     return settings.SITE_URL + reverse(name, kwargs=kwargs)
+
+
+def _url(name: str, **kwargs: Any) -> str:
+    """An absolute URL reversed when the e-mail is rendered, so it carries the language prefix
+    of the recipient's e-mail (send_templated_mail renders in their language)."""
+    return lazy(_absolute_url, str)(name, kwargs)
 
 
 # --- Co-chairs ---------------------------------------------------------------------------

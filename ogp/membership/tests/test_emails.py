@@ -56,3 +56,29 @@ def test_email_in_three_languages(context, template):
         assert "https://example.org/x" in sent.body or template == "invitation"
     assert len(set(subjects.values())) == 3, subjects
     assert len(set(bodies.values())) == 3
+
+
+def test_links_and_signature_in_the_recipients_language(
+    government_user, staff_user, eligible_country, cochairs, signed_pdf,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    """Staff work in English; the French-speaking government gets French links and wording."""
+    from ogp.membership import services
+    from ogp.membership.tests.factories import COMPLETE_LETTER
+
+    government_user.preferred_language = "fr"
+    government_user.save()
+    letter = services.letter_create(
+        acting_user=government_user, country=eligible_country, **COMPLETE_LETTER
+    )
+    letter = services.letter_upload_signed(
+        acting_user=government_user, letter=letter, upload=signed_pdf()
+    )
+    services.letter_submit(acting_user=government_user, letter=letter)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.letter_accept(acting_user=staff_user, letter=letter)
+    (sent,) = [m for m in mail.outbox if m.to == [government_user.email]]
+    assert f"/fr/members/{eligible_country.iso3}/" in sent.body
+    assert "/en/" not in sent.body
+    assert sent.body.rstrip().endswith("L’Unité de soutien de l’OGP")
