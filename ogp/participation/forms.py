@@ -154,6 +154,13 @@ class MemberUpdateForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=ForumMembership.Role.choices)
 
 
+def _member_label(membership: ForumMembership) -> str:
+    """The member's name and organisation (the forum is the page's subject)."""
+    if membership.organisation_id:
+        return f"{membership.display_name} — {membership.organisation.name}"  # type: ignore[union-attr]
+    return membership.display_name
+
+
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     date = forms.DateField(label=_("Date"), widget=DateInput())
@@ -183,7 +190,8 @@ class MeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         if forum is not None:
             field = cast(forms.ModelMultipleChoiceField, self.fields["attendees"])
-            field.queryset = forum.memberships.all()
+            field.queryset = forum.memberships.select_related("organisation")
+            field.label_from_instance = _member_label  # type: ignore[method-assign]
 
 
 class DocumentForm(forms.Form):

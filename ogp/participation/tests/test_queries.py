@@ -70,3 +70,16 @@ def test_staff_compliance(client_for, staff_user, country):
     one = _count(client, reverse("participation:staff-forums"))
     _forums(country, 6)
     assert _count(client, reverse("participation:staff-forums")) == one
+
+
+def test_meeting_form_lists_members_without_a_query_each(client, staff_user, country):
+    forum = ForumFactory(country=country)
+    MembershipFactory(forum=forum)
+    client.force_login(staff_user)
+    url = reverse("participation:meeting-create", args=[forum.slug])
+    one = _count(client, url)
+    for _ in range(6):
+        MembershipFactory(forum=forum)
+    assert _count(client, url) == one
+    body = client.get(url).content.decode()
+    assert f"({forum.name})" not in body, "each member is labelled by name and organisation"
