@@ -82,3 +82,15 @@ def test_links_and_signature_in_the_recipients_language(
     assert f"/fr/members/{eligible_country.iso3}/" in sent.body
     assert "/en/" not in sent.body
     assert sent.body.rstrip().endswith("L’Unité de soutien de l’OGP")
+
+
+def test_subjects_keep_apostrophes(context):
+    """Côte d'Ivoire, or a question about "l'échéance", must not become &#x27; in a subject."""
+    context["inquiry"] = SimpleNamespace(subject="Date de l'échéance & plan", country=None)
+    send_templated_mail(
+        to=["a@example.org"],
+        template="membership/email/inquiry_message",
+        context=context,
+        language="fr",
+    )
+    assert mail.outbox[-1].subject.endswith("Date de l'échéance & plan")

@@ -260,3 +260,29 @@ def test_country_list_is_created_on_first_subscription(client, country):
 def test_guidance_page_links_to_country_signup(client, country):
     page = client.get(reverse("participation:country", args=[country.iso3])).content.decode()
     assert f"{reverse('participation:mailing-list-signup')}?country={country.iso3}" in page
+
+
+def test_plain_text_emails_are_not_html_escaped(staff_user):
+    """E-mails are plain text: an apostrophe or an ampersand stays as typed."""
+    _confirmed("a@example.org", "fr")
+    mail.outbox.clear()
+    list_message_send(
+        acting_user=staff_user,
+        mailing_list=civil_society_list(),
+        subject="Nouvelles de l'OGP & co",
+        body="L'équipe <OGP>",
+    )
+    (sent,) = mail.outbox
+    assert sent.subject == "Nouvelles de l'OGP & co"
+    assert "L'équipe <OGP>" in sent.body
+
+
+def test_email_templates_render_without_html_escaping():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    folders = [root / "participation/templates/participation/email"]
+    folders.append(root / "membership/templates/membership/email")
+    for folder in folders:
+        for template in folder.glob("*.txt"):
+            assert "{% autoescape off %}" in template.read_text(), template
