@@ -23,12 +23,12 @@ $(PY):
 $(STAMP): pyproject.toml | $(PY)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	@mkdir -p var
 	@touch $(STAMP)
 
 install: $(STAMP) ## create or reuse .venv and install the platform with its dev tools
 
 run: install ## migrate the embedded SQLite database, seed, serve on http://127.0.0.1:8000
-	@mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed
 	$(MANAGE) runserver $(HOST):$(PORT)
