@@ -1,11 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ogp.countries.models import Country
+
+from .fields import CountryChoiceField
 from .models import FocusArea, Organisation
 
 
 class OrganisationForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    country = CountryChoiceField(
+        label=_("Country"), queryset=Country.objects.all(), required=False
+    )
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"),
         queryset=FocusArea.objects.all(),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ogp.core.forms import HoneypotFormMixin
 from ogp.countries.models import Country
 from ogp.organisations.models import FocusArea, Organisation
+from ogp.organisations.fields import CountryChoiceField
 
 from .models import Event, EventKind, ForumMembership, MailingList, Person
 from .models.follow import FrequencyChoices
@@ -45,7 +46,7 @@ class SubscribeForm(HoneypotFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    country = forms.ModelChoiceField(
+    country = CountryChoiceField(
         label=_("Also receive news about a country"),
         queryset=Country.objects.all(),
         required=False,
@@ -96,7 +97,7 @@ class ForumForm(forms.Form):
 
 
 class ForumCreateForm(ForumForm):
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all())
+    country = CountryChoiceField(label=_("Country"), queryset=Country.objects.all())
 
     field_order = ["country"]
 
@@ -238,7 +239,7 @@ class EventFilterForm(forms.Form):
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False)
-    country = forms.ModelChoiceField(
+    country = CountryChoiceField(
         label=_("Country"), queryset=Country.objects.all(), required=False, to_field_name="iso3",
         empty_label=_("All countries"),
     )  # fmt: skip
@@ -263,7 +264,7 @@ class PersonForm(forms.Form):
         queryset=Organisation.objects.filter(is_hidden=False),
         required=False,
     )
-    country = forms.ModelChoiceField(
+    country = CountryChoiceField(
         label=_("Country"), queryset=Country.objects.all(), required=False
     )
     email = forms.EmailField(label=_("E-mail"), required=False)

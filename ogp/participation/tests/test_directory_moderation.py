@@ -204,3 +204,14 @@ def test_organisation_update_audits_the_stored_values(client_for, user, country)
     )
     event = AuditEvent.objects.filter(action="organisation.update").get()
     assert event.before["name"] == "Demo Watch" and event.after["name"] == "Demo Watch 2"
+
+
+def test_entry_form_links_to_adding_an_organisation_and_to_my_data(client_for, user):
+    client = client_for(user)
+    page = client.get(reverse("participation:my-entry")).content.decode()
+    assert reverse("organisations:create") in page
+    assert reverse("participation:directory") in page, "a way back without saving"
+    assert reverse("participation:my-data") not in page.split("<main", 1)[1].split("</main>")[0]
+    _entry(user)
+    page = client.get(reverse("participation:my-entry")).content.decode()
+    assert reverse("participation:my-data") in page

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
+from ogp.organisations.fields import name_sort_key
 
 from ..forms import (
     DecisionForm,
@@ -61,7 +62,10 @@ def forum_index(request: HttpRequest) -> HttpResponse:
         {
             "rows": _rows(forums),
             "country": country,
-            "countries": Country.objects.filter(forums__isnull=False).distinct(),
+            "countries": sorted(
+                Country.objects.filter(forums__isnull=False).distinct(),
+                key=lambda c: name_sort_key(c.name),
+            ),
             "can_add": request.user.has_perm("participation.add_forum"),
         },
     )

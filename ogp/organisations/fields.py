@@ -1,0 +1,31 @@
+"""Form fields shared by the organisation and participation forms."""
+
+import unicodedata
+from typing import Any
+
+from django import forms
+from django.forms.models import ModelChoiceIterator
+
+
+def name_sort_key(name: str) -> str:
+    """Alphabetical order as readers expect it: accents and case ignored (É sorts with E)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class _ByLocalisedName(ModelChoiceIterator):
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in sorted(self.queryset, key=lambda country: name_sort_key(country.name)):
+            yield self.choice(obj)
+
+
+class CountryChoiceField(forms.ModelChoiceField):
+    """Countries listed in the order of their names in the reader's language.
+
+    The table is ordered by English name, which in French puts "Allemagne" under G and
+    "États-Unis" under U.
+    """
+
+    iterator = _ByLocalisedName

@@ -1,0 +1,39 @@
+"""Country lists follow the reader's alphabet, not the English order of the table."""
+
+import pytest
+from django.utils import translation
+
+from ogp.countries.tests.factories import CountryFactory
+from ogp.organisations.fields import name_sort_key
+from ogp.organisations.forms import OrganisationForm
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sort_key_ignores_accents_and_case():
+    names = ["Équateur", "Allemagne", "égypte", "Estonie", "Zambie"]
+    assert sorted(names, key=name_sort_key) == [
+        "Allemagne", "égypte", "Équateur", "Estonie", "Zambie"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["Algeria", "Germany", "United States"]),
+        ("fr", ["Algérie", "Allemagne", "États-Unis"]),
+        ("es", ["Alemania", "Argelia", "Estados Unidos"]),
+    ],
+)
+def test_country_choices_in_the_readers_alphabet(language, expected):
+    from ogp.countries.models import Country
+
+    Country.objects.all().delete()
+    CountryFactory(iso2="DZ", iso3="DZA", name_en="Algeria", name_fr="Algérie", name_es="Argelia")
+    CountryFactory(iso2="DE", iso3="DEU", name_en="Germany", name_fr="Allemagne",
+                   name_es="Alemania")  # fmt: skip
+    CountryFactory(iso2="US", iso3="USA", name_en="United States", name_fr="États-Unis",
+                   name_es="Estados Unidos")  # fmt: skip
+    with translation.override(language):
+        labels = [label for value, label in OrganisationForm().fields["country"].choices if value]
+    assert labels == expected
