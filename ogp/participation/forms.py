@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ogp.core.forms import HoneypotFormMixin
 from ogp.countries.models import Country
-from ogp.organisations.models import FocusArea, Organisation
 from ogp.organisations.fields import CountryChoiceField
+from ogp.organisations.models import FocusArea, Organisation
 
 from .models import Event, EventKind, ForumMembership, MailingList, Person
 from .models.follow import FrequencyChoices
