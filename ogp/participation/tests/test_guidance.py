@@ -53,3 +53,20 @@ def test_non_un_state(client, country):
 def test_country_hub_links_to_the_page(client, country):
     page = client.get(reverse("countries:detail", args=[country.iso3])).content.decode()
     assert reverse("participation:country", args=[country.iso3]) in page
+
+
+def test_follow_a_country_then_see_it_labelled_in_what_i_follow(client_for, user, country):
+    """French country names need an article ("l'Uruguay"), so buttons say "this country"."""
+    client = client_for(user)
+    page = client.get(
+        reverse("participation:country", args=[country.iso3]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Follow this country" in page.content.decode()
+    client.post(
+        reverse("participation:follow-toggle", args=["country", country.iso3]),
+        {"next": reverse("participation:country", args=[country.iso3])},
+    )
+    page = client.get(reverse("participation:country", args=[country.iso3])).content.decode()
+    assert "Stop following this country" in page
+    listing = client.get(reverse("participation:follow-list")).content.decode()
+    assert f'{country.name}</a> <span class="help">(country)</span>' in listing
