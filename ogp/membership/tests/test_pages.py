@@ -312,3 +312,16 @@ def test_open_data_csv(client, published, django_assert_max_num_queries):
     rows = list(csvlib.reader(io.StringIO(response.content.decode())))
     assert [r[4] for r in rows[1:]] == ["letter_submitted", "participating"]
     assert "text/csv" in response["Content-Type"]
+
+
+def test_every_table_scrolls_on_its_own_on_a_narrow_screen():
+    """A table wider than a 375px phone scrolls inside its wrapper, not the whole page."""
+    import re
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "templates" / "membership"
+    for template in folder.glob("*.html"):
+        text = template.read_text()
+        for match in re.finditer(r"<table", text):
+            before = text[: match.start()].rstrip()
+            assert before.endswith('<div class="table-scroll">'), f"{template.name}: {match.start()}"

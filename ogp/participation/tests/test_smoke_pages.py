@@ -62,3 +62,17 @@ def test_staff_home_links_to_participation_tools(client_for, staff_user):
     page = client_for(staff_user).get(reverse("accounts:staff-home")).content.decode()
     for name in ["staff-forums", "staff-lists", "moderation-queue", "event-create"]:
         assert reverse(f"participation:{name}") in page
+
+
+def test_every_table_scrolls_on_its_own_on_a_narrow_screen():
+    """A table wider than a 375px phone scrolls inside its wrapper, not the whole page."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    folders = [root / "participation/templates", root / "organisations/templates"]
+    for template in [t for folder in folders for t in folder.rglob("*.html")]:
+        text = template.read_text()
+        for match in re.finditer(r"<table", text):
+            before = text[: match.start()].rstrip()
+            assert before.endswith('<div class="table-scroll">'), f"{template}: {match.start()}"
