@@ -324,4 +324,4 @@ def test_every_table_scrolls_on_its_own_on_a_narrow_screen():
         text = template.read_text()
         for match in re.finditer(r"<table", text):
             before = text[: match.start()].rstrip()
-            assert before.endswith('<div class="table-scroll">'), f"{template.name}: {match.start()}"
+            assert before.endswith('<div class="table-scroll">'), template.name
