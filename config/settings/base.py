@@ -80,6 +80,9 @@ TEMPLATES = [
     },
 ]
 
+if not env("DATABASE_URL", default=""):
+    # the embedded database lives in var/ (ignored by git); create the folder on first use
+    (BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
