@@ -163,6 +163,7 @@ def gather(
             release_id=rel.pk,
             line=row[5],
             url=rel.source_url,
+            sheet=str((rel.extra or {}).get("sheets", {}).get(str(row[2]), "")),
         )
 
     inputs = []

@@ -25,7 +25,9 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Publisher file (CSV, UTF-8)"))
+    file = forms.FileField(
+        label=_("Publisher file (CSV in UTF-8, or the Open Budget Survey workbook .xlsx)")
+    )
     kind = forms.ChoiceField(
         label=_("Dataset"),
         required=False,

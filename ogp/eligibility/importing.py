@@ -57,9 +57,10 @@ ORDER: list[str] = [
 
 
 def candidate_files(folder: Path) -> list[tuple[Path, str]]:
-    """CSV files in ``folder`` (recursively) whose columns match a supported format."""
+    """CSV files (and .xlsx workbooks) in ``folder``, recursively, in a supported format."""
     found = []
-    for path in sorted(folder.rglob("*.csv")):
+    paths = sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".csv", ".xlsx"))
+    for path in paths:
         with path.open("rb") as fh:
             kind = services.detect_kind(fh.read(4096))
         if kind is not None:

@@ -212,6 +212,21 @@ IMPORT_REASONS = {
     "bad_year": gettext_lazy("“%(value)s” is not a valid year"),
     "bad_value": gettext_lazy("invalid value “%(value)s”"),
     "unknown_format": gettext_lazy("the columns match none of the supported formats"),
+    "not_a_workbook": gettext_lazy("the file is not a readable Excel workbook (.xlsx)"),
+    "workbook_not_obs": gettext_lazy(
+        "only the Open Budget Survey availability workbook can be imported as .xlsx; "
+        "save other datasets as CSV"
+    ),
+    "no_rounds": gettext_lazy(
+        "no worksheet is named after a survey year (for example “2019”) or has a year column"
+    ),
+    "duplicate_round": gettext_lazy(
+        "survey round %(year)s appears twice (first on sheet “%(first_sheet)s”)"
+    ),
+    "duplicate_in_sheet": gettext_lazy(
+        "duplicate row for %(country)s, %(year)s (first on sheet “%(first_sheet)s”, "
+        "row %(first_line)s)"
+    ),
 }
 
 
@@ -227,9 +242,19 @@ def import_error_message(err: ImportFileError) -> str:
         "year": "",
         "first_line": "",
         "byte": "",
+        "first_sheet": "",
     }
     params.update({k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in err.params.items()})
     reason = str(IMPORT_REASONS.get(err.reason, err.reason)) % params
+    if err.sheet:
+        where = {"file": err.file, "sheet": err.sheet, "line": err.line, "column": err.column}
+        if err.line and err.column:
+            text = _("%(file)s, sheet “%(sheet)s”, row %(line)s, column %(column)s: %(reason)s.")
+        elif err.line:
+            text = _("%(file)s, sheet “%(sheet)s”, row %(line)s: %(reason)s.")
+        else:
+            text = _("%(file)s, sheet “%(sheet)s”: %(reason)s.")
+        return text % {**where, "reason": reason}
     if err.line and err.column:
         return _("%(file)s, line %(line)s, column %(column)s: %(reason)s.") % {
             "file": err.file,

@@ -40,7 +40,9 @@ from .rules.parsers import (
     parse_vdem,
 )
 from .rules.parsers.crosswalk import CrosswalkRow, build_matcher
+from .rules.parsers.obs_workbook import parse_obs_workbook
 from .rules.rulesets import RuleSetError, ruleset_for_year, ruleset_from_dict, ruleset_to_dict
+from .workbooks import is_workbook, read_workbook
 
 PUBLISHERS: dict[str, str] = {
     DatasetKind.OBS: "International Budget Partnership",
@@ -136,6 +138,8 @@ def country_matcher() -> CountryMatcher:
 
 
 def detect_kind(data: bytes) -> str | None:
+    if is_workbook(data):
+        return DatasetKind.OBS  # the Open Budget Survey Explorer workbook
     head = data[:4096].split(b"\n", 1)[0].decode("utf-8", "replace").lower()
     cols = {c.strip().strip('"').lstrip("\ufeff") for c in head.split(",")}
     if "iso3c" in cols:
@@ -190,12 +194,20 @@ def release_import(
     existing = DatasetRelease.objects.filter(kind=kind, checksum=digest).first()
     if existing is not None:
         return existing, False
+    cw_rows: tuple[CrosswalkRow, ...] = ()
     try:
-        if kind == DatasetKind.CROSSWALK:
+        if is_workbook(data):
+            if kind != DatasetKind.OBS:
+                raise ImportFileError(
+                    file=file_name, line=None, column=None, reason="workbook_not_obs"
+                )
+            result = parse_obs_workbook(
+                read_workbook(data, file_name), file_name, country_matcher()
+            )
+        elif kind == DatasetKind.CROSSWALK:
             cw_rows = parse_crosswalk(data, file_name)
             result = ParseResult(rows=len(cw_rows))
         else:
-            cw_rows = ()
             result = PARSERS[kind](data, file_name, country_matcher())
     except ImportFileError as err:
         raise ServiceError(import_error_message(err)) from None
@@ -219,8 +231,18 @@ def release_import(
         year_min=result.years[0] if result.years else None,
         year_max=result.years[-1] if result.years else None,
         columns=list(result.columns),
-        unmatched=[{"line": u.line, "name": u.name, "code": u.code} for u in result.unmatched],
-        extra={
+        unmatched=[
+            {
+                "line": u.line,
+                "name": u.name,
+                "code": u.code,
+                **({"sheet": u.sheet} if u.sheet else {}),
+            }
+            for u in result.unmatched
+        ],
+        extra={"sheets": {str(year): sheet for year, sheet in result.sheets}}
+        if result.sheets
+        else {
             "rows": [
                 {
                     "line": r.line,

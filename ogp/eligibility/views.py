@@ -512,6 +512,10 @@ def evidence_document(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @permission_required(MANAGE)
 def staff_home(request: HttpRequest) -> HttpResponse:
+    return _staff_home(request)
+
+
+def _staff_home(request: HttpRequest, open_form: CycleOpenForm | None = None) -> HttpResponse:
     return render(
         request,
         "eligibility/staff_home.html",
@@ -520,7 +524,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "releases": selectors.release_list(),
             "rulesets": selectors.ruleset_list(),
             "pending": selectors.evidence_pending(),
-            "open_form": CycleOpenForm(),
+            "open_form": open_form or CycleOpenForm(),
         },
     )
 
@@ -578,17 +582,22 @@ def cycle_open(request: HttpRequest) -> HttpResponse:
                 review_date=form.cleaned_data["review_date"],
             )
         except ValidationError as err:
-            messages.error(request, " ".join(err.messages))
+            form.add_error(None, err)
         else:
             messages.success(request, _("Cycle %(year)s opened.") % {"year": cycle.year})
             return redirect("eligibility:cycle-manage", year=cycle.year)
-    else:
-        messages.error(request, _("Enter a valid year and review date."))
-    return redirect("eligibility:staff")
+    # the form comes back with its errors and what was typed
+    return _staff_home(request, open_form=form)
 
 
 @permission_required(MANAGE)
 def cycle_manage(request: HttpRequest, year: int) -> HttpResponse:
+    return _cycle_manage(request, year)
+
+
+def _cycle_manage(
+    request: HttpRequest, year: int, decided: dict[str, Any] | None = None
+) -> HttpResponse:
     cycle = get_object_or_404(Cycle.objects.select_related("ruleset"), year=year)
     form = CycleConfigureForm(
         request.POST if request.POST.get("action") == "configure" else None,
@@ -674,6 +683,7 @@ def cycle_manage(request: HttpRequest, year: int) -> HttpResponse:
             "reproducible": reproducible,
             "counts": [(STATUS_LABELS[s], counts.get(s, 0)) for s in STATUS_LABELS],
             "releases": cycle.releases.all(),
+            "decided": decided,
         },
     )
 
@@ -701,11 +711,16 @@ def evidence_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("Evidence rejected."))
         except ValidationError as err:
-            messages.error(request, " ".join(err.messages))
+            errors = list(err.messages)
+        else:
+            return redirect(
+                reverse("eligibility:cycle-manage", args=[sub.cycle.year]) + "#evidence"
+            )
     else:
         errors = [str(e) for errs in form.errors.values() for e in errs]
-        messages.error(request, " ".join(errors))
-    return redirect(reverse("eligibility:cycle-manage", args=[sub.cycle.year]) + "#evidence")
+    # the cycle page again, this submission's form keeping what was typed, its error beside it
+    decided = {"pk": sub.pk, "data": request.POST, "error": " ".join(errors)}
+    return _cycle_manage(request, sub.cycle.year, decided=decided)
 
 
 @permission_required(MANAGE)

@@ -55,9 +55,10 @@ class SourceRef:
     release_id: int | None = None
     line: int | None = None
     url: str = ""
+    sheet: str = ""  # workbooks: the worksheet; ``line`` is then its row
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        d: dict[str, object] = {
             "dataset": self.dataset,
             "label": self.label,
             "edition": self.edition,
@@ -66,6 +67,9 @@ class SourceRef:
             "line": self.line,
             "url": self.url,
         }
+        if self.sheet:  # only then, so results from CSV files keep their checksums
+            d["sheet"] = self.sheet
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, object]) -> SourceRef:
@@ -77,6 +81,7 @@ class SourceRef:
             release_id=_opt_int(d.get("release_id")),
             line=_opt_int(d.get("line")),
             url=str(d.get("url") or ""),
+            sheet=str(d.get("sheet") or ""),
         )
 
 

@@ -14,18 +14,33 @@ class ImportFileError(ValueError):
     """A bad file. ``reason`` is a code the web layer translates; ``params`` fill the message.
 
     Reasons: encoding, empty, missing_columns, truncated, field_count, unknown_code,
-    unknown_country, out_of_range, not_a_number, duplicate, bad_year, bad_value, no_rows.
+    unknown_country, out_of_range, not_a_number, duplicate, bad_year, bad_value, no_rows,
+    not_a_workbook, no_rounds, duplicate_round. ``sheet``: the worksheet of a workbook
+    (``line`` is then the sheet's row number).
     """
 
     def __init__(
-        self, *, file: str, line: int | None, column: str | None, reason: str, **params: object
+        self,
+        *,
+        file: str,
+        line: int | None,
+        column: str | None,
+        reason: str,
+        sheet: str | None = None,
+        **params: object,
     ) -> None:
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.column = column
         self.reason = reason
         self.params = params
-        where = file + (f", line {line}" if line else "") + (f", column {column}" if column else "")
+        where = (
+            file
+            + (f", sheet {sheet}" if sheet else "")
+            + (f", line {line}" if line else "")
+            + (f", column {column}" if column else "")
+        )
         detail = ", ".join(f"{k}={v}" for k, v in params.items())
         super().__init__(f"{where}: {reason}" + (f" ({detail})" if detail else ""))
 
@@ -58,6 +73,7 @@ class UnmatchedRow:
     line: int
     name: str
     code: str
+    sheet: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +84,7 @@ class ParseResult:
     years: tuple[int, ...] = ()
     columns: tuple[str, ...] = ()
     rows: int = 0
+    sheets: tuple[tuple[int, str], ...] = ()  # workbooks: (survey year, sheet name)
 
 
 @dataclass
