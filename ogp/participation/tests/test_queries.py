@@ -83,3 +83,62 @@ def test_meeting_form_lists_members_without_a_query_each(client, staff_user, cou
     assert _count(client, url) == one
     body = client.get(url).content.decode()
     assert f"({forum.name})" not in body, "each member is labelled by name and organisation"
+
+
+def _grows(client, url, add, times=5) -> tuple[int, int]:
+    add()
+    one = _count(client, url)
+    for _ in range(times):
+        add()
+    return one, _count(client, url)
+
+
+def test_staff_pages_constant(client, staff_user, country):
+    from ogp.accounts.tests.factories import UserFactory
+    from ogp.participation.services.events import registration_create
+    from ogp.participation.services.follow import follow_create
+    from ogp.participation.services.forums import membership_request_create
+    from ogp.participation.services.lists import subscription_request
+    from ogp.participation.services.moderation import content_report
+
+    client.force_login(staff_user)
+    event = EventFactory(capacity=None)
+    forum = ForumFactory(country=country)
+    mailing_list = __import__(
+        "ogp.participation.tests.factories", fromlist=["civil_society_list"]
+    ).civil_society_list()
+    counter = iter(range(1000))
+
+    def registrant():
+        registration_create(acting_user=UserFactory(), event=event)
+
+    def request():
+        membership_request_create(
+            acting_user=UserFactory(), forum=forum, side="outside_government", motivation="Hi"
+        )
+
+    def subscriber():
+        subscription_request(
+            acting_user=None, email=f"s{next(counter)}@example.org",
+            mailing_lists=[mailing_list], language="en",
+        )  # fmt: skip
+
+    def report():
+        person = person_save(
+            acting_user=UserFactory(), consent=True, full_name="P", country=country
+        )
+        content_report(acting_user=UserFactory(), obj=person, reason="Spam")
+
+    def follow():
+        follow_create(acting_user=staff_user, target=ForumFactory(country=country))
+
+    checks = {
+        "registrants": (reverse("participation:event-registrants", args=[event.slug]), registrant),
+        "requests": (reverse("participation:forum-requests", args=[forum.slug]), request),
+        "lists": (reverse("participation:staff-lists"), subscriber),
+        "moderation": (reverse("participation:moderation-queue"), report),
+        "follows": (reverse("participation:follow-list"), follow),
+    }
+    results = {name: _grows(client, url, add) for name, (url, add) in checks.items()}
+    grown = {name: counts for name, counts in results.items() if counts[0] != counts[1]}
+    assert not grown, grown
