@@ -18,8 +18,10 @@ from ogp.eligibility.models import DatasetKind, DatasetRelease, Observation
 pytestmark = pytest.mark.django_db
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The layout the Explorer's own loader checks (okfn/ibp-explorer, data/lib_read.py,
+# _read_availability): sheets named after the round, this header in row 1, one row per country.
 HEADER = [
-    "Country",
+    "country",
     "Pre-Budget Statement",
     "Executive's Budget Proposal",
     "Enacted Budget",
@@ -32,7 +34,7 @@ HEADER = [
 
 
 def workbook(rounds=None, *, legend=True) -> bytes:
-    """A small workbook in the Explorer's layout: a title row, a header, one row per country."""
+    """A small workbook in the Explorer's layout: the header in row 1, one row per country."""
     if rounds is None:
         rounds = {
             "2019": [
@@ -46,7 +48,6 @@ def workbook(rounds=None, *, legend=True) -> bytes:
     book.remove(book.active)
     for name, rows in rounds.items():
         ws = book.create_sheet(name)
-        ws.append([f"Open Budget Survey {name}: public availability of budget documents"])
         ws.append(HEADER)
         for row in rows:
             ws.append(row)
@@ -88,12 +89,12 @@ def test_workbook_import_records_rounds_sheets_and_unmatched_rows(matcher_ready,
     assert (release.year_min, release.year_max, release.rows) == (2017, 2019, 4)
     assert release.edition == "2017–2019" and release.published_on == datetime.date(2020, 1, 1)
     assert release.extra == {"sheets": {"2017": "2017", "2019": "2019"}}
-    assert release.unmatched == [{"line": 5, "name": "Zanzibar", "code": "", "sheet": "2019"}]
+    assert release.unmatched == [{"line": 4, "name": "Zanzibar", "code": "", "sheet": "2019"}]
     assert set(release.columns) == {"pbs", "ebp", "cb", "eb", "iyr", "myr", "yer", "ar"}
     nam = Observation.objects.get(
         release=release, country__iso3="NAM", year=2019, indicator="obs.ar"
     )
-    assert (nam.text, nam.line) == ("PW", 3)
+    assert (nam.text, nam.line) == ("PW", 2)
     assert Observation.objects.filter(release=release).count() == 24
     assert AuditEvent.objects.filter(action="eligibility.release.import").count() == 2
 
@@ -112,16 +113,16 @@ def test_bad_workbook_names_sheet_row_and_column_and_writes_nothing(matcher_read
     with pytest.raises(ServiceError) as exc:
         services.release_import(acting_user=staff_user, data=workbook(rows), file_name="obs.xlsx")
     assert exc.value.messages[0] == (
-        "obs.xlsx, sheet “2019”, row 3, column D (Enacted Budget): unknown code “YES” "
+        "obs.xlsx, sheet “2019”, row 2, column D (Enacted Budget): unknown code “YES” "
         "(allowed: PW, PL, HC, SC, IU, NP)."
     )
     assert counts() == before
     with translation.override("fr"), pytest.raises(ServiceError) as exc:
         services.release_import(acting_user=staff_user, data=workbook(rows), file_name="obs.xlsx")
-    assert "feuille « 2019 », ligne 3, colonne D (Enacted Budget)" in exc.value.messages[0]
+    assert "feuille « 2019 », ligne 2, colonne D (Enacted Budget)" in exc.value.messages[0]
     with translation.override("es"), pytest.raises(ServiceError) as exc:
         services.release_import(acting_user=staff_user, data=workbook(rows), file_name="obs.xlsx")
-    assert "hoja «2019», fila 3, columna D (Enacted Budget)" in exc.value.messages[0]
+    assert "hoja «2019», fila 2, columna D (Enacted Budget)" in exc.value.messages[0]
 
 
 def test_workbook_without_the_audit_report_column(matcher_ready, staff_user):
@@ -177,11 +178,11 @@ def test_country_page_cites_sheet_and_row(matcher_ready, staff_user, client):
         acting_user=staff_user, cycle=services.cycle_compute(acting_user=staff_user, cycle=cycle)
     )
     page = client.get(reverse("eligibility:country", args=["NAM"])).content.decode()
-    assert "Open Budget Survey 2019, edition 2017–2019, sheet “2019”, row 3" in page
+    assert "Open Budget Survey 2019, edition 2017–2019, sheet “2019”, row 2" in page
     assert "file line" not in page
     with translation.override("fr"):
         page = client.get(reverse("eligibility:country", args=["NAM"])).content.decode()
-    assert "feuille « 2019 », ligne 3" in page
+    assert "feuille « 2019 », ligne 2" in page
 
 
 def test_staff_upload_form_and_release_page(client_for, matcher_ready, staff_user):
@@ -203,7 +204,7 @@ def test_staff_upload_form_and_release_page(client_for, matcher_ready, staff_use
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "obs.xlsx, sheet “2019”, row 3, column I (Audit Report): unknown code “7”" in page
+    assert "obs.xlsx, sheet “2019”, row 2, column I (Audit Report): unknown code “7”" in page
     assert 'value="Explorer 2019"' in page  # the typed edition is kept
 
 
