@@ -213,6 +213,7 @@ class EventForm(forms.ModelForm):
             "country", "capacity", "registration_open",
         ]  # fmt: skip
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
+        field_classes = {"country": CountryChoiceField}
 
 
 class RegistrationForm(HoneypotFormMixin, forms.Form):
@@ -264,9 +265,7 @@ class PersonForm(forms.Form):
         queryset=Organisation.objects.filter(is_hidden=False),
         required=False,
     )
-    country = CountryChoiceField(
-        label=_("Country"), queryset=Country.objects.all(), required=False
-    )
+    country = CountryChoiceField(label=_("Country"), queryset=Country.objects.all(), required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
     bio = forms.CharField(label=_("About you"), widget=forms.Textarea, required=False)

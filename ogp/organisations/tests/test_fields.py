@@ -37,3 +37,16 @@ def test_country_choices_in_the_readers_alphabet(language, expected):
     with translation.override(language):
         labels = [label for value, label in OrganisationForm().fields["country"].choices if value]
     assert labels == expected
+
+
+def test_event_form_lists_countries_in_the_readers_alphabet():
+    from ogp.countries.models import Country
+    from ogp.participation.forms import EventForm
+
+    Country.objects.all().delete()
+    CountryFactory(iso2="DE", iso3="DEU", name_en="Germany", name_fr="Allemagne",
+                   name_es="Alemania")  # fmt: skip
+    CountryFactory(iso2="DZ", iso3="DZA", name_en="Algeria", name_fr="Algérie", name_es="Argelia")
+    with translation.override("es"):
+        labels = [label for value, label in EventForm().fields["country"].choices if value]
+    assert labels == ["Alemania", "Argelia"]
