@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,8 +16,57 @@ from ogp.core.types import AuthenticatedHttpRequest
 
 from . import services
 from .forms import DecisionForm, ProfileForm, RoleRequestForm, UserFilterForm, UserRoleForm
-from .models import RoleRequest, User
+from .models import Role, RoleRequest, User
 from .selectors import role_request_pending_list, user_list
+
+
+def _link(label: str, url_name: str, *args: object) -> dict[str, str] | None:
+    try:
+        return {"label": label, "url": reverse(url_name, args=args)}
+    except NoReverseMatch:
+        return None
+
+
+def next_steps(user: User) -> list[dict[str, str]]:
+    """What this user can do next, by role: the pages that serve them."""
+    links: list[dict[str, str] | None] = []
+    if user.role == Role.SUPPORT_UNIT:
+        links.append(_link(_("Support Unit workspace"), "accounts:staff-home"))
+        links.extend(staff_links())
+    elif user.role == Role.GOVERNMENT and user.country:
+        iso3 = user.country.iso3
+        links += [
+            _link(_("Your country's joining workspace"), "membership:workspace", iso3),
+            _link(_("Your country's eligibility"), "eligibility:country", iso3),
+            _link(_("Evidence you sent to the Support Unit"), "eligibility:my-evidence"),
+            _link(_("What civil society can do in your country"), "participation:country", iso3),
+        ]
+    elif user.role == Role.CIVIL_SOCIETY:
+        organisation = user.organisation
+        if organisation is not None:
+            links.append(
+                _link(_("Your organisation's page"), "organisations:detail", organisation.slug)
+            )
+            if organisation.country:
+                iso3 = organisation.country.iso3
+                links.append(
+                    _link(_("What you can do now in your country"), "participation:country", iso3)
+                )
+        links += [
+            _link(_("National multi-stakeholder forums"), "participation:forum-list"),
+            _link(_("Your event registrations"), "participation:my-registrations"),
+            _link(_("Evidence you sent to the Support Unit"), "eligibility:my-evidence"),
+        ]
+    elif user.role == Role.RESEARCHER:
+        links += [
+            _link(_("Eligibility score sheets and downloads"), "eligibility:index"),
+            _link(_("Members and their status history"), "membership:member-list"),
+        ]
+    links += [
+        _link(_("What you follow and your digest"), "participation:follow-list"),
+        _link(_("Your entry in the stakeholder directory"), "participation:my-entry"),
+    ]
+    return [link for link in links if link is not None]
 
 
 @permission_required("accounts.view_profile")
@@ -35,6 +85,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "mfa_enabled": is_mfa_enabled(user),
+            "next_steps": next_steps(user),
             "role_requests": user.role_requests.select_related("country", "organisation"),
         },
     )

@@ -39,5 +39,15 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
             "country": country,
             "history": country_status_history(country),
             "sections": sections,
+            "eligibility": _eligibility_summary(country),
         },
     )
+
+
+def _eligibility_summary(country):  # type: ignore[no-untyped-def]
+    """The latest published eligibility result, when the eligibility app has one."""
+    try:
+        from ogp.eligibility.selectors import country_eligibility_summary
+    except ImportError:  # the eligibility app is optional for this page
+        return None
+    return country_eligibility_summary(country)

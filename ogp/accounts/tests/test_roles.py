@@ -101,3 +101,20 @@ def test_profile_update_is_audited(client_for, user):
     user.refresh_from_db()
     assert (user.full_name, user.preferred_language) == ("New Name", "es")
     assert AuditEvent.objects.filter(action="user.profile_update").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("staff_user", ["/en/account/staff/", "/en/eligibility/staff/"]),
+        ("government_user", ["/en/members/ZZA/joining/", "/en/eligibility/country/ZZA/"]),
+        ("civil_society_user", ["/en/participate/forums/", "/en/participate/events/mine/"]),
+        ("researcher_user", ["/en/eligibility/", "/en/members/"]),
+        ("user", ["/en/participate/following/"]),
+    ],
+)
+def test_profile_lists_next_steps_for_each_role(request, client_for, fixture, expected):
+    html = client_for(request.getfixturevalue(fixture)).get("/en/account/").content.decode()
+    assert "Your next steps" in html
+    for url in expected:
+        assert f'href="{url}"' in html, url

@@ -143,3 +143,8 @@ def test_regions_agree_with_the_country_code_crosswalk(shared_data_dir):
             assert REGION_BY_ISO2[iso2] == un_region, (iso2, un_region)
             checked += 1
     assert checked > 180
+
+
+def test_country_page_without_published_eligibility_has_no_eligibility_box(client, country):
+    html = client.get("/en/countries/ZZA/").content.decode()
+    assert "Eligibility in the" not in html
