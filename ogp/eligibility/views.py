@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ogp.core.permissions import permission_required
@@ -590,6 +591,32 @@ def cycle_open(request: HttpRequest) -> HttpResponse:
     return _staff_home(request, open_form=form)
 
 
+def _points_text(n: int | None) -> str:
+    if n is None:
+        return _("not assessed")
+    return ngettext("%(n)s point", "%(n)s points", n) % {"n": n}
+
+
+def _value_text(code: str, raw: str, source: Any) -> str:
+    if not raw:
+        return _("no source value")
+    return _("%(value)s (%(source)s)") % {
+        "value": raw_value_text(code, raw),
+        "source": source_label(source),
+    }
+
+
+def _criterion_change_text(c: Any) -> str:
+    """One criterion's change in plain words: points before and after, and why."""
+    return _("%(criterion)s: %(old)s → %(new)s. Before: %(old_value)s. Now: %(new_value)s.") % {
+        "criterion": CRITERION_LABELS.get(c.code, c.code),
+        "old": _points_text(c.old_points),
+        "new": _points_text(c.new_points),
+        "old_value": _value_text(c.code, c.old_raw, c.old_source),
+        "new_value": _value_text(c.code, c.new_raw, c.new_source),
+    }
+
+
 @permission_required(MANAGE)
 def cycle_manage(request: HttpRequest, year: int) -> HttpResponse:
     return _cycle_manage(request, year)
@@ -647,18 +674,7 @@ def _cycle_manage(
                 "old_total": ch.old_total,
                 "new_total": ch.new_total,
                 "values_check_changed": ch.values_check_changed,
-                "criteria": [
-                    {
-                        "label": CRITERION_LABELS.get(c.code, c.code),
-                        "old_points": c.old_points,
-                        "new_points": c.new_points,
-                        "old_raw": raw_value_text(c.code, c.old_raw),
-                        "new_raw": raw_value_text(c.code, c.new_raw),
-                        "old_source": source_label(c.old_source),
-                        "new_source": source_label(c.new_source),
-                    }
-                    for c in ch.criteria
-                ],
+                "criteria": [_criterion_change_text(c) for c in ch.criteria],
             }
         )
     crossed = [c for c in change_rows if c["crossing"] in ("became_eligible", "lost_eligibility")]

@@ -77,3 +77,19 @@ def test_published_cycle_page_has_no_step_numbers(client_for, imported, staff_us
     services.cycle_open(acting_user=None, year=2024)
     html = s.get(reverse("eligibility:cycle-manage", args=[2024])).content.decode()
     assert "1. Rule set and releases" in html and "2. Compute" in html
+
+
+def test_changes_say_in_words_what_changed_and_why(client_for, imported, staff_user):
+    cycle = services.cycle_compute(
+        acting_user=None, cycle=services.cycle_open(acting_user=None, year=2022)
+    )
+    services.cycle_publish(acting_user=None, cycle=cycle)
+    services.cycle_compute(acting_user=None, cycle=services.cycle_open(acting_user=None, year=2023))
+    s = client_for(staff_user)
+    html = s.get(reverse("eligibility:cycle-manage", args=[2023])).content.decode()
+    assert (
+        "Citizen engagement: 4 points → 3 points. Before: 7.94 (EIU Democracy Index 2021). "
+        "Now: 7.5 (EIU Democracy Index 2022)."
+    ) in html
+    html = s.get("/fr" + reverse("eligibility:cycle-manage", args=[2023])[3:]).content.decode()
+    assert "4 points → 3 points. Avant : 7.94" in html
