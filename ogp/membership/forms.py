@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ogp.accounts.models import Role, User
 from ogp.countries.models import MembershipStatus
+from ogp.organisations.fields import WebAddressField
 
 from .domain.onboarding import ChecklistItem
 from .models import CoChairs, Inquiry, LeadAgency, LetterOfIntent, OnboardingStep
@@ -66,7 +67,7 @@ class CoChairsForm(forms.ModelForm):
 
 
 class LeadAgencyForm(forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = WebAddressField(label=_("Website"), required=False)
 
     class Meta:
         model = LeadAgency

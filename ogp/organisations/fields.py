@@ -29,3 +29,15 @@ class CountryChoiceField(forms.ModelChoiceField):
     """
 
     iterator = _ByLocalisedName
+
+
+class WebAddressField(forms.URLField):
+    """A web address that accepts what people type ("www.example.org"): the browser's own
+    type="url" check would refuse it without "https://", in the browser's language rather than
+    the page's, before the server adds the scheme."""
+
+    widget = forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"})
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)

@@ -3,15 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ogp.countries.models import Country
 
-from .fields import CountryChoiceField
+from .fields import CountryChoiceField, WebAddressField
 from .models import FocusArea, Organisation
 
 
 class OrganisationForm(forms.ModelForm):
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    country = CountryChoiceField(
-        label=_("Country"), queryset=Country.objects.all(), required=False
-    )
+    website = WebAddressField(label=_("Website"), required=False)
+    country = CountryChoiceField(label=_("Country"), queryset=Country.objects.all(), required=False)
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"),
         queryset=FocusArea.objects.all(),

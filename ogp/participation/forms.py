@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ogp.core.forms import HoneypotFormMixin
 from ogp.countries.models import Country
-from ogp.organisations.fields import CountryChoiceField
+from ogp.organisations.fields import CountryChoiceField, WebAddressField
 from ogp.organisations.models import FocusArea, Organisation
 
 from .models import Event, EventKind, ForumMembership, MailingList, Person
@@ -93,7 +93,7 @@ class ForumForm(forms.Form):
         ),
     )
     established_on = forms.DateField(label=_("Established on"), widget=DateInput())
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = WebAddressField(label=_("Website"), required=False)
 
 
 class ForumCreateForm(ForumForm):
@@ -204,7 +204,7 @@ class DocumentForm(forms.Form):
 
 
 class EventForm(forms.ModelForm):
-    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    online_url = WebAddressField(label=_("Online link"), required=False)
 
     class Meta:
         model = Event

@@ -50,3 +50,32 @@ def test_event_form_lists_countries_in_the_readers_alphabet():
     with translation.override("es"):
         labels = [label for value, label in EventForm().fields["country"].choices if value]
     assert labels == ["Alemania", "Argelia"]
+
+
+@pytest.mark.parametrize(
+    "form_path",
+    [
+        "ogp.organisations.forms.OrganisationForm",
+        "ogp.participation.forms.ForumForm",
+        "ogp.participation.forms.EventForm",
+    ],
+)
+def test_web_addresses_typed_without_scheme_are_accepted(form_path):
+    import importlib
+
+    module, name = form_path.rsplit(".", 1)
+    form_class = getattr(importlib.import_module(module), name)
+    field_name = "online_url" if name == "EventForm" else "website"
+    field = form_class().fields[field_name]
+    assert 'type="text"' in field.widget.render(field_name, "")
+    assert field.clean("www.example.org") == "https://www.example.org"
+
+
+def test_lead_agency_website_typed_without_scheme(country):
+    from ogp.membership.forms import LeadAgencyForm
+
+    form = LeadAgencyForm(data={"name": "Ministry", "website": "gov.example.org"}, country=country)
+    form.is_valid()
+    assert "website" not in form.errors
+    assert form.cleaned_data["website"] == "https://gov.example.org"
+    assert 'inputmode="url"' in str(form["website"])
