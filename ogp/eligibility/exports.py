@@ -33,8 +33,11 @@ def _source(detail: dict[str, Any]) -> str:
         return ""
     parts = [detail["dataset"], detail.get("edition") or "", str(detail.get("year") or "")]
     text = " ".join(p for p in parts if p)
-    if detail.get("line"):
-        text += f" (line {detail['line']})" if detail["dataset"] != "evidence" else ""
+    if detail.get("line") and detail["dataset"] != "evidence":
+        if detail.get("sheet"):  # a workbook: its sheet and row
+            text += f" (sheet {detail['sheet']}, row {detail['line']})"
+        else:
+            text += f" (line {detail['line']})"
     if detail.get("raw"):
         text += f": {detail['raw']}"
     return text
@@ -70,7 +73,8 @@ def to_csv(year: int, rows: list[dict[str, Any]]) -> bytes:
     writer.writerow(COLUMNS)
     for line in table(year, rows):
         writer.writerow(["" if v is None else v for v in line])
-    return buf.getvalue().encode("utf-8")
+    # a byte order mark, so that spreadsheets (Excel) read the names as UTF-8
+    return buf.getvalue().encode("utf-8-sig")
 
 
 def to_json(year: int, rows: list[dict[str, Any]]) -> bytes:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from fractions import Fraction
 from typing import Any
 
 from django import forms
@@ -272,6 +273,19 @@ class RuleSetForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+    def clean_pass_share(self) -> str:
+        """A share above 0 and at most 1, as a decimal or an exact fraction ("2/3")."""
+        raw = self.cleaned_data["pass_share"].strip().replace(",", ".")
+        try:
+            share = Fraction(raw)
+        except (ValueError, ZeroDivisionError):
+            raise ValidationError(
+                _("Enter a number such as 0.75 or a fraction such as 2/3.")
+            ) from None
+        if not 0 < share <= 1:
+            raise ValidationError(_("Enter a share above 0 and at most 1 (for example 0.75)."))
+        return raw
 
     @classmethod
     def initial_from(cls, definition: dict) -> dict:

@@ -58,6 +58,7 @@ def _row(r: CountryResult) -> dict[str, Any]:
             "edition": (crit["source"] or {}).get("edition", ""),
             "year": (crit["source"] or {}).get("year"),
             "line": (crit["source"] or {}).get("line"),
+            "sheet": (crit["source"] or {}).get("sheet", ""),
         }
         for crit in r.data["criteria"]
     }

@@ -93,3 +93,57 @@ def test_changes_say_in_words_what_changed_and_why(client_for, imported, staff_u
     ) in html
     html = s.get("/fr" + reverse("eligibility:cycle-manage", args=[2023])[3:]).content.decode()
     assert "4 points → 3 points. Avant : 7.94" in html
+
+
+def _ruleset_data(base):
+    from ogp.eligibility.forms import RuleSetForm
+
+    data = {k: v for k, v in RuleSetForm.initial_from(base.definition).items() if v is not None}
+    return {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
+
+
+@pytest.mark.parametrize(
+    ("share", "message"),
+    [
+        ("1.5", "Enter a share above 0 and at most 1 (for example 0.75)."),
+        ("0", "Enter a share above 0 and at most 1 (for example 0.75)."),
+        ("a half", "Enter a number such as 0.75 or a fraction such as 2/3."),
+        ("1/0", "Enter a number such as 0.75 or a fraction such as 2/3."),
+    ],
+)
+def test_ruleset_share_error_is_on_its_field_in_words(
+    client_for, rulesets, staff_user, share, message
+):
+    from ogp.eligibility.models import RuleSetVersion
+
+    base = RuleSetVersion.objects.get(code="ogp-2023")
+    data = {**_ruleset_data(base), "pass_share": share, "notes": "QA: stricter"}
+    response = client_for(staff_user).post(
+        reverse("eligibility:ruleset-create", args=[base.pk]), data
+    )
+    form = response.context["form"]
+    assert form.errors == {"pass_share": [message]}
+    assert "QA: stricter</textarea>" in response.content.decode()
+    assert RuleSetVersion.objects.filter(code="ogp-2023").count() == 1
+
+
+def test_ruleset_share_accepts_a_decimal_comma_and_fractions(client_for, rulesets, staff_user):
+    from ogp.eligibility.models import RuleSetVersion
+
+    base = RuleSetVersion.objects.get(code="ogp-2023")
+    s = client_for(staff_user)
+    url = reverse("eligibility:ruleset-create", args=[base.pk])
+    assert s.post(url, {**_ruleset_data(base), "pass_share": "0,8"}).status_code == 302
+    assert s.post(url, {**_ruleset_data(base), "pass_share": "2/3"}).status_code == 302
+    shares = [v.rules.pass_share for v in RuleSetVersion.objects.filter(code="ogp-2023")]
+    from fractions import Fraction
+
+    assert sorted(shares) == [Fraction(2, 3), Fraction(3, 4), Fraction(4, 5)]
+
+
+def test_csv_export_cites_workbook_sheet_and_row():
+    from ogp.eligibility.exports import _source
+
+    base = {"dataset": "obs", "edition": "Explorer 2019", "year": 2019, "line": 53, "raw": "x"}
+    assert _source({**base, "sheet": "2019"}) == "obs Explorer 2019 2019 (sheet 2019, row 53): x"
+    assert _source(base) == "obs Explorer 2019 2019 (line 53): x"

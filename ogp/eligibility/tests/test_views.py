@@ -78,7 +78,8 @@ def test_exports(client, published):
     base = reverse("eligibility:scoresheet-export", args=[2023, "csv"])
     response = client.get(base)
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads it
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     nam = next(r for r in rows if r["iso3"] == "NAM")
     assert (nam["status"], nam["total"], nam["maximum"]) == ("eligible", "15", "16")
     assert nam["fiscal_transparency_source"] == "obs 2017–2019 2019 (line 3): ebp=PW; ar=PW"
