@@ -76,3 +76,23 @@ def test_every_table_scrolls_on_its_own_on_a_narrow_screen():
         for match in re.finditer(r"<table", text):
             before = text[: match.start()].rstrip()
             assert before.endswith('<div class="table-scroll">'), f"{template}: {match.start()}"
+
+
+def test_forms_with_fields_leave_validation_to_the_server():
+    """The browser's own "Please fill out this field" bubble speaks the browser's language, not
+    the page's: forms with fields are `novalidate`, and the server answers in the page's."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    apps = ("membership", "participation", "organisations")
+    folders = [root / f"{app}/templates" for app in apps]
+    missing = []
+    for template in [t for folder in folders for t in folder.rglob("*.html")]:
+        text = template.read_text()
+        for match in re.finditer(r"<form\b[^>]*>(.*?)</form>", text, re.S):
+            tag = text[match.start() : text.find(">", match.start()) + 1]
+            fields = re.search(r"core/form\.html|required|<textarea|type=\"email\"", match.group(1))
+            if 'method="post"' in tag and fields and "novalidate" not in tag:
+                missing.append(f"{template.name}: {tag}")
+    assert not missing, missing
