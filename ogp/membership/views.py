@@ -456,9 +456,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "membership/invitation_accept.html", {"error": _error_text(error)}, status=400
         )
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if request.method == "POST":
+    if request.method == "POST" and request.user.is_authenticated:
         try:
             services.invitation_accept(acting_user=_user(request), token=token)
         except ServiceError as error:

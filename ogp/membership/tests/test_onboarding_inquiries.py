@@ -1,6 +1,7 @@
 """Onboarding checklist, country contact, invitations and questions to the Support Unit."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -12,6 +13,7 @@ from ogp.accounts.tests.factories import UserFactory
 from ogp.core.errors import ServiceError
 from ogp.countries.models import MembershipStatus
 from ogp.membership import services
+from ogp.membership.models import Invitation
 
 pytestmark = pytest.mark.django_db
 
@@ -123,11 +125,22 @@ def test_invitation_flow(government_user, country, client_for, django_capture_on
             acting_user=government_user, country=country, email="Colleague@Example.org"
         )
     assert mail.outbox[-1].to == ["colleague@example.org"]
-    token = services.invitation_token(invitation)
-    assert token in mail.outbox[-1].body
+    # The link is signed with a timestamp: take the token from the e-mail itself.
+    token = re.search(r"/invitations/([^/\s]+)/", mail.outbox[-1].body).group(1)
+    assert services.invitation_from_token(token) == invitation
+    url = reverse("membership:invitation-accept", args=[token])
+    # Not signed in yet: the page explains the invitation and offers to log in or sign up.
+    page = client_for(None).get(url)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "colleague@example.org" in body
+    assert (
+        f"{reverse('account_signup')}?next=" in body and f"{reverse('account_login')}?next=" in body
+    )
+    assert client_for(None).post(url).status_code == 200
+    assert not Invitation.objects.get(pk=invitation.pk).accepted_at
     colleague = UserFactory(email="colleague@example.org")
     client = client_for(colleague)
-    url = reverse("membership:invitation-accept", args=[token])
     assert client.get(url).status_code == 200
     response = client.post(url)
     assert response.status_code == 302
