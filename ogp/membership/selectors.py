@@ -13,6 +13,7 @@ from ogp.countries.models import (
     MembershipStatus,
     MembershipStatusChange,
 )
+from ogp.organisations.fields import name_sort_key
 
 from .domain.letter import EligibilityFacts, LetterState
 from .models import (
@@ -209,7 +210,7 @@ def member_list(*, region: str = "") -> dict[str, list[Country]]:
         countries = countries.filter(region=region)
     members: list[Country] = []
     eligible: list[Country] = []
-    for country in sorted(countries, key=lambda c: c.name.casefold()):
+    for country in sorted(countries, key=lambda c: name_sort_key(c.name)):
         try:
             country.public_lead_agency = country.lead_agency  # type: ignore[attr-defined]
         except LeadAgency.DoesNotExist:

@@ -325,3 +325,23 @@ def test_every_table_scrolls_on_its_own_on_a_narrow_screen():
         for match in re.finditer(r"<table", text):
             before = text[: match.start()].rstrip()
             assert before.endswith('<div class="table-scroll">'), template.name
+
+
+def test_member_list_in_the_readers_alphabet_with_plain_empty_states(client, db):
+    from ogp.countries.models import Country
+
+    Country.objects.all().delete()
+    for iso3, name_en, name_es in [("BEL", "Belgium", "Bélgica"), ("BGR", "Bulgaria", "Bulgaria"),
+                                   ("BRA", "Brazil", "Brasil")]:  # fmt: skip
+        CountryFactory(iso3=iso3, iso2=iso3[:2], name_en=name_en, name_es=name_es,
+                       membership_status=MembershipStatus.ACTIVE)  # fmt: skip
+    body = client.get("/es/members/").content.decode()
+    assert body.index("Bélgica") < body.index("Brasil") < body.index("Bulgaria")
+    assert (
+        "No eligible country is waiting to join at the moment."
+        in client.get("/en/members/").content.decode()
+    )
+    assert (
+        "No eligible non-member matches this filter."
+        in client.get("/en/members/?region=africa").content.decode()
+    )
