@@ -104,8 +104,11 @@ class ForumCreateForm(ForumForm):
     def __init__(self, *args, user=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         if user is not None and not user.is_support_unit:
+            # A government user registers a forum of their own country only: no choice to make.
             field = cast(forms.ModelChoiceField, self.fields["country"])
             field.queryset = Country.objects.filter(pk=user.country_id)
+            field.empty_label = None
+            field.initial = user.country_id
 
 
 class MembershipRequestForm(forms.Form):

@@ -243,3 +243,10 @@ def test_reminders_once_per_deadline_and_status(country):
     MeetingFactory(forum=forum, date=date(2026, 3, 25))
     assert forum_cadence_reminders_send(today=date(2026, 3, 26)) == 0  # met again
     assert len(mail.outbox) == 2
+
+
+def test_government_user_forum_form_has_their_country_chosen(client_for, government_user, country):
+    page = client_for(government_user).get(reverse("participation:forum-create")).content.decode()
+    select = page.split('name="country"', 1)[1].split("</select>", 1)[0]
+    assert "---------" not in select
+    assert f'value="{country.pk}" selected' in select
