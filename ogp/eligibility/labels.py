@@ -79,11 +79,11 @@ RULESET_TITLES = {
 
 
 def ruleset_title(obj: object) -> str:
-    """The shipped rule sets' titles in the active language; staff-made ones as written."""
-    if getattr(obj, "shipped", False):
-        title = RULESET_TITLES.get(getattr(obj, "code", ""))
-        if title is not None and getattr(obj, "title", "") == _english(title):
-            return str(title)
+    """A shipped rule set's title in the active language, also on a staff-made version that
+    kept it unchanged; a title staff wrote themselves as written."""
+    title = RULESET_TITLES.get(getattr(obj, "code", ""))
+    if title is not None and getattr(obj, "title", "") == _english(title):
+        return str(title)
     return str(getattr(obj, "title", ""))
 
 

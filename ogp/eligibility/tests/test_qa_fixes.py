@@ -147,3 +147,54 @@ def test_csv_export_cites_workbook_sheet_and_row():
     base = {"dataset": "obs", "edition": "Explorer 2019", "year": 2019, "line": 53, "raw": "x"}
     assert _source({**base, "sheet": "2019"}) == "obs Explorer 2019 2019 (sheet 2019, row 53): x"
     assert _source(base) == "obs Explorer 2019 2019 (line 53): x"
+
+
+def test_unmatched_rows_are_grouped_per_unit_with_line_ranges():
+    from ogp.eligibility.views import unmatched_units
+
+    rows = [{"line": n, "name": "Republic of Vietnam", "code": "VDR"} for n in (10, 11, 12, 20)]
+    rows += [{"line": 5, "name": "Zanzibar", "code": "ZZB"}]
+    assert unmatched_units(rows) == [
+        {"name": "Republic of Vietnam", "code": "VDR", "rows": 4, "lines": "10–12, 20"},
+        {"name": "Zanzibar", "code": "ZZB", "rows": 1, "lines": "5"},
+    ]
+    sheets = [
+        {"line": 4, "name": "Zanzibar", "code": "", "sheet": "2019"},
+        {"line": 6, "name": "Zanzibar", "code": "", "sheet": "2017"},
+        {"line": 7, "name": "Zanzibar", "code": "", "sheet": "2017"},
+    ]
+    assert unmatched_units(sheets) == [
+        {
+            "name": "Zanzibar",
+            "code": "",
+            "rows": 3,
+            "lines": "sheet “2019”: 4; sheet “2017”: 6–7",
+        }
+    ]
+
+
+def test_release_page_lists_units_not_imported(client_for, imported, staff_user):
+    vdem = imported["vdem"]
+    html = client_for(staff_user).get(vdem.get_absolute_url()).content.decode()
+    assert "1 unmatched row" in html
+    assert '<th scope="row">Zanzibar</th><td>ZZB</td><td>1</td><td>5</td>' in html
+
+
+def test_a_staff_version_keeping_the_shipped_title_is_shown_translated(
+    client_for, rulesets, staff_user, client
+):
+    from django.utils import translation
+
+    from ogp.eligibility.models import RuleSetVersion
+
+    base = RuleSetVersion.objects.get(code="ogp-2023")
+    new = services.ruleset_create(
+        acting_user=staff_user, based_on=base, definition={**base.definition, "valid_from": 2027}
+    )
+    with translation.override("fr"):
+        assert new.display_title == (
+            "Données insuffisantes, information complémentaire et examen d’éligibilité (2023)"
+        )
+    new.title = "Stricter bands (QA)"
+    with translation.override("fr"):
+        assert new.display_title == "Stricter bands (QA)"
