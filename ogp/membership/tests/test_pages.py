@@ -345,3 +345,13 @@ def test_member_list_in_the_readers_alphabet_with_plain_empty_states(client, db)
         "No eligible non-member matches this filter."
         in client.get("/en/members/?region=africa").content.decode()
     )
+
+
+def test_workspace_of_a_member_that_joined_before_the_platform(client_for, staff_user, country):
+    country.membership_status = MembershipStatus.ACTIVE
+    country.save()
+    url = reverse("membership:workspace", args=[country.iso3])
+    body = client_for(staff_user).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "joined OGP before its letter of intent was kept on the platform" in body
+    assert "it has no onboarding checklist" in body
+    assert "No letter of intent has been drafted yet." not in body
