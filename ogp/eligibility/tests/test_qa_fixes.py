@@ -198,3 +198,41 @@ def test_a_staff_version_keeping_the_shipped_title_is_shown_translated(
     new.title = "Stricter bands (QA)"
     with translation.override("fr"):
         assert new.display_title == "Stricter bands (QA)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        ("en", "now counts 1 point in this cycle", "now counts 3 points in this cycle"),
+        ("fr", "compte désormais 1 point dans ce cycle", "compte désormais 3 points dans ce cycle"),
+        ("es", "cuenta ahora 1 punto en este ciclo", "cuenta ahora 3 puntos en este ciclo"),
+    ],
+)
+def test_decision_mail_says_one_point_in_the_singular(
+    submission,
+    staff_user,
+    government_user,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    lang,
+    one,
+    many,
+):
+    government_user.preferred_language = lang
+    government_user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.evidence_accept(
+            acting_user=staff_user, submission=submission, points=1, reason="ok"
+        )
+    assert one in mailoutbox[0].body
+    other = services.evidence_submit(
+        acting_user=government_user,
+        cycle=submission.cycle,
+        country=submission.country,
+        criterion="citizen_engagement",
+        summary="x",
+        source_url="https://e.org",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.evidence_accept(acting_user=staff_user, submission=other, points=3, reason="ok")
+    assert many in mailoutbox[1].body
