@@ -70,3 +70,15 @@ def test_follow_a_country_then_see_it_labelled_in_what_i_follow(client_for, user
     assert "Stop following this country" in page
     listing = client.get(reverse("participation:follow-list")).content.decode()
     assert f'{country.name}</a> <span class="help">(country)</span>' in listing
+
+
+def test_not_enough_data_is_explained(client, country, monkeypatch):
+    from dataclasses import replace
+
+    country.membership_status = "not_assessed"
+    country.save()
+    summary = replace(_summary(), status="not_enough_data")
+    monkeypatch.setattr("ogp.participation.selectors.eligibility_input", lambda c: summary)
+    page = client.get(reverse("participation:country", args=[country.iso3])).content.decode()
+    assert "not enough data to decide eligibility yet" in page
+    assert "more points are needed" not in page
