@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .rules.model import SourceRef
 from .rules.parsers import ImportFileError
@@ -178,10 +178,11 @@ def step_sentence(step: PathwayStep) -> str:
         return actions
     label = CRITERION_LABELS.get(step.criterion, step.criterion)
     if step.from_points is None:
-        head = _("%(criterion)s: not assessed yet; %(to)s points needed.") % {
-            "criterion": label,
-            "to": step.to_points,
-        }
+        head = ngettext(
+            "%(criterion)s: not assessed yet; %(to)s point needed.",
+            "%(criterion)s: not assessed yet; %(to)s points needed.",
+            step.to_points,
+        ) % {"criterion": label, "to": step.to_points}
     else:
         head = _("%(criterion)s: from %(from)s to %(to)s points.") % {
             "criterion": label,

@@ -236,3 +236,32 @@ def test_decision_mail_says_one_point_in_the_singular(
     with django_capture_on_commit_callbacks(execute=True):
         services.evidence_accept(acting_user=staff_user, submission=other, points=3, reason="ok")
     assert many in mailoutbox[1].body
+
+
+def test_pathway_step_with_one_point_needed_is_singular():
+    from ogp.eligibility.labels import step_sentence
+    from ogp.eligibility.rules.pathway import PathwayStep
+
+    step = PathwayStep("access_to_information", None, 1, ())
+    assert step_sentence(step).startswith(
+        "Access to information: not assessed yet; 1 point needed."
+    )
+    step = PathwayStep("access_to_information", None, 3, ())
+    assert step_sentence(step).startswith(
+        "Access to information: not assessed yet; 3 points needed."
+    )
+
+
+def test_methodology_counts_agree_with_their_number(client, rulesets):
+    from ogp.eligibility.models import RuleSetVersion
+
+    base = RuleSetVersion.objects.get(code="ogp-2023")
+    definition = {**base.definition, "min_criteria": 1}
+    definition["criteria"] = [
+        {**c, "public_access_points": 1} if c["code"] == "asset_disclosure" else c
+        for c in definition["criteria"]
+    ]
+    new = services.ruleset_create(acting_user=None, based_on=base, definition=definition)
+    html = client.get(new.get_absolute_url()).content.decode()
+    assert "fewer than 1 criterion the status" in html
+    assert "Plus 1 point when the law gives the public access." in html
