@@ -265,3 +265,11 @@ def test_methodology_counts_agree_with_their_number(client, rulesets):
     html = client.get(new.get_absolute_url()).content.decode()
     assert "fewer than 1 criterion the status" in html
     assert "Plus 1 point when the law gives the public access." in html
+
+
+def test_index_leads_staff_to_cycles_and_data(client_for, rulesets, staff_user, government_user):
+    staff_url = reverse("eligibility:staff")
+    html = client_for(staff_user).get(reverse("eligibility:index")).content.decode()
+    assert f'href="{staff_url}"' in html
+    html = client_for(government_user).get(reverse("eligibility:index")).content.decode()
+    assert f'href="{staff_url}"' not in html
