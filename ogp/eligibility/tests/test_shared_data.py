@@ -115,3 +115,26 @@ def test_research_entries_complete_the_score(imported, staff_user):
     assert res.total == 8 + ft.points + res.criterion("citizen_engagement").points
     summary = selectors.country_eligibility_summary(nor)
     assert summary is None  # nothing published yet
+
+
+def test_explorer_workbook_layout_gives_the_same_observations_as_the_csv(imported, shared_data_dir):
+    """The real OBS rows, laid out as the Explorer's workbook (sheets per round, the Explorer's
+    header, country names only): every row matches a country by name alone, and the
+    observations equal the CSV's (which carries ISO codes)."""
+    from bench.eligibility_workbook import build_workbook
+
+    obs_csv = shared_data_dir / "ibp_obs" / "obs_public_availability_2006_2019.csv"
+    release, created = services.release_import(
+        acting_user=None, data=build_workbook(obs_csv), file_name="Public Availability 2019.xlsx"
+    )
+    assert created and release.rows == 672 and release.unmatched == []
+    csv_release = DatasetRelease.objects.get(kind=DatasetKind.OBS, file_name=obs_csv.name)
+
+    def facts(rel):
+        return set(
+            Observation.objects.filter(release=rel).values_list(
+                "country__iso3", "year", "indicator", "text"
+            )
+        )
+
+    assert facts(release) == facts(csv_release)
