@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.accounts.models import User
 from ogp.core.errors import ServiceError
@@ -318,9 +318,12 @@ def _letter_page(letter: LetterOfIntent) -> HttpResponse:
     return redirect("membership:letter-detail", iso3=letter.country.iso3, pk=letter.pk)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def letter_upload(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     letter = _letter(iso3, pk)
+    if request.method == "GET":
+        # The error page is shown at this address: switching language there (a GET) goes back.
+        return _letter_page(letter)
     if not _allowed(request, "membership.change_letter", letter):
         return _deny(request)
     form = SignedLetterForm(request.POST, request.FILES)

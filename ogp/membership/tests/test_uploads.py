@@ -116,3 +116,15 @@ def test_replacing_upload_removes_old_file(
             upload=SimpleUploadedFile("b.pdf", pdf_bytes("b")),
         )
     assert len(stored_files(settings)) == 1
+
+
+def test_upload_address_opened_with_get_goes_back_to_the_letter(
+    client_for, government_user, complete_letter
+):
+    """A refused upload shows the letter at .../upload/; the language switcher links there."""
+    url = reverse(
+        "membership:letter-upload", args=[complete_letter.country.iso3, complete_letter.pk]
+    )
+    response = client_for(government_user).get(url.replace("/en/", "/fr/"))
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/letters/{complete_letter.pk}/")

@@ -96,3 +96,26 @@ def test_forms_with_fields_leave_validation_to_the_server():
             if 'method="post"' in tag and fields and "novalidate" not in tag:
                 missing.append(f"{template.name}: {tag}")
     assert not missing, missing
+
+
+def test_post_addresses_that_show_errors_send_a_get_back(client_for, user, staff_user, country):
+    """Event registration, request decisions and document uploads show their errors at their own
+    address; opening it again (language switcher, reload) goes back to the page instead of a 405."""
+    from .factories import EventFactory, ForumFactory, MeetingFactory
+
+    event = EventFactory()
+    forum = ForumFactory(country=country)
+    meeting = MeetingFactory(forum=forum)
+    pairs = [
+        (client_for(user), reverse("participation:event-register", args=[event.slug]),
+         event.get_absolute_url()),
+        (client_for(staff_user), reverse("participation:forum-decide", args=[forum.slug, 1]),
+         reverse("participation:forum-requests", args=[forum.slug])),
+        (client_for(staff_user),
+         reverse("participation:document-upload", args=[forum.slug, meeting.pk]),
+         meeting.get_absolute_url()),
+    ]  # fmt: skip
+    for client, url, target in pairs:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == target

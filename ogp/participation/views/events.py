@@ -60,9 +60,12 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def register(request: HttpRequest, slug: str) -> HttpResponse:
     event = event_get(slug)
+    if request.method == "GET":
+        # The error page is shown at this address: switching language there (a GET) goes back.
+        return redirect(event)
     if denied := check(request, "participation.register_event", event):
         return denied
     if limited := rate_limited(request, "register"):

@@ -221,9 +221,12 @@ def request_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def decide_request(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     forum = forum_get(slug)
+    if request.method == "GET":
+        # The error page is shown at this address: switching language there (a GET) goes back.
+        return redirect("participation:forum-requests", slug=forum.slug)
     if denied := check(request, "participation.decide_forum_request", forum):
         return denied
     membership_request = get_object_or_404(MembershipRequest, forum=forum, pk=pk)
@@ -357,12 +360,15 @@ def meeting_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def document_upload(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     forum = forum_get(slug)
     if denied := check(request, "participation.change_meeting", forum):
         return denied
     meeting = meeting_get(forum, pk)
+    if request.method == "GET":
+        # The error page is shown at this address: switching language there (a GET) goes back.
+        return redirect(meeting)
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
