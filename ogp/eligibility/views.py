@@ -803,7 +803,9 @@ def research_create(request: HttpRequest) -> HttpResponse:
     corrects = None
     initial: dict[str, Any] = {}
     if request.GET.get("corrects"):
-        corrects = get_object_or_404(selectors.research_list(), pk=request.GET["corrects"])
+        if not request.GET["corrects"].isdigit():
+            raise Http404
+        corrects = get_object_or_404(selectors.research_list(), pk=int(request.GET["corrects"]))
         initial = {
             "country": corrects.country.iso3,
             "criterion": corrects.criterion,

@@ -273,3 +273,54 @@ def test_index_leads_staff_to_cycles_and_data(client_for, rulesets, staff_user, 
     assert f'href="{staff_url}"' in html
     html = client_for(government_user).get(reverse("eligibility:index")).content.decode()
     assert f'href="{staff_url}"' not in html
+
+
+@pytest.mark.parametrize("value", ["abc", "1.5", "-1", "99999"])
+def test_research_correction_of_an_unknown_entry_is_not_found(
+    client_for, rulesets, staff_user, value
+):
+    url = reverse("eligibility:research-create") + f"?corrects={value}"
+    assert client_for(staff_user).get(url).status_code == 404
+
+
+def test_odd_input_never_gives_a_server_error(client_for, submission, staff_user, government_user):
+    s = client_for(staff_user)
+    manage = reverse("eligibility:cycle-manage", args=[2024])
+    decide = reverse("eligibility:evidence-decide", args=[submission.pk])
+    posts = [
+        (manage, {"action": "bogus"}),
+        (manage, {"action": "configure", "ruleset": "abc", "releases": ["x", "99999"]}),
+        (manage, {"action": "configure"}),
+        (decide, {"decision": "accept", "points": "abc", "reason": "x"}),
+        (decide, {"decision": "accept", "points": "9", "reason": "x"}),
+        (decide, {"decision": "maybe", "reason": "x"}),
+        (decide, {}),
+        (reverse("eligibility:cycle-open"), {"year": "abc", "review_date": "31/02/2024"}),
+        (reverse("eligibility:cycle-open"), {}),
+        (reverse("eligibility:release-import"), {}),
+        (reverse("eligibility:research-create"), {"country": "ZZZ", "year": "x"}),
+    ]
+    for url, data in posts:
+        response = s.post(url, data)
+        assert response.status_code < 500, (url, data)
+    gov = client_for(government_user)
+    evidence = reverse("eligibility:evidence-submit", args=[submission.country.iso3])
+    assert gov.post(evidence, {"criterion": "nonsense", "summary": ""}).status_code < 500
+
+
+def test_odd_score_sheet_queries_are_ignored(client, published_2023):
+    url = reverse("eligibility:scoresheet", args=[2023])
+    for query in ["?sort=share&dir=desc&region=%00", "?status=<b>", "?membership=x&sort=values"]:
+        assert client.get(url + query).status_code == 200
+        assert client.get(url.replace("/2023/", "/2023/export.csv") + query).status_code in (
+            200,
+            404,
+        )
+
+
+@pytest.fixture
+def published_2023(imported):
+    cycle = services.cycle_compute(
+        acting_user=None, cycle=services.cycle_open(acting_user=None, year=2023)
+    )
+    return services.cycle_publish(acting_user=None, cycle=cycle)
