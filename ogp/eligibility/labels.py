@@ -181,7 +181,7 @@ def step_sentence(step: PathwayStep) -> str:
         head = ngettext(
             "%(criterion)s: not assessed yet; %(to)s point needed.",
             "%(criterion)s: not assessed yet; %(to)s points needed.",
-            step.to_points,
+            step.to_points or 0,
         ) % {"criterion": label, "to": step.to_points}
     else:
         head = _("%(criterion)s: from %(from)s to %(to)s points.") % {
