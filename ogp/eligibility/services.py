@@ -636,6 +636,10 @@ def evidence_submit(
 
     if not can_submit_evidence_for(acting_user, country):
         raise ServiceError(_("You cannot submit evidence for this country."))
+    if not country.un_member:
+        raise ServiceError(
+            _("Eligibility cycles score UN member states only; this country is not scored.")
+        )
     if cycle.state == CycleState.PUBLISHED:
         raise ServiceError(
             _("The %(year)s cycle is published; evidence can be sent for the next cycle.")

@@ -445,6 +445,8 @@ def _country_for_evidence(request: HttpRequest, iso3: str) -> Country:
 @permission_required("eligibility.submit_evidence", _country_for_evidence)
 def evidence_submit(request: HttpRequest, iso3: str) -> HttpResponse:
     the_country = country_get(iso3)
+    if not the_country.un_member:
+        raise Http404  # only UN member states are scored: nothing to send evidence for
     cycle = (
         Cycle.objects.exclude(state=CycleState.PUBLISHED)
         .select_related("ruleset")

@@ -324,3 +324,29 @@ def published_2023(imported):
         acting_user=None, cycle=services.cycle_open(acting_user=None, year=2023)
     )
     return services.cycle_publish(acting_user=None, cycle=cycle)
+
+
+def test_non_un_country_page_explains_and_takes_no_evidence(
+    client_for, published_2023, civil_society_user
+):
+    from ogp.core.errors import ServiceError
+    from ogp.countries.tests.factories import CountryFactory
+
+    kosovo = CountryFactory(
+        iso2="XK", iso3="XKX", name_en="Kosovo", name_fr="Kosovo", name_es="Kosovo", un_member=False
+    )
+    c = client_for(civil_society_user)
+    html = c.get(reverse("eligibility:country", args=["XKX"])).content.decode()
+    assert "Eligibility cycles score the UN member states" in html
+    assert "Additional information" not in html
+    assert c.get(reverse("eligibility:evidence-submit", args=["XKX"])).status_code == 404
+    cycle = services.cycle_open(acting_user=None, year=2024)
+    with pytest.raises(ServiceError):
+        services.evidence_submit(
+            acting_user=civil_society_user,
+            cycle=cycle,
+            country=kosovo,
+            criterion="fiscal_transparency",
+            summary="x",
+            source_url="https://e.org",
+        )
