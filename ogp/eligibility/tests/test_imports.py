@@ -125,7 +125,7 @@ def test_import_command_on_folder_is_idempotent(rulesets, namibia, country, caps
     call_command("eligibility_import", str(FIX))
     out = capsys.readouterr().out
     assert "obs_small.csv: imported" in out
-    assert "unmatched line 5: Zanzibar ZZB" in out
+    assert "unmatched: Zanzibar ZZB (1 row, lines 5)" in out
     before = counts()
     call_command("eligibility_import", str(FIX))
     assert "already imported, unchanged" in capsys.readouterr().out

@@ -150,7 +150,7 @@ def test_csv_export_cites_workbook_sheet_and_row():
 
 
 def test_unmatched_rows_are_grouped_per_unit_with_line_ranges():
-    from ogp.eligibility.views import unmatched_units
+    from ogp.eligibility.labels import unmatched_units
 
     rows = [{"line": n, "name": "Republic of Vietnam", "code": "VDR"} for n in (10, 11, 12, 20)]
     rows += [{"line": 5, "name": "Zanzibar", "code": "ZZB"}]

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from ogp.eligibility import importing
+from ogp.eligibility.labels import unmatched_units
 
 
 class Command(BaseCommand):
@@ -13,7 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
-        parser.add_argument("paths", nargs="+", help="CSV files or folders")
+        parser.add_argument("paths", nargs="+", help="CSV or .xlsx files, or folders")
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         paths: list[Path] = []
@@ -35,5 +36,8 @@ class Command(BaseCommand):
                 f"{path.name}: {state} as {release} "
                 f"({release.rows} rows, {len(release.unmatched)} unmatched)"
             )
-            for u in release.unmatched:
-                self.stdout.write(f"  unmatched line {u['line']}: {u['name']} {u['code']}")
+            for u in unmatched_units(release.unmatched):
+                self.stdout.write(
+                    f"  unmatched: {u['name'] or '-'} {u['code']} "
+                    f"({u['rows']} {'row' if u['rows'] == 1 else 'rows'}, lines {u['lines']})"
+                )
