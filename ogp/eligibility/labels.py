@@ -216,6 +216,10 @@ IMPORT_REASONS = {
     "bad_value": gettext_lazy("invalid value “%(value)s”"),
     "unknown_format": gettext_lazy("the columns match none of the supported formats"),
     "not_a_workbook": gettext_lazy("the file is not a readable Excel workbook (.xlsx)"),
+    "old_excel": gettext_lazy(
+        "the file is in the old Excel format (.xls) or password-protected; save it as an "
+        ".xlsx workbook or as CSV (UTF-8)"
+    ),
     "workbook_not_obs": gettext_lazy(
         "only the Open Budget Survey availability workbook can be imported as .xlsx; "
         "save other datasets as CSV"

@@ -42,7 +42,7 @@ from .rules.parsers import (
 from .rules.parsers.crosswalk import CrosswalkRow, build_matcher
 from .rules.parsers.obs_workbook import parse_obs_workbook
 from .rules.rulesets import RuleSetError, ruleset_for_year, ruleset_from_dict, ruleset_to_dict
-from .workbooks import is_workbook, read_workbook
+from .workbooks import is_old_excel, is_workbook, read_workbook
 
 PUBLISHERS: dict[str, str] = {
     DatasetKind.OBS: "International Budget Partnership",
@@ -183,6 +183,12 @@ def release_import(
     The same bytes imported again return the existing release and change nothing. A bad file
     raises ServiceError naming file, line, column and reason; nothing is written.
     """
+    if is_old_excel(data):
+        raise ServiceError(
+            import_error_message(
+                ImportFileError(file=file_name, line=None, column=None, reason="old_excel")
+            )
+        )
     kind = kind or detect_kind(data)
     if kind is None:
         raise ServiceError(

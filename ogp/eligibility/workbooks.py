@@ -10,6 +10,11 @@ from .rules.parsers.common import ImportFileError
 from .rules.parsers.obs_workbook import Sheet
 
 XLSX_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) and encrypted .xlsx
+
+
+def is_old_excel(data: bytes) -> bool:
+    return data[:8] == OLE_MAGIC
 
 
 def is_workbook(data: bytes) -> bool:

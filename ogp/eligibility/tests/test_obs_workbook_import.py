@@ -215,3 +215,15 @@ def test_folder_import_picks_up_workbooks(rulesets, namibia, country, tmp_path, 
     out = capsys.readouterr().out
     assert "Public Availability 2019.xlsx: imported" in out
     assert DatasetRelease.objects.filter(kind=DatasetKind.OBS).count() == 1
+
+
+def test_an_old_excel_file_is_refused_with_advice(matcher_ready, staff_user):
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    before = counts()
+    with pytest.raises(ServiceError) as exc:
+        services.release_import(acting_user=staff_user, data=data, file_name="OBI 2019.xls")
+    assert exc.value.messages[0] == (
+        "OBI 2019.xls: the file is in the old Excel format (.xls) or password-protected; "
+        "save it as an .xlsx workbook or as CSV (UTF-8)."
+    )
+    assert counts() == before
