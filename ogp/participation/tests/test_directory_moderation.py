@@ -215,3 +215,11 @@ def test_entry_form_links_to_adding_an_organisation_and_to_my_data(client_for, u
     _entry(user)
     page = client.get(reverse("participation:my-entry")).content.decode()
     assert reverse("participation:my-data") in page
+
+
+def test_directory_captions_count_the_results(client, user, country):
+    _entry(user, country=country)
+    page = client.get(reverse("participation:directory"), HTTP_ACCEPT_LANGUAGE="en")
+    body = page.content.decode()
+    assert "1 person</caption>" in body
+    assert "first 50 results" not in body
