@@ -355,3 +355,15 @@ def test_workspace_of_a_member_that_joined_before_the_platform(client_for, staff
     assert "joined OGP before its letter of intent was kept on the platform" in body
     assert "it has no onboarding checklist" in body
     assert "No letter of intent has been drafted yet." not in body
+
+
+def test_page_titles_are_plain_text(client, published):
+    """A stray tag in the title block ends up in the browser tab and in screen readers."""
+    import re
+
+    country = published.country
+    for url in ["/fr/members/", f"/fr/members/{country.iso3}/",
+                f"/fr/members/{country.iso3}/letters/{published.pk}/"]:  # fmt: skip
+        page = client.get(url).content.decode()
+        title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+        assert "<" not in title, (url, title)
