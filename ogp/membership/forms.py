@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from ogp.accounts.models import Role, User
 from ogp.countries.models import MembershipStatus
-from ogp.organisations.fields import WebAddressField
+from ogp.organisations.fields import CheckboxLabelMixin, WebAddressField
 
 from .domain.onboarding import ChecklistItem
 from .models import CoChairs, Inquiry, LeadAgency, LetterOfIntent, OnboardingStep
 from .services import LETTER_FIELDS
 
 
-class LetterForm(forms.ModelForm):
+class LetterForm(CheckboxLabelMixin, forms.ModelForm):
     class Meta:
         model = LetterOfIntent
         fields = LETTER_FIELDS
@@ -66,7 +66,7 @@ class CoChairsForm(forms.ModelForm):
         widgets = {"effective_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
-class LeadAgencyForm(forms.ModelForm):
+class LeadAgencyForm(CheckboxLabelMixin, forms.ModelForm):
     website = WebAddressField(label=_("Website"), required=False)
 
     class Meta:
@@ -135,7 +135,7 @@ class InquiryStatusForm(forms.Form):
     status = forms.ChoiceField(choices=Inquiry.Status.choices)
 
 
-class StatusChangeForm(forms.Form):
+class StatusChangeForm(CheckboxLabelMixin, forms.Form):
     target = forms.ChoiceField(label=_("New status"))
     reason = forms.CharField(
         label=_("Reason"),

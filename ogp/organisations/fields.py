@@ -41,3 +41,13 @@ class WebAddressField(forms.URLField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("assume_scheme", "https")
         super().__init__(**kwargs)
+
+
+class CheckboxLabelMixin:
+    """A checkbox label is a sentence after the box ("We endorse the Declaration"): no colon."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            if isinstance(field.widget, forms.CheckboxInput):
+                field.label_suffix = ""

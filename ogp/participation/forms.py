@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ogp.core.forms import HoneypotFormMixin
 from ogp.countries.models import Country
-from ogp.organisations.fields import CountryChoiceField, WebAddressField
+from ogp.organisations.fields import CheckboxLabelMixin, CountryChoiceField, WebAddressField
 from ogp.organisations.models import FocusArea, Organisation
 
 from .models import Event, EventKind, ForumMembership, MailingList, Person
@@ -38,7 +38,7 @@ class MailingListChoiceField(forms.ModelMultipleChoiceField):
         return str(obj.name)
 
 
-class SubscribeForm(HoneypotFormMixin, forms.Form):
+class SubscribeForm(CheckboxLabelMixin, HoneypotFormMixin, forms.Form):
     email = forms.EmailField(label=_("Your e-mail address"))
     lists = MailingListChoiceField(
         label=_("Lists"),
@@ -165,7 +165,7 @@ def _member_label(membership: ForumMembership) -> str:
     return membership.display_name
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(CheckboxLabelMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     date = forms.DateField(label=_("Date"), widget=DateInput())
     location = forms.CharField(label=_("Place or online link"), max_length=300, required=False)
@@ -206,7 +206,7 @@ class DocumentForm(forms.Form):
 # --- events -------------------------------------------------------------------------------
 
 
-class EventForm(forms.ModelForm):
+class EventForm(CheckboxLabelMixin, forms.ModelForm):
     online_url = WebAddressField(label=_("Online link"), required=False)
 
     class Meta:
@@ -260,7 +260,7 @@ class DirectoryFilterForm(forms.Form):
         field.choices = [("", _("All types")), *OrganisationKind.choices]
 
 
-class PersonForm(forms.Form):
+class PersonForm(CheckboxLabelMixin, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
     organisation = forms.ModelChoiceField(

@@ -79,3 +79,13 @@ def test_lead_agency_website_typed_without_scheme(country):
     assert "website" not in form.errors
     assert form.cleaned_data["website"] == "https://gov.example.org"
     assert 'inputmode="url"' in str(form["website"])
+
+
+def test_checkbox_labels_have_no_colon():
+    from ogp.membership.forms import LetterForm
+    from ogp.participation.forms import SubscribeForm
+
+    with translation.override("es"):
+        label = LetterForm()["endorses_declaration"].label_tag()
+        assert label.endswith("Gobierno Abierto</label>")
+        assert SubscribeForm()["email"].label_tag().endswith(":</label>")
