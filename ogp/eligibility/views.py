@@ -18,7 +18,6 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 
 from ogp.core.permissions import permission_required
 from ogp.countries.models import Country, Region
@@ -579,8 +578,9 @@ def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(MANAGE)
-@require_POST
 def cycle_open(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":  # e.g. the language switcher on a page shown after an error
+        return redirect("eligibility:staff")
     form = CycleOpenForm(request.POST)
     if form.is_valid():
         try:
@@ -712,9 +712,10 @@ def _cycle_manage(
 
 
 @permission_required(MANAGE)
-@require_POST
 def evidence_decide(request: HttpRequest, pk: int) -> HttpResponse:
     sub = get_object_or_404(EvidenceSubmission.objects.select_related("cycle"), pk=pk)
+    if request.method != "POST":  # e.g. the language switcher on a page shown after an error
+        return redirect(reverse("eligibility:cycle-manage", args=[sub.cycle.year]) + "#evidence")
     form = EvidenceDecisionForm(request.POST)
     if form.is_valid():
         try:

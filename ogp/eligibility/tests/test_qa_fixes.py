@@ -350,3 +350,18 @@ def test_non_un_country_page_explains_and_takes_no_evidence(
             summary="x",
             source_url="https://e.org",
         )
+
+
+def test_language_links_on_pages_shown_after_an_error_lead_somewhere(
+    client_for, submission, staff_user
+):
+    s = client_for(staff_user)
+    for lang in ("fr", "es"):
+        url = f"/{lang}" + reverse("eligibility:evidence-decide", args=[submission.pk])[3:]
+        response = s.get(url)
+        assert response.status_code == 302
+        assert response["Location"].endswith("/eligibility/staff/cycles/2024/#evidence")
+        response = s.get(f"/{lang}" + reverse("eligibility:cycle-open")[3:])
+        assert response.status_code == 302
+        assert response["Location"] == f"/{lang}/eligibility/staff/"
+    assert client_for(None).get(reverse("eligibility:cycle-open")).status_code == 302  # log in
