@@ -27,7 +27,8 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Publisher file (CSV in UTF-8, or the Open Budget Survey workbook .xlsx)")
+        label=_("Publisher file (CSV in UTF-8, or the Open Budget Survey workbook .xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
     kind = forms.ChoiceField(
         label=_("Dataset"),

@@ -187,6 +187,8 @@ def test_country_page_cites_sheet_and_row(matcher_ready, staff_user, client):
 
 def test_staff_upload_form_and_release_page(client_for, matcher_ready, staff_user):
     s = client_for(staff_user)
+    form = s.get(reverse("eligibility:release-import")).content.decode()
+    assert 'accept=".csv,.xlsx,text/csv"' in form  # the file picker offers both kinds
     response = s.post(
         reverse("eligibility:release-import"),
         {"file": SimpleUploadedFile("Public Availability 2019.xlsx", workbook(), XLSX)},
