@@ -365,3 +365,9 @@ def test_language_links_on_pages_shown_after_an_error_lead_somewhere(
         assert response.status_code == 302
         assert response["Location"] == f"/{lang}/eligibility/staff/"
     assert client_for(None).get(reverse("eligibility:cycle-open")).status_code == 302  # log in
+
+
+def test_visitor_is_offered_a_login_link_to_submit_evidence(client, submission):
+    url = reverse("eligibility:country", args=[submission.country.iso3])
+    html = client.get(url).content.decode()
+    assert f'href="{reverse("account_login")}?next={url}"' in html
