@@ -197,3 +197,18 @@ def test_staff_creates_event_through_the_form(client_for, staff_user):
 
     event = Event.objects.get(title="Demo summit")
     assert event.capacity == 3 and event.slug == "demo-summit-2030"
+
+
+def test_same_day_event_shows_the_date_once(client):
+    from datetime import datetime
+    from datetime import timezone as dt_timezone
+
+    from .factories import EventFactory
+
+    start = datetime(2027, 6, 10, 9, 0, tzinfo=dt_timezone.utc)
+    event = EventFactory(starts_at=start, ends_at=start.replace(hour=12))
+    body = client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    when = body.split('datetime="2027-06-10T09:00:00+00:00">', 1)[1].split("(UTC)", 1)[0]
+    import re
+
+    assert re.sub(r"<[^>]+>", "", when).count("2027") == 1, when
