@@ -1,5 +1,7 @@
 """Events: capacity, waiting list, promotion on cancellation, e-mails, iCal, staff export."""
 
+from datetime import UTC
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -201,11 +203,10 @@ def test_staff_creates_event_through_the_form(client_for, staff_user):
 
 def test_same_day_event_shows_the_date_once(client):
     from datetime import datetime
-    from datetime import timezone as dt_timezone
 
     from .factories import EventFactory
 
-    start = datetime(2027, 6, 10, 9, 0, tzinfo=dt_timezone.utc)
+    start = datetime(2027, 6, 10, 9, 0, tzinfo=UTC)
     event = EventFactory(starts_at=start, ends_at=start.replace(hour=12))
     body = client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     when = body.split('datetime="2027-06-10T09:00:00+00:00">', 1)[1].split("(UTC)", 1)[0]
