@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -123,14 +124,18 @@ def raw_value_text(code: str, raw: str) -> str:
                     "status": OBS_STATUS_LABELS.get(status, status),
                 }
             )
-        return "; ".join(parts)
+        # Translators: separates documents in a list ("Audit Report: published online; ...")
+        return _("; ").join(parts)
     if code in ("access_to_information", "asset_disclosure"):
         provision, _sep, access = raw.partition("; ")
         text = str(PROVISION_LABELS.get(provision, provision))
         if access:
             text += ", " + _("with public access")
         return text
-    return raw
+    try:  # a score (e.g. EIU 4.12): decimal separator of the reader's language
+        return number_format(float(raw), decimal_pos=len(raw.partition(".")[2]))
+    except ValueError:
+        return raw
 
 
 def _action_sentence(criterion: str, action: Action) -> str:

@@ -92,7 +92,7 @@ def test_changes_say_in_words_what_changed_and_why(client_for, imported, staff_u
         "Now: 7.5 (EIU Democracy Index 2022)."
     ) in html
     html = s.get("/fr" + reverse("eligibility:cycle-manage", args=[2023])[3:]).content.decode()
-    assert "4 points → 3 points. Avant : 7.94" in html
+    assert "4 points → 3 points. Avant : 7,94" in html  # French decimal comma
 
 
 def _ruleset_data(base):
@@ -371,3 +371,21 @@ def test_visitor_is_offered_a_login_link_to_submit_evidence(client, submission):
     url = reverse("eligibility:country", args=[submission.country.iso3])
     html = client.get(url).content.decode()
     assert f'href="{reverse("account_login")}?next={url}"' in html
+
+
+def test_source_values_follow_the_readers_language():
+    from django.utils import translation
+
+    from ogp.eligibility.labels import raw_value_text
+
+    ft = "ebp=PW; ar=IU"
+    with translation.override("en"):
+        assert raw_value_text("citizen_engagement", "7.94") == "7.94"
+        assert raw_value_text("citizen_engagement", "4") == "4"
+        assert "online (PW); Audit Report" in raw_value_text("fiscal_transparency", ft)
+    with translation.override("fr"):
+        assert raw_value_text("citizen_engagement", "7.94") == "7,94"
+        assert raw_value_text("citizen_engagement", "0.50") == "0,50"
+        assert " (PW) ; Rapport d’audit" in raw_value_text("fiscal_transparency", ft)
+    with translation.override("es"):
+        assert raw_value_text("citizen_engagement", "7.94") == "7,94"
