@@ -142,3 +142,21 @@ def test_staff_pages_constant(client, staff_user, country):
     results = {name: _grows(client, url, add) for name, (url, add) in checks.items()}
     grown = {name: counts for name, counts in results.items() if counts[0] != counts[1]}
     assert not grown, grown
+
+
+def test_organisation_page_constant(client, country):
+    from ogp.accounts.tests.factories import UserFactory
+    from ogp.organisations.services import organisation_create
+
+    organisation = organisation_create(
+        acting_user=UserFactory(), name="Demo Watch", kind="civil_society", country=country
+    )
+
+    def add():
+        person_save(acting_user=UserFactory(), consent=True, full_name="P", country=country,
+                    organisation=organisation)  # fmt: skip
+        MembershipFactory(forum=ForumFactory(country=country), organisation=organisation)
+        EventFactory(organisation=organisation)
+
+    one, more = _grows(client, organisation.get_absolute_url(), add)
+    assert one == more
