@@ -389,3 +389,10 @@ def test_source_values_follow_the_readers_language():
         assert " (PW) ; Rapport d’audit" in raw_value_text("fiscal_transparency", ft)
     with translation.override("es"):
         assert raw_value_text("citizen_engagement", "7.94") == "7,94"
+
+
+def test_release_page_column_headers_differ_in_french(client_for, imported, staff_user):
+    url = "/fr" + imported["vdem"].get_absolute_url()[3:]
+    html = client_for(staff_user).get(url).content.decode()
+    assert '<th scope="col">Nombre de lignes</th><th scope="col">Lignes</th>' in html
+    assert "<dt>Empreinte SHA-256</dt>" in html
