@@ -119,3 +119,17 @@ def test_post_addresses_that_show_errors_send_a_get_back(client_for, user, staff
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"] == target
+
+
+def test_link_and_secondary_buttons_keep_their_look():
+    """The site stylesheet's `button[type=submit]` rule outranks `.link-button` and
+    `.button-secondary`: those buttons rely on the default type (submit) instead."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    apps = ("membership", "participation", "organisations")
+    for template in [t for app in apps for t in (root / app / "templates").rglob("*.html")]:
+        text = template.read_text()
+        assert 'type="submit" class="link-button"' not in text, template
+        assert 'type="submit" class="button-secondary"' not in text, template
+        assert 'class="button-secondary"' not in text, template
