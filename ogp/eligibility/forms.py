@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from fractions import Fraction
 from typing import Any
 
@@ -172,6 +173,17 @@ class ResearchEntryForm(forms.Form):
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # countries in the reader's alphabetical order (Alemania under A, Émirats under E)
+        countries = sorted(
+            Country.objects.filter(un_member=True), key=lambda c: _alphabetical(str(c.name))
+        )
+        self.fields["country"].choices = [  # type: ignore[attr-defined]
+            ("", "---------"),
+            *[(c.iso3, c.name) for c in countries],
+        ]
+
     def clean_adopted_on(self):  # type: ignore[no-untyped-def]
         import re
 
@@ -179,6 +191,11 @@ class ResearchEntryForm(forms.Form):
         if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             raise ValidationError(_("Use YYYY-MM-DD or YYYY."))
         return value
+
+
+def _alphabetical(name: str) -> str:
+    """Sort key ignoring accents and case."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def _points_field(label: Any) -> forms.IntegerField:

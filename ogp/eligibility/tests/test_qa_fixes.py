@@ -396,3 +396,45 @@ def test_release_page_column_headers_differ_in_french(client_for, imported, staf
     html = client_for(staff_user).get(url).content.decode()
     assert '<th scope="col">Nombre de lignes</th><th scope="col">Lignes</th>' in html
     assert "<dt>Empreinte SHA-256</dt>" in html
+
+
+def test_research_form_lists_countries_in_the_readers_alphabetical_order(rulesets):
+    from django.utils import translation
+
+    from ogp.countries.tests.factories import CountryFactory
+    from ogp.eligibility.forms import ResearchEntryForm
+
+    CountryFactory(
+        iso2="DE", iso3="DEU", name_en="Germany", name_fr="Allemagne", name_es="Alemania"
+    )
+    CountryFactory(
+        iso2="AE",
+        iso3="ARE",
+        name_en="United Arab Emirates",
+        name_fr="Émirats arabes unis",
+        name_es="Emiratos Árabes Unidos",
+    )
+    CountryFactory(iso2="EG", iso3="EGY", name_en="Egypt", name_fr="Égypte", name_es="Egipto")
+    CountryFactory(iso2="FR", iso3="FRA", name_en="France", name_fr="France", name_es="Francia")
+    with translation.override("fr"):
+        names = [label for _v, label in ResearchEntryForm().fields["country"].choices][1:]
+    assert names == ["Allemagne", "Égypte", "Émirats arabes unis", "France"]
+    with translation.override("es"):
+        names = [label for _v, label in ResearchEntryForm().fields["country"].choices][1:]
+    assert names == ["Alemania", "Egipto", "Emiratos Árabes Unidos", "Francia"]
+    form = ResearchEntryForm(
+        {
+            "country": "DEU",
+            "criterion": "access_to_information",
+            "year": 2024,
+            "provision": "law",
+            "source_url": "https://example.org/law",
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["country"].iso3 == "DEU"
+
+
+def test_research_form_links_back_to_the_list(client_for, rulesets, staff_user):
+    html = client_for(staff_user).get(reverse("eligibility:research-create")).content.decode()
+    assert f'href="{reverse("eligibility:research-list")}"' in html
