@@ -438,3 +438,19 @@ def test_research_form_lists_countries_in_the_readers_alphabetical_order(ruleset
 def test_research_form_links_back_to_the_list(client_for, rulesets, staff_user):
     html = client_for(staff_user).get(reverse("eligibility:research-create")).content.decode()
     assert f'href="{reverse("eligibility:research-list")}"' in html
+
+
+def test_after_a_decision_error_the_cycle_forms_still_post_to_the_cycle(
+    client_for, submission, staff_user
+):
+    s = client_for(staff_user)
+    response = s.post(
+        reverse("eligibility:evidence-decide", args=[submission.pk]),
+        {"decision": "accept", "reason": "no points given"},
+    )
+    html = response.content.decode()
+    manage = reverse("eligibility:cycle-manage", args=[2024])
+    assert html.count(f'action="{manage}"') == 3  # configure, compute, publish
+    assert f'href="{manage}?verify=1"' in html
+    response = s.post(manage, {"action": "compute"})
+    assert response.status_code == 302
