@@ -85,4 +85,7 @@ def test_workspace_on_a_phone(browser_page, assert_accessible, government):
     assert tables
     for table in tables:
         assert table.evaluate("t => t.parentElement.classList.contains('table-scroll')")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert_accessible(page)
+    page.goto("/fr/members/ZZA/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

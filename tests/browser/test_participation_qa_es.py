@@ -43,6 +43,10 @@ def test_spanish_details(chromium_browser, browser_page, live_server, assert_acc
     page.goto("/es/participate/directory/")
     options = page.locator("#id_country option").all_inner_texts()
     assert options[1:] == ["Alemania", "Argelia", "Bélgica"]
+    page.set_viewport_size({"width": 375, "height": 800})
+    for path in ["/es/participate/directory/", f"/es{event.get_absolute_url()[3:]}"]:
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
 
     member = _logged_in(chromium_browser, live_server, UserFactory(preferred_language="es"))
     member.goto("/es/participate/countries/DEU/")
