@@ -195,7 +195,7 @@ class MeetingForm(CheckboxLabelMixin, forms.Form):
         if forum is not None:
             field = cast(forms.ModelMultipleChoiceField, self.fields["attendees"])
             field.queryset = forum.memberships.select_related("organisation")
-            field.label_from_instance = _member_label  # type: ignore[method-assign]
+            field.label_from_instance = _member_label  # type: ignore[method-assign,assignment]
 
 
 class DocumentForm(forms.Form):
