@@ -367,3 +367,19 @@ def test_page_titles_are_plain_text(client, published):
         page = client.get(url).content.decode()
         title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
         assert "<" not in title, (url, title)
+
+
+def test_letter_pdf_keeps_accented_and_non_latin1_names(complete_letter):
+    """Names such as Łukasz or Dubœuf need a font beyond Latin-1 (DejaVu Sans, when installed)."""
+    from ogp.membership.letter_text import FONT_DIR
+
+    if not (FONT_DIR / "DejaVuSans.ttf").exists():
+        pytest.skip("DejaVu Sans is not installed (apt-get install fonts-dejavu-core)")
+    complete_letter.language = "fr"
+    complete_letter.signatory_name = "Aïcha Benaïssa-Łukasz"
+    complete_letter.responsible_name = "Hélène Dubœuf-Çelik"
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(letter_pdf(complete_letter))).pages
+    )
+    assert "Aïcha Benaïssa-Łukasz" in text
+    assert "Hélène Dubœuf-Çelik" in text
