@@ -86,7 +86,8 @@ def member_list_csv(request: HttpRequest) -> HttpResponse:
     writer.writerow(
         ["iso3", "name_en", "name_fr", "name_es", "region", "status", "status_since", "lead_agency"]
     )
-    for country in [*data["members"], *data["eligible"]]:
+    # Open data: the same file whatever the interface language (ordered by ISO code).
+    for country in sorted([*data["members"], *data["eligible"]], key=lambda c: c.iso3):
         lead = getattr(country, "public_lead_agency", None)
         writer.writerow(
             [

@@ -383,3 +383,16 @@ def test_letter_pdf_keeps_accented_and_non_latin1_names(complete_letter):
     )
     assert "Aïcha Benaïssa-Łukasz" in text
     assert "Hélène Dubœuf-Çelik" in text
+
+
+def test_open_data_csv_is_the_same_in_every_language(client, published):
+    CountryFactory(iso3="DEU", iso2="DE", name_en="Germany", name_fr="Allemagne",
+                   name_es="Alemania", membership_status=MembershipStatus.ACTIVE)  # fmt: skip
+    CountryFactory(iso3="DZA", iso2="DZ", name_en="Algeria", name_fr="Algérie",
+                   name_es="Argelia", membership_status=MembershipStatus.ACTIVE)  # fmt: skip
+    files = {
+        lang: client.get(f"/{lang}/members/members.csv").content for lang in ("en", "fr", "es")
+    }
+    assert files["en"] == files["fr"] == files["es"]
+    iso_codes = [line.split(b",")[0] for line in files["en"].splitlines()[1:]]
+    assert iso_codes == sorted(iso_codes)
