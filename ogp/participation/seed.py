@@ -95,7 +95,8 @@ def seed(*, demo: bool, stdout) -> None:  # type: ignore[no-untyped-def]
         minutes="Three demo commitments were shortlisted.", attendees=attendees[:2],
     )  # fmt: skip
     Meeting.objects.filter(forum=forum).update(is_demo=True)
-    start = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=30)
+    # Office hours (14:00 UTC), whatever time the seed runs: an event at 02:00 looks like a bug.
+    start = timezone.now().replace(hour=14, minute=0, second=0, microsecond=0) + timedelta(days=30)
     event_save(
         acting_user=None, is_demo=True, kind="national", title="Demo national open government day",
         description="A fictional national event that shows registration and the waiting list.",
