@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ogp.core.uploads import validate_pdf
 from ogp.countries.models import Country
 
+from .labels import alphabetical
 from .models import (
     CriterionChoice,
     Cycle,
@@ -177,7 +177,7 @@ class ResearchEntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         # countries in the reader's alphabetical order (Alemania under A, Émirats under E)
         countries = sorted(
-            Country.objects.filter(un_member=True), key=lambda c: _alphabetical(str(c.name))
+            Country.objects.filter(un_member=True), key=lambda c: alphabetical(str(c.name))
         )
         self.fields["country"].choices = [  # type: ignore[attr-defined]
             ("", "---------"),
@@ -191,11 +191,6 @@ class ResearchEntryForm(forms.Form):
         if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             raise ValidationError(_("Use YYYY-MM-DD or YYYY."))
         return value
-
-
-def _alphabetical(name: str) -> str:
-    """Sort key ignoring accents and case."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def _points_field(label: Any) -> forms.IntegerField:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django.utils.formats import number_format
@@ -411,3 +412,9 @@ def unmatched_units(unmatched: list[dict[str, Any]]) -> list[dict[str, Any]]:
         count = sum(len(lines) for lines in per_sheet.values())
         out.append({"name": name, "code": code, "rows": count, "lines": where})
     return out
+
+
+def alphabetical(name: str) -> str:
+    """Sort key for names in any of the three languages: accents and case ignored
+    (Égypte between Égalité and Espagne, not after Zimbabwe)."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()

@@ -41,6 +41,7 @@ from .labels import (
     PROVISION_LABELS,
     SCALE_LABELS,
     STATUS_LABELS,
+    alphabetical,
     pathway_sentences,
     raw_value_text,
     source_label,
@@ -135,8 +136,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "latest": latest,
             "counts": [(STATUS_LABELS[s], counts.get(s, 0)) for s in STATUS_LABELS],
             "rulesets": selectors.ruleset_list(),
-            "review": sorted(review, key=lambda r: r["name"]),
-            "at_risk": sorted(at_risk, key=lambda r: r["name"]),
+            "review": sorted(review, key=lambda r: alphabetical(r["name"])),
+            "at_risk": sorted(at_risk, key=lambda r: alphabetical(r["name"])),
         },
     )
 
@@ -174,12 +175,12 @@ def _filtered_rows(state: dict[str, str], cycle: Cycle) -> list[dict[str, Any]]:
 
     def key(r: dict[str, Any]) -> tuple:
         if sort == "country":
-            return (r["name"].casefold(),)
+            return (alphabetical(r["name"]),)
         if sort in CRITERIA_ORDER:
             v = r["points"].get(sort)
-            return (v is None, v if v is not None else 0, r["name"].casefold())
+            return (v is None, v if v is not None else 0, alphabetical(r["name"]))
         v = r.get(sort)
-        return (v is None, v if v is not None else 0, r["name"].casefold())
+        return (v is None, v if v is not None else 0, alphabetical(r["name"]))
 
     rows.sort(key=key, reverse=desc)
     return rows
@@ -426,7 +427,7 @@ def world_map(request: HttpRequest, year: int) -> HttpResponse:
             dict(r, name=_name(r), status_label=STATUS_LABELS.get(r["status"], r["status"]))
             for r in selectors.scoresheet_rows(cycle)
         ]
-        rows.sort(key=lambda r: r["name"].casefold())
+        rows.sort(key=lambda r: alphabetical(r["name"]))
         region_labels = dict(Region.choices)
         grid = charts.grid_map(rows)
         for block in grid["blocks"]:

@@ -454,3 +454,25 @@ def test_after_a_decision_error_the_cycle_forms_still_post_to_the_cycle(
     assert f'href="{manage}?verify=1"' in html
     response = s.post(manage, {"action": "compute"})
     assert response.status_code == 302
+
+
+def test_score_sheet_and_map_sort_names_ignoring_accents(client, imported):
+    import re
+
+    from ogp.countries.tests.factories import CountryFactory
+
+    for iso2, iso3, fr in [
+        ("EG", "EGY", "Égypte"),
+        ("ES", "ESP", "Espagne"),
+        ("ZW", "ZWE", "Zimbabwe"),
+    ]:
+        CountryFactory(iso2=iso2, iso3=iso3, name_en=fr, name_fr=fr, name_es=fr)
+    cycle = services.cycle_compute(
+        acting_user=None, cycle=services.cycle_open(acting_user=None, year=2023)
+    )
+    services.cycle_publish(acting_user=None, cycle=cycle)
+    for url in ("/fr/eligibility/2023/", "/fr/eligibility/2023/map/"):
+        html = client.get(url).content.decode()
+        names = re.findall(r'<th scope="row"><a [^>]*>([^<]+)</a>', html)
+        wanted = [n for n in names if n in ("Égypte", "Espagne", "Zimbabwe")]
+        assert wanted == ["Égypte", "Espagne", "Zimbabwe"], (url, names)
