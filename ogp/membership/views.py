@@ -504,6 +504,7 @@ def step_mark(request: HttpRequest, iso3: str) -> HttpResponse:
         return _deny(request)
     form = StepForm(request.POST)
     if form.is_valid():
+        status_before = country.membership_status
         try:
             services.onboarding_step_mark(
                 acting_user=_user(request), country=country, **form.cleaned_data
@@ -512,6 +513,13 @@ def step_mark(request: HttpRequest, iso3: str) -> HttpResponse:
             messages.error(request, _error_text(error))
         else:
             messages.success(request, _("The onboarding step has been recorded."))
+            country.refresh_from_db(fields=["membership_status"])
+            if country.membership_status != status_before:
+                messages.info(
+                    request,
+                    _("The country's OGP status is now: %(status)s.")
+                    % {"status": country.get_membership_status_display()},
+                )
     else:
         for field_errors in form.errors.values():
             for message in field_errors:

@@ -264,3 +264,16 @@ def test_rejoining_restarts_the_checklist(participating, government_user, staff_
     assert participating.membership_status == MembershipStatus.PARTICIPATING
     assert not participating.onboarding.steps.exists()
     assert participating.letters_of_intent.filter(state="accepted").count() == 2
+
+
+def test_ticking_co_creation_says_the_status_changed(client_for, participating, government_user):
+    client = client_for(government_user)
+    url = reverse("membership:step-mark", args=[participating.iso3])
+    response = client.post(
+        url,
+        {"item": "co_creation_started", "done_on": timezone.localdate().isoformat()},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    texts = [str(m) for m in response.context["messages"]]
+    assert "The country's OGP status is now: Active member." in texts
