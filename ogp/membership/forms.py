@@ -164,19 +164,33 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         help_text=_("Required for inactivity, suspension and reinstatement."),
     )
     consecutive_cycles_below_minimum = forms.IntegerField(
-        label=_("Consecutive cycles below the eligibility minimum"), min_value=0, initial=0
+        label=_("Consecutive cycles below the eligibility minimum"),
+        min_value=0,
+        initial=0,
+        help_text=_("For entering or leaving Eligibility Review."),
     )
     contrary_to_process_finding = forms.BooleanField(
-        label=_("The country acted contrary to process in the current cycle"), required=False
+        label=_("The country acted contrary to process in the current cycle"),
+        required=False,
+        help_text=_("For a change to “acting contrary to process”."),
     )
     consecutive_contrary_cycles = forms.IntegerField(
-        label=_("Consecutive cycles contrary to process"), min_value=0, initial=0
+        label=_("Consecutive cycles contrary to process"),
+        min_value=0,
+        initial=0,
+        help_text=_("For a change to Procedural Review."),
     )
     contrary_to_process_resolved = forms.BooleanField(
-        label=_("The country has corrected its process"), required=False
+        label=_("The country has corrected its process"),
+        required=False,
+        help_text=_(
+            "For a return to active after acting contrary to process or Procedural Review."
+        ),
     )
     withdrawal_notice = forms.BooleanField(
-        label=_("The government's withdrawal letter was received"), required=False
+        label=_("The government's withdrawal letter was received"),
+        required=False,
+        help_text=_("For a change to withdrawn."),
     )
 
     def __init__(self, *args, targets=(), **kwargs):  # type: ignore[no-untyped-def]

@@ -142,3 +142,12 @@ def test_sync_command_over_all_countries(country, other_country, cycle):
     out = StringIO()
     call_command("membership_sync_eligibility", stdout=out)
     assert "0 status(es) changed" in out.getvalue()
+
+
+def test_status_form_says_which_change_each_field_is_for(client_for, staff_user, country):
+    page = client_for(staff_user).get(
+        reverse("membership:status-change", args=[country.iso3]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    body = page.content.decode()
+    for text in ["For entering or leaving Eligibility Review.", "For a change to withdrawn."]:
+        assert text in body
