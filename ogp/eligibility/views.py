@@ -44,6 +44,7 @@ from .labels import (
     alphabetical,
     pathway_sentences,
     raw_value_text,
+    ruleset_changes,
     source_label,
     unmatched_units,
 )
@@ -363,7 +364,9 @@ def methodology_index(request: HttpRequest) -> HttpResponse:
 
 @public_page_cache
 def methodology(request: HttpRequest, code: str, version: int) -> HttpResponse:
-    obj = get_object_or_404(RuleSetVersion, code=code, version=version)
+    obj = get_object_or_404(
+        RuleSetVersion.objects.select_related("based_on"), code=code, version=version
+    )
     rs = obj.rules
     crits = []
     for c in rs.criteria:
@@ -405,6 +408,9 @@ def methodology(request: HttpRequest, code: str, version: int) -> HttpResponse:
             "criteria": crits,
             "vc": vc,
             "pass_percent": f"{float(rs.pass_share) * 100:g}",
+            "changes": ruleset_changes(obj.based_on.definition, obj.definition)
+            if obj.based_on
+            else [],
             "assumption_keys": [a.key for a in rs.assumptions],
             "assumptions": rs.assumptions,
         },

@@ -476,3 +476,31 @@ def test_score_sheet_and_map_sort_names_ignoring_accents(client, imported):
         names = re.findall(r'<th scope="row"><a [^>]*>([^<]+)</a>', html)
         wanted = [n for n in names if n in ("Égypte", "Espagne", "Zimbabwe")]
         assert wanted == ["Égypte", "Espagne", "Zimbabwe"], (url, names)
+
+
+def test_methodology_of_a_staff_version_lists_what_it_changes(client, rulesets):
+    from ogp.eligibility.models import RuleSetVersion
+
+    base = RuleSetVersion.objects.get(code="ogp-2023")
+    definition = {**base.definition, "pass_share": "0.8", "min_criteria": 2}
+    criteria = []
+    for c in definition["criteria"]:
+        if c["code"] == "citizen_engagement":
+            c = {**c, "bands": [{**c["bands"][0], "above": 8.0}, *c["bands"][1:]]}
+        if c["code"] == "fiscal_transparency":
+            c = {**c, "status_points": {**c["status_points"], "PL": 1}}
+        criteria.append(c)
+    definition["criteria"] = criteria
+    new = services.ruleset_create(acting_user=None, based_on=base, definition=definition)
+    html = client.get(new.get_absolute_url()).content.decode()
+    assert "What this version changes from ogp-2023 v1" in html
+    assert "<li>Share of available points needed: 75% → 80%</li>" in html
+    assert "<li>Minimum number of assessed criteria: 3 → 2</li>" in html
+    assert (
+        "Citizen engagement, cut-offs: 4 above 7.5, 3 above 5, 2 above 2.5, 1 above 0 → "
+        "4 above 8, 3 above 5, 2 above 2.5, 1 above 0"
+    ) in html
+    assert "Fiscal transparency, points per document status: PL 0 → 1" in html
+    assert "the values above apply" in html
+    html = client.get(base.get_absolute_url()).content.decode()
+    assert "What this version changes" not in html
