@@ -449,13 +449,18 @@ def _share_text(value: Any) -> str:
         return _value_text(value)
 
 
+def _change_line(what: object, change: str) -> str:
+    # Translators: one change of a rule set version ("Data lag in years: 1 → 2")
+    return _("%(what)s: %(change)s") % {"what": what, "change": change}
+
+
 def _mapping_changes(label: str, old: dict, new: dict, names: dict) -> list[str]:
     parts = [
         f"{names.get(k, k)} {_value_text(old.get(k))} → {_value_text(new.get(k))}"
         for k in new
         if old.get(k) != new.get(k)
     ]
-    return [f"{label}: {'; '.join(parts)}"] if parts else []
+    return [_change_line(label, _("; ").join(parts))] if parts else []
 
 
 RULESET_FIELD_LABELS = {
@@ -486,7 +491,7 @@ def ruleset_changes(old: dict, new: dict) -> list[str]:
     for key, field_label in RULESET_FIELD_LABELS.items():
         if old.get(key) != new.get(key):
             text = _share_text if key == "pass_share" else _value_text
-            out.append(f"{field_label}: {text(old.get(key))} → {text(new.get(key))}")
+            out.append(_change_line(field_label, f"{text(old.get(key))} → {text(new.get(key))}"))
     old_crit = {c["code"]: c for c in old.get("criteria", [])}
     for crit in new.get("criteria", []):
         before = old_crit.get(crit["code"], {})
@@ -494,8 +499,10 @@ def ruleset_changes(old: dict, new: dict) -> list[str]:
         for part, part_label in CRITERION_PART_LABELS.items():
             if part in crit and before.get(part) != crit.get(part):
                 out.append(
-                    f"{label}, {part_label}: {_value_text(before.get(part))} → "
-                    f"{_value_text(crit.get(part))}"
+                    _change_line(
+                        f"{label}, {part_label}",
+                        f"{_value_text(before.get(part))} → {_value_text(crit.get(part))}",
+                    )
                 )
         if before.get("status_points") != crit.get("status_points") and "status_points" in crit:
             out += _mapping_changes(
@@ -516,7 +523,9 @@ def ruleset_changes(old: dict, new: dict) -> list[str]:
     old_vc, new_vc = old.get("values_check") or {}, new.get("values_check") or {}
     if bool(old_vc) != bool(new_vc):
         out.append(
-            f"{_('Values Check')}: {_value_text(bool(old_vc))} → {_value_text(bool(new_vc))}"
+            _change_line(
+                _("Values Check"), f"{_value_text(bool(old_vc))} → {_value_text(bool(new_vc))}"
+            )
         )
     elif new_vc:
         out += _mapping_changes(
@@ -528,7 +537,10 @@ def ruleset_changes(old: dict, new: dict) -> list[str]:
         if old_vc.get("combine") != new_vc.get("combine"):
             combine = {"all": _("every indicator"), "any": _("at least one indicator")}
             out.append(
-                f"{_('Values Check: pass when')}: {combine.get(str(old_vc.get('combine')), '')} → "
-                f"{combine.get(str(new_vc.get('combine')), '')}"
+                _change_line(
+                    _("Values Check: pass when"),
+                    f"{combine.get(str(old_vc.get('combine')), '')} → "
+                    f"{combine.get(str(new_vc.get('combine')), '')}",
+                )
             )
     return out

@@ -504,3 +504,5 @@ def test_methodology_of_a_staff_version_lists_what_it_changes(client, rulesets):
     assert "the values above apply" in html
     html = client.get(base.get_absolute_url()).content.decode()
     assert "What this version changes" not in html
+    html = client.get("/fr" + new.get_absolute_url()[3:]).content.decode()
+    assert "<li>Part des points disponibles exigée : 75% → 80%</li>" in html
