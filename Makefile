@@ -33,10 +33,11 @@ run: install ## migrate the embedded SQLite database, seed, serve on http://127.
 	$(MANAGE) seed
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-browser-deps: ## install Debian's chromium (and gettext) when missing
+browser-deps: ## install Debian's chromium, gettext and DejaVu fonts (letter PDFs) when missing
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \

@@ -18,9 +18,16 @@ def catalogue_paths() -> list[Path]:
     )
 
 
+def plural_count(catalogue: polib.POFile) -> int:
+    match = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
+    return int(match.group(1)) if match else 2
+
+
 def problems(path: Path) -> list[str]:
     found: list[str] = []
-    for entry in polib.pofile(str(path)):
+    catalogue = polib.pofile(str(path))
+    nplurals = plural_count(catalogue)
+    for entry in catalogue:
         if entry.obsolete:
             continue
         where = f"{path.relative_to(ROOT)}:{entry.linenum}"
@@ -28,6 +35,9 @@ def problems(path: Path) -> list[str]:
             found.append(f"{where}: fuzzy: {entry.msgid[:70]!r}")
             continue
         translations = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        if entry.msgid_plural and len(entry.msgstr_plural) != nplurals:
+            found.append(f"{where}: {len(entry.msgstr_plural)} plural forms, {nplurals} declared")
+            continue
         if not all(t.strip() for t in translations):
             found.append(f"{where}: untranslated: {entry.msgid[:70]!r}")
             continue

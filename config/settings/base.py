@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "ogp.accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ogp.core.middleware.MethodNotAllowedPageMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 

@@ -4,9 +4,17 @@ from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template import TemplateDoesNotExist
+from django.template import TemplateDoesNotExist, engines
 from django.template.loader import render_to_string
 from django.utils import translation
+
+
+def _render_plain_text(name: str, context: Mapping[str, object]) -> str:
+    """Plain-text e-mails are not HTML: no escaping (an apostrophe stays an apostrophe)."""
+    wrapper = engines["django"].from_string(
+        "{% autoescape off %}{% include name %}{% endautoescape %}"
+    )
+    return wrapper.render({**context, "name": name})
 
 
 def send_templated_mail(
@@ -24,8 +32,8 @@ def send_templated_mail(
     """
     ctx = {"site_url": settings.SITE_URL, **(context or {})}
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", ctx).split())
-        body = render_to_string(f"{template}.txt", ctx)
+        subject = " ".join(_render_plain_text(f"{template}_subject.txt", ctx).split())
+        body = _render_plain_text(f"{template}.txt", ctx)
         try:
             html = render_to_string(f"{template}.html", ctx)
         except TemplateDoesNotExist:

@@ -33,3 +33,21 @@ class RequestLogMiddleware:
                 },
             )
         return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django answers a wrong HTTP method (e.g. GET on a form's POST address) with an empty 405;
+    people who reach such an address by reloading or switching language get a page instead."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            from django.shortcuts import render
+
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response

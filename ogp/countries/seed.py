@@ -6,8 +6,10 @@ import gettext
 from pathlib import Path
 
 import pycountry
+from babel import Locale
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from .models import Country, MembershipStatus
 from .reference import EXTRA_ENTITIES, REGION_BY_ISO2, UN_MEMBERS
@@ -15,25 +17,58 @@ from .reference import EXTRA_ENTITIES, REGION_BY_ISO2, UN_MEMBERS
 # The one OGP membership list found in the publishers' files (OKF Germany, data of 2016-12-07).
 MEMBERSHIP_2016_FILE = "ogp_membership_status_2016_okfde.csv"
 MEMBERSHIP_2016_DATE = datetime.date(2016, 12, 7)
+# The list's status codes (as stated in the file), as sentences for the public timeline.
+MEMBERSHIP_2016_REASONS = {
+    0: gettext_noop(
+        "Listed as an inactive member in OGP's list of participants of 7 December 2016."
+    ),
+    1: gettext_noop(
+        "Listed as developing its first action plan in OGP's list of participants of "
+        "7 December 2016."
+    ),
+    2: gettext_noop(
+        "Listed as working on its first action plan in OGP's list of participants of "
+        "7 December 2016."
+    ),
+    3: gettext_noop(
+        "Listed as working on its second action plan in OGP's list of participants of "
+        "7 December 2016."
+    ),
+    4: gettext_noop(
+        "Listed as working on its third action plan in OGP's list of participants of "
+        "7 December 2016."
+    ),
+}
 
 
 def _translator(language: str):  # type: ignore[no-untyped-def]
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
+    """Names in `language`: CLDR (Babel) first, the iso-codes catalogue as a fallback."""
+    territories = Locale(language).territories
+    iso_codes = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language]
+    ).gettext
+
+    def translate(entry) -> str:  # type: ignore[no-untyped-def]
+        if entry.alpha_2 in territories:
+            return str(territories[entry.alpha_2])
+        name = getattr(entry, "common_name", None) or entry.name
+        return iso_codes(name) if iso_codes(name) != name else iso_codes(entry.name)
+
+    return translate
 
 
 def country_rows() -> list[dict[str, object]]:
     fr, es = _translator("fr"), _translator("es")
     rows: list[dict[str, object]] = []
     for entry in pycountry.countries:
-        name = getattr(entry, "common_name", None) or entry.name
         rows.append(
             {
                 "iso2": entry.alpha_2,
                 "iso3": entry.alpha_3,
                 "numeric": entry.numeric,
-                "name_en": name,
-                "name_fr": fr(name) if fr(name) != name else fr(entry.name),
-                "name_es": es(name) if es(name) != name else es(entry.name),
+                "name_en": getattr(entry, "common_name", None) or entry.name,
+                "name_fr": fr(entry),
+                "name_es": es(entry),
             }
         )
     rows.extend(dict(extra) for extra in EXTRA_ENTITIES)
@@ -80,10 +115,8 @@ def import_membership_2016(path: Path) -> int:
                 acting_user=None,
                 country=country,
                 status=status,
-                reason=(
-                    f"OGP participating countries list of 2016-12-07 (opengovpartnership.org, "
-                    f"compiled by Open Knowledge Foundation Germany): status code {code}."
-                ),
+                # stored in English, shown translated ({% translate change.reason %})
+                reason=MEMBERSHIP_2016_REASONS[code],
                 effective_date=MEMBERSHIP_2016_DATE,
             )
             changed += 1

@@ -88,3 +88,11 @@ def test_home_page_links_to_every_phase(client):
         "/en/accounts/signup/",
     ]:
         assert f'href="{url}"' in html, url
+
+
+def test_get_on_a_post_only_address_shows_a_translated_page(client, staff_user):
+    client.force_login(staff_user)
+    response = client.get("/fr/account/staff/role-requests/1/decide/")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert "<h1>" in response.content.decode()

@@ -27,6 +27,8 @@ def test_seed_creates_every_iso_country_with_names_regions_and_un_flag():
     france = Country.objects.get(iso3="FRA")
     assert (france.iso2, france.numeric, france.region) == ("FR", "250", "europe")
     assert (france.name_en, france.name_fr, france.name_es) == ("France", "France", "Francia")
+    algeria = Country.objects.get(iso3="DZA")
+    assert (algeria.name_en, algeria.name_fr, algeria.name_es) == ("Algeria", "Algérie", "Argelia")
     namibia = Country.objects.get(iso2="NA")
     assert namibia.iso3 == "NAM" and namibia.un_member
     assert set(Country.objects.filter(region="").values_list("iso2", flat=True)) == {"AQ"}
@@ -127,7 +129,11 @@ def test_membership_list_2016_is_recorded_as_history(tmp_path):
     assert import_membership_2016(path) == 2
     assert import_membership_2016(path) == 0  # idempotent
     assert Country.objects.get(iso3="ALB").membership_status == "active"
-    assert Country.objects.get(iso3="HUN").membership_status == "inactive"
+    hungary = Country.objects.get(iso3="HUN")
+    assert hungary.membership_status == "inactive"
+    assert hungary.status_changes.get().reason == (
+        "Listed as an inactive member in OGP's list of participants of 7 December 2016."
+    )
 
 
 @pytest.mark.shared_data
@@ -148,3 +154,12 @@ def test_regions_agree_with_the_country_code_crosswalk(shared_data_dir):
 def test_country_page_without_published_eligibility_has_no_eligibility_box(client, country):
     html = client.get("/en/countries/ZZA/").content.decode()
     assert "Eligibility in the" not in html
+
+
+def test_imported_status_reasons_are_shown_in_the_reader_language(client, tmp_path):
+    seed_countries()
+    path = tmp_path / "ogp_membership_status_2016_okfde.csv"
+    path.write_text("country,iso3,year,ogp_status_code\nAlbania,ALB,2016,3\n", encoding="utf-8")
+    import_membership_2016(path)
+    html = client.get("/es/countries/ALB/").content.decode()
+    assert "Trabaja en su segundo plan de acción" in html
