@@ -93,6 +93,8 @@ class CycleConfigureForm(forms.Form):
         ruleset_field.queryset = RuleSetVersion.objects.filter(valid_from__lte=cycle.year).exclude(
             valid_to__lt=cycle.year
         )
+        # the title in the reader's language, then the code and version ("… (ogp-2023 v2)")
+        ruleset_field.label_from_instance = lambda rs: f"{rs.display_title} ({rs})"
         releases_field: Any = self.fields["releases"]
         releases_field.queryset = DatasetRelease.objects.exclude(
             kind__in=[DatasetKind.CROSSWALK, DatasetKind.RESEARCH]

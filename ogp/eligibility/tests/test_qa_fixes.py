@@ -506,3 +506,13 @@ def test_methodology_of_a_staff_version_lists_what_it_changes(client, rulesets):
     assert "What this version changes" not in html
     html = client.get("/fr" + new.get_absolute_url()[3:]).content.decode()
     assert "<li>Part des points disponibles exigée : 75% → 80%</li>" in html
+
+
+def test_cycle_rule_set_choice_shows_titles(client_for, imported, staff_user):
+    services.cycle_open(acting_user=None, year=2024)
+    url = "/fr" + reverse("eligibility:cycle-manage", args=[2024])[3:]
+    html = client_for(staff_user).get(url).content.decode()
+    assert (
+        ">Données insuffisantes, information complémentaire et examen d’éligibilité (2023) "
+        "(ogp-2023 v1)</option>"
+    ) in html
