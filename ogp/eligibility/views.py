@@ -37,6 +37,7 @@ from .labels import (
     CRITERION_LABELS,
     DATASET_LABELS,
     INDICATOR_LABELS,
+    OBS_DOCUMENT_LABELS,
     OBS_STATUS_LABELS,
     PROVISION_LABELS,
     SCALE_LABELS,
@@ -580,6 +581,10 @@ def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "release": release,
             "dataset_label": DATASET_LABELS.get(release.kind, release.kind),
             "unmatched_units": unmatched_units(release.unmatched),
+            "columns": [
+                f"{OBS_DOCUMENT_LABELS[c]} ({c})" if c in OBS_DOCUMENT_LABELS else c
+                for c in release.columns
+            ],
         },
     )
 

@@ -516,3 +516,9 @@ def test_cycle_rule_set_choice_shows_titles(client_for, imported, staff_user):
         ">Données insuffisantes, information complémentaire et examen d’éligibilité (2023) "
         "(ogp-2023 v1)</option>"
     ) in html
+
+
+def test_release_page_names_the_budget_documents(client_for, imported, staff_user):
+    obs = imported["obs"]
+    html = client_for(staff_user).get("/fr" + obs.get_absolute_url()[3:]).content.decode()
+    assert "Projet de budget de l’exécutif (ebp)" in html and "Rapport d’audit (ar)" in html
