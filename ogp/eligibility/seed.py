@@ -26,7 +26,8 @@ def supported_years() -> list[int]:
 
 def compute_and_publish(*, acting_user: Any = None, stdout: Any = None) -> list[Cycle]:
     done = []
-    for year in supported_years():
+    years = list(supported_years())
+    for year in years:
         cycle = Cycle.objects.filter(year=year).first()
         if cycle is not None and cycle.state == CycleState.PUBLISHED:
             continue
@@ -34,7 +35,10 @@ def compute_and_publish(*, acting_user: Any = None, stdout: Any = None) -> list[
             cycle = services.cycle_open(acting_user=acting_user, year=year)
         services.cycle_compute(acting_user=acting_user, cycle=cycle)
         cycle.refresh_from_db()
-        services.cycle_publish(acting_user=acting_user, cycle=cycle)
+        # back-filling history: only the newest cycle moves countries' current status
+        services.cycle_publish(
+            acting_user=acting_user, cycle=cycle, apply_statuses=year == years[-1]
+        )
         done.append(cycle)
         if stdout:
             stdout.write(f"  cycle {year}: computed and published")

@@ -559,7 +559,9 @@ def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False
 
 
 @transaction.atomic
-def cycle_publish(*, acting_user: Any, cycle: Cycle) -> Cycle:
+def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True) -> Cycle:
+    """Publish a computed cycle. `apply_statuses=False` when back-filling several cycles at once
+    (the caller applies the newest one's statuses at the end)."""
     Cycle.objects.select_for_update().filter(pk=cycle.pk).first()
     cycle.refresh_from_db()
     _editable(cycle)
@@ -583,7 +585,8 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle) -> Cycle:
         after={"checksum": cycle.checksum, "published_at": cycle.published_at},
         note="" if getattr(acting_user, "is_authenticated", False) else "system",
     )
-    _apply_to_membership_statuses(acting_user=acting_user, cycle=cycle)
+    if apply_statuses:
+        _apply_to_membership_statuses(acting_user=acting_user, cycle=cycle)
     return cycle
 
 
