@@ -88,6 +88,44 @@ class ParseResult:
 
 
 @dataclass
+class CountryYearRows:
+    """What the country-year parsers (OBS, EIU, V-Dem) collect: one row per country and year
+    (a second one is refused with the line of the first), its observations, unmatched rows."""
+
+    file: str
+    year_column: str = "year"
+    observations: list[Observation] = field(default_factory=list)
+    unmatched: list[UnmatchedRow] = field(default_factory=list)
+    seen: dict[tuple[str, int], int] = field(default_factory=dict)
+    years: set[int] = field(default_factory=set)
+
+    def add(self, line: int, iso3: str, year: int, observations: list[Observation]) -> None:
+        key = (iso3, year)
+        if key in self.seen:
+            raise ImportFileError(
+                file=self.file,
+                line=line,
+                column=self.year_column,
+                reason="duplicate",
+                country=iso3,
+                year=year,
+                first_line=self.seen[key],
+            )
+        self.seen[key] = line
+        self.years.add(year)
+        self.observations.extend(observations)
+
+    def result(self, *, columns: list[str] | tuple[str, ...], rows: int) -> ParseResult:
+        return ParseResult(
+            observations=tuple(self.observations),
+            unmatched=tuple(self.unmatched),
+            years=tuple(sorted(self.years)),
+            columns=tuple(columns),
+            rows=rows,
+        )
+
+
+@dataclass
 class CountryMatcher:
     """Match a row to a registry country by ISO code, or by a known name variant.
 

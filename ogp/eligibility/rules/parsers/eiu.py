@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from .common import (
     CountryMatcher,
-    ImportFileError,
+    CountryYearRows,
     Observation,
     ParseResult,
-    UnmatchedRow,
     parse_number,
     parse_year,
     read_rows,
@@ -20,10 +19,7 @@ SCORE_COLUMNS = ("civlib_eiu", "democracy_eiu")
 def parse_eiu(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
     header, rows = read_rows(data, file, ("year", "civlib_eiu"), one_of=(("iso3", "country_name"),))
     cols = [c for c in SCORE_COLUMNS if c in header]
-    observations: list[Observation] = []
-    unmatched: list[UnmatchedRow] = []
-    seen: dict[tuple[str, int], int] = {}
-    years: set[int] = set()
+    collected = CountryYearRows(file)
     n = 0
     for line, row in rows:
         n += 1
@@ -38,29 +34,13 @@ def parse_eiu(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
             name_col="country_name" if "country_name" in header else None,
         )
         if miss is not None:
-            unmatched.append(miss)
+            collected.unmatched.append(miss)
             continue
         assert iso3 is not None
-        key = (iso3, year)
-        if key in seen:
-            raise ImportFileError(
-                file=file,
-                line=line,
-                column="year",
-                reason="duplicate",
-                country=iso3,
-                year=year,
-                first_line=seen[key],
-            )
-        seen[key] = line
-        years.add(year)
-        for col, value in values.items():
-            if value is not None:
-                observations.append(Observation(line, iso3, year, f"eiu.{col}", value, ""))
-    return ParseResult(
-        observations=tuple(observations),
-        unmatched=tuple(unmatched),
-        years=tuple(sorted(years)),
-        columns=tuple(cols),
-        rows=n,
-    )
+        observed = [
+            Observation(line, iso3, year, f"eiu.{col}", value, "")
+            for col, value in values.items()
+            if value is not None
+        ]
+        collected.add(line, iso3, year, observed)
+    return collected.result(columns=cols, rows=n)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from ..model import OBS_DOCUMENTS, OBS_STATUSES
 from .common import (
     CountryMatcher,
+    CountryYearRows,
     ImportFileError,
     Observation,
     ParseResult,
-    UnmatchedRow,
     parse_year,
     read_rows,
     resolve_country,
@@ -24,10 +24,7 @@ def parse_obs(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
     )
     year_col = "survey_year" if "survey_year" in header else "year"
     docs = [d for d in OBS_DOCUMENTS if d in header]
-    observations: list[Observation] = []
-    unmatched: list[UnmatchedRow] = []
-    seen: dict[tuple[str, int], int] = {}
-    years: set[int] = set()
+    collected = CountryYearRows(file, year_column=year_col)
     n = 0
     for line, row in rows:
         n += 1
@@ -55,29 +52,13 @@ def parse_obs(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
             name_col="country" if "country" in header else None,
         )
         if miss is not None:
-            unmatched.append(miss)
+            collected.unmatched.append(miss)
             continue
         assert iso3 is not None
-        key = (iso3, year)
-        if key in seen:
-            raise ImportFileError(
-                file=file,
-                line=line,
-                column=year_col,
-                reason="duplicate",
-                country=iso3,
-                year=year,
-                first_line=seen[key],
-            )
-        seen[key] = line
-        years.add(year)
-        for doc, code in statuses.items():
-            if code:
-                observations.append(Observation(line, iso3, year, f"obs.{doc}", None, code))
-    return ParseResult(
-        observations=tuple(observations),
-        unmatched=tuple(unmatched),
-        years=tuple(sorted(years)),
-        columns=tuple(docs),
-        rows=n,
-    )
+        observed = [
+            Observation(line, iso3, year, f"obs.{doc}", None, code)
+            for doc, code in statuses.items()
+            if code
+        ]
+        collected.add(line, iso3, year, observed)
+    return collected.result(columns=docs, rows=n)

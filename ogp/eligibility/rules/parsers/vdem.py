@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .common import (
     CountryMatcher,
+    CountryYearRows,
     ImportFileError,
     Observation,
     ParseResult,
@@ -71,10 +72,7 @@ def parse_vdem(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
         keep=frozenset({"year", "iso3", "country_id", "country_text_id", "country_name", *COLUMNS}),
     )
     cols = [c for c in COLUMNS if c in header]
-    observations: list[Observation] = []
-    unmatched: list[UnmatchedRow] = []
-    seen: dict[tuple[str, int], int] = {}
-    years: set[int] = set()
+    collected = CountryYearRows(file)
     n = 0
     for line, row in rows:
         n += 1
@@ -90,29 +88,13 @@ def parse_vdem(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
             values[c] = v
         iso3, miss = _resolve(matcher, header, row, file, line)
         if miss is not None:
-            unmatched.append(miss)
+            collected.unmatched.append(miss)
             continue
         assert iso3 is not None
-        key = (iso3, year)
-        if key in seen:
-            raise ImportFileError(
-                file=file,
-                line=line,
-                column="year",
-                reason="duplicate",
-                country=iso3,
-                year=year,
-                first_line=seen[key],
-            )
-        seen[key] = line
-        years.add(year)
-        for col, value in values.items():
-            if value is not None:
-                observations.append(Observation(line, iso3, year, f"vdem.{col}", value, ""))
-    return ParseResult(
-        observations=tuple(observations),
-        unmatched=tuple(unmatched),
-        years=tuple(sorted(years)),
-        columns=tuple(cols),
-        rows=n,
-    )
+        observed = [
+            Observation(line, iso3, year, f"vdem.{col}", value, "")
+            for col, value in values.items()
+            if value is not None
+        ]
+        collected.add(line, iso3, year, observed)
+    return collected.result(columns=cols, rows=n)
