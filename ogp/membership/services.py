@@ -924,13 +924,19 @@ def inquiry_create(*, acting_user: User, country: Country, subject: str, body: s
     return inquiry
 
 
-@transaction.atomic
-def inquiry_reply(*, acting_user: User, inquiry: Inquiry, body: str) -> InquiryMessage:
+def _inquiry_locked_for(acting_user: User, inquiry: Inquiry) -> Inquiry:
+    """The inquiry, locked for this transaction, if `acting_user` may act on it."""
     inquiry = Inquiry.objects.select_for_update().select_related("country").get(pk=inquiry.pk)
     if not _can_use_inquiries(acting_user, inquiry.country):
         raise ServiceError(
             _("Only the country's government users or the Support Unit can do this.")
         )
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_reply(*, acting_user: User, inquiry: Inquiry, body: str) -> InquiryMessage:
+    inquiry = _inquiry_locked_for(acting_user, inquiry)
     if not body.strip():
         raise ServiceError(_("Write a message."))
     kind = actor_kind(acting_user)
@@ -957,11 +963,7 @@ def inquiry_reply(*, acting_user: User, inquiry: Inquiry, body: str) -> InquiryM
 
 @transaction.atomic
 def inquiry_status_set(*, acting_user: User, inquiry: Inquiry, status: str) -> Inquiry:
-    inquiry = Inquiry.objects.select_for_update().select_related("country").get(pk=inquiry.pk)
-    if not _can_use_inquiries(acting_user, inquiry.country):
-        raise ServiceError(
-            _("Only the country's government users or the Support Unit can do this.")
-        )
+    inquiry = _inquiry_locked_for(acting_user, inquiry)
     if not inquiry_rules.inquiry_transition_allowed(
         inquiry.status, status, actor_kind(acting_user)
     ):
