@@ -73,7 +73,19 @@ def assert_accessible():
     """Call with a page: fails listing every serious or critical axe-core violation."""
 
     def check(page) -> None:
-        violations = _violations(page)
+        from playwright.sync_api import Error as PlaywrightError
+
+        # A check called right after a click may find the page still navigating (axe then sees
+        # no document): wait for the new page to load and run it again.
+        for attempt in range(3):
+            page.wait_for_load_state("load")
+            try:
+                violations = _violations(page)
+                break
+            except PlaywrightError:
+                if attempt == 2:
+                    raise
+                page.wait_for_timeout(200)
         assert not violations, f"Accessibility violations on {page.url}:\n" + "\n".join(violations)
 
     return check
