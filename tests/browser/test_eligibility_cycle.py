@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +76,7 @@ def test_cycle_journey(
     su.get_by_label("Year").fill("2023")
     su.get_by_role("button", name="Open the cycle").click()
     su.wait_for_url(re.compile(r"/en/eligibility/staff/cycles/2023/"))
-    assert su.get_by_text("Cycle 2023 opened.").is_visible()
+    expect(su.get_by_text("Cycle 2023 opened.")).to_be_visible()
     assert_accessible(su)
 
     # import a publisher file (EIU Democracy Index)
@@ -83,7 +84,7 @@ def test_cycle_journey(
     su.locator("#id_file").set_input_files(str(FIX / "eiu_small.csv"))
     su.get_by_label("Publication date").fill("2023-03-01")
     su.get_by_role("button", name="Import").click()
-    assert su.get_by_role("heading", name=re.compile("EIU Democracy Index")).is_visible()
+    expect(su.get_by_role("heading", name=re.compile("EIU Democracy Index"))).to_be_visible()
     assert_accessible(su)
 
     # choose it for the cycle, compute, and review the changes since 2022
@@ -91,7 +92,7 @@ def test_cycle_journey(
     su.get_by_label(re.compile("EIU Democracy Index")).check()
     su.get_by_role("button", name="Save the choice").click()
     su.get_by_role("button", name="Compute all countries").click()
-    assert su.get_by_text("Every country has been scored.").is_visible()
+    expect(su.get_by_text("Every country has been scored.")).to_be_visible()
     changes = su.get_by_role("table", name=re.compile("Changes per country"))
     zed_row = changes.get_by_role("row", name=re.compile("Zedland"))
     assert "Not enough data → Not eligible" in zed_row.inner_text()
@@ -110,31 +111,30 @@ def test_cycle_journey(
     gov.get_by_label("Address of the evidence").fill("https://example.org/zedland/budget")
     gov.get_by_role("button", name="Submit the evidence").click()
     gov.wait_for_url(re.compile(r"/my-evidence/"))
-    assert gov.get_by_text("Submitted, awaiting review").is_visible()
-
+    expect(gov.get_by_text("Submitted, awaiting review")).to_be_visible()
     # staff accept it; the criterion is overridden with its provenance; publish
     su.reload()
     su.get_by_label("Accept: override the criterion in this cycle").check()
     su.get_by_label("Points awarded (when accepting)").fill("4")
     su.get_by_label("Reason").fill("Both documents verified on the ministry website.")
     su.get_by_role("button", name="Record the decision").click()
-    assert su.get_by_text("Evidence accepted").is_visible()
+    expect(su.get_by_text("Evidence accepted")).to_be_visible()
     su.get_by_role("button", name="Publish the cycle").click()
-    assert su.get_by_text("Cycle 2023 published.").is_visible()
+    expect(su.get_by_text("Cycle 2023 published.")).to_be_visible()
     assert_accessible(su)
 
     # a visitor, in Spanish, reads the country page and downloads the CSV
     page = browser_page
     page.goto("/es/eligibility/country/ZZA/")
-    assert page.get_by_role("heading", name="Elegibilidad: Zedia").is_visible()
-    assert page.get_by_text("Reemplazado por información adicional aceptada").is_visible()
-    assert page.get_by_role("heading", name="Camino hacia la elegibilidad").is_visible()
-    assert page.get_by_role("table", name="Resultados por ciclo publicado").is_visible()
+    expect(page.get_by_role("heading", name="Elegibilidad: Zedia")).to_be_visible()
+    expect(page.get_by_text("Reemplazado por información adicional aceptada")).to_be_visible()
+    expect(page.get_by_role("heading", name="Camino hacia la elegibilidad")).to_be_visible()
+    expect(page.get_by_role("table", name="Resultados por ciclo publicado")).to_be_visible()
     assert_accessible(page)
     page.goto("/es/eligibility/2023/")
-    assert page.get_by_role(
-        "heading", name="Tabla de puntuaciones de elegibilidad 2023"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Tabla de puntuaciones de elegibilidad 2023")
+    ).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as info:
         page.get_by_role("link", name="CSV").click()

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_eligibility_cycle import FIX, logged_in_page
 
@@ -97,7 +98,7 @@ def test_pages_fit_a_phone(published, chromium_browser, live_server, assert_acce
         }
     )
     su.get_by_role("button", name="Import").click()
-    assert su.get_by_role("heading", name=re.compile("Open Budget Survey")).is_visible()
-    assert su.get_by_text("2019: “2019”").is_visible()
+    expect(su.get_by_role("heading", name=re.compile("Open Budget Survey"))).to_be_visible()
+    expect(su.get_by_text("2019: “2019”")).to_be_visible()
     assert _overflow(su) <= 0
     assert_accessible(su)

@@ -8,6 +8,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_eligibility_cycle import FIX, logged_in_page
 
@@ -72,9 +73,11 @@ def test_staff_errors_in_french_keep_what_was_typed(
     )
     su.get_by_label("Édition").fill("Explorer 2019")
     su.get_by_role("button", name="Importer").click()
-    assert su.get_by_text(
-        re.compile(r"obs\.xlsx, feuille « 2019 », ligne 2, colonne C \(Audit Report\)")
-    ).is_visible()
+    expect(
+        su.get_by_text(
+            re.compile(r"obs\.xlsx, feuille « 2019 », ligne 2, colonne C \(Audit Report\)")
+        )
+    ).to_be_visible()
     assert su.get_by_label("Édition").input_value() == "Explorer 2019"
     assert_accessible(su)
 
@@ -82,7 +85,7 @@ def test_staff_errors_in_french_keep_what_was_typed(
     su.get_by_label("Accepter : remplacer le critère dans ce cycle").check()
     su.get_by_label("Motif").fill("Vérifié sur le site du ministère.")
     su.get_by_role("button", name="Enregistrer la décision").click()
-    assert su.get_by_role("alert").filter(has_text="points").first.is_visible()
+    expect(su.get_by_role("alert").filter(has_text="points").first).to_be_visible()
     assert su.get_by_label("Motif").input_value() == "Vérifié sur le site du ministère."
     assert_accessible(su)
 
@@ -93,4 +96,4 @@ def test_staff_errors_in_french_keep_what_was_typed(
     su.get_by_label("Points attribués (en cas d’acceptation)").fill("4")
     su.get_by_label("Motif").fill("Vérifié sur le site du ministère.")
     su.get_by_role("button", name="Enregistrer la décision").click()
-    assert su.get_by_text("Preuve acceptée").is_visible()
+    expect(su.get_by_text("Preuve acceptée")).to_be_visible()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -36,14 +37,14 @@ def test_sign_up_confirm_log_in_and_switch_to_french(
     page.locator("#id_password").fill("a long enough passphrase 9")
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(re.compile(r"/en/account/$"))
-    assert page.get_by_role("heading", name="My account").is_visible()
+    expect(page.get_by_role("heading", name="My account")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Français").click()
     page.wait_for_url(re.compile(r"/fr/account/$"))
-    assert page.get_by_role("heading", name="Mon compte").is_visible()
+    expect(page.get_by_role("heading", name="Mon compte")).to_be_visible()
     page.get_by_role("link", name="Accueil").first.click()
     page.wait_for_url(re.compile(r"/fr/$"))
-    assert page.get_by_role("heading", name="Pour les gouvernements").is_visible()
+    expect(page.get_by_role("heading", name="Pour les gouvernements")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "fr"
     assert_accessible(page)

@@ -5,6 +5,7 @@ import time
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from playwright.sync_api import expect
 
 from ogp.accounts.tests.factories import PASSWORD, StaffUserFactory
 
@@ -25,7 +26,7 @@ def test_staff_must_turn_on_two_factor_then_log_in_with_a_code(browser_page, ass
     page.goto("/en/account/staff/")
     # allauth asks for the password again before a second factor is added
     page.wait_for_url(re.compile(r"/accounts/reauthenticate/"))
-    assert page.get_by_text("must turn on two-factor authentication").is_visible()
+    expect(page.get_by_text("must turn on two-factor authentication")).to_be_visible()
     assert_accessible(page)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Confirm").click()
@@ -36,7 +37,7 @@ def test_staff_must_turn_on_two_factor_then_log_in_with_a_code(browser_page, ass
     page.get_by_label("Authenticator code").fill(current_code(secret))
     page.get_by_role("button", name="Activate").click()
     page.goto("/en/account/staff/")
-    assert page.get_by_role("heading", name="Support Unit workspace").is_visible()
+    expect(page.get_by_role("heading", name="Support Unit workspace")).to_be_visible()
     assert_accessible(page)
 
     # next login asks for the second factor
@@ -50,7 +51,7 @@ def test_staff_must_turn_on_two_factor_then_log_in_with_a_code(browser_page, ass
     page.get_by_label("Code").fill(current_code(secret))
     page.get_by_role("button", name="Sign In").click()
     page.goto("/en/account/staff/")
-    assert page.get_by_role("heading", name="Support Unit workspace").is_visible()
+    expect(page.get_by_role("heading", name="Support Unit workspace")).to_be_visible()
 
 
 def test_public_pages_are_accessible(browser_page, assert_accessible, country):

@@ -5,6 +5,7 @@ resubmits; the Support Unit accepts; a visitor reads the letter and the status t
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +77,7 @@ def test_letter_of_intent_journey_in_french(
 
     # Joining workspace, then draft the letter.
     page.goto("/fr/members/ZZA/joining/")
-    assert page.get_by_role("heading", name="Adhésion à l’OGP : Zédie").is_visible()
+    expect(page.get_by_role("heading", name="Adhésion à l’OGP : Zédie")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Rédiger une lettre d’intention").click()
     assert_accessible(page)
@@ -150,9 +151,9 @@ def test_letter_of_intent_journey_in_french(
     visitor = chromium_browser.new_context(base_url=live_server.url, locale="fr-FR")
     public = visitor.new_page()
     public.goto("/fr/members/ZZA/")
-    assert public.get_by_role(
-        "heading", name="Zédie dans le Partenariat pour un gouvernement ouvert"
-    ).is_visible()
+    expect(
+        public.get_by_role("heading", name="Zédie dans le Partenariat pour un gouvernement ouvert")
+    ).to_be_visible()
     assert_accessible(public)
     timeline = public.locator("ol.timeline").inner_text()
     for reason in [

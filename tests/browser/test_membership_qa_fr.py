@@ -5,6 +5,7 @@ itself; at 375px the workspace tables scroll inside their wrapper."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +43,7 @@ def test_lead_agency_errors_in_french_then_saved(browser_page, assert_accessible
     page.get_by_label("Site web").fill("reforme.example.org")
     page.get_by_role("button", name="Enregistrer").click()
     # The browser did not stop the form: the server answered, in French, and kept the input.
-    assert page.get_by_text("Ce champ est obligatoire.").first.is_visible()
+    expect(page.get_by_text("Ce champ est obligatoire.").first).to_be_visible()
     assert page.get_by_label("Site web").input_value() == "reforme.example.org"
     assert_accessible(page)
     page.get_by_label("Point de contact : nom").fill("Awa Diallo")
@@ -50,7 +51,7 @@ def test_lead_agency_errors_in_french_then_saved(browser_page, assert_accessible
     page.get_by_label("Point de contact : courriel").fill("awa@example.org")
     page.get_by_role("button", name="Enregistrer").click()
     page.wait_for_url(re.compile(r"/fr/members/ZZA/joining/$"))
-    assert page.get_by_role("link", name="Voir la page publique du membre.").is_visible()
+    expect(page.get_by_role("link", name="Voir la page publique du membre.")).to_be_visible()
     from ogp.membership.models import LeadAgency
 
     assert LeadAgency.objects.get(country=government.country).website == (
@@ -67,9 +68,9 @@ def test_invitation_opened_before_logging_in(browser_page, assert_accessible, go
     )
     page = browser_page
     page.goto(f"/fr/members/invitations/{services.invitation_token(invitation)}/")
-    assert page.get_by_text("colleague@example.org", exact=False).first.is_visible()
-    assert page.get_by_role("link", name="Créer un compte").is_visible()
-    assert page.get_by_role("link", name="Se connecter").first.is_visible()
+    expect(page.get_by_text("colleague@example.org", exact=False).first).to_be_visible()
+    expect(page.get_by_role("link", name="Créer un compte")).to_be_visible()
+    expect(page.get_by_role("link", name="Se connecter").first).to_be_visible()
     assert_accessible(page)
 
 

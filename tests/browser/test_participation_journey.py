@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -53,14 +54,14 @@ def test_spanish_journey(
     # 1. Mailing list sign-up and confirmation from the e-mail.
     page.goto("/es/participate/mailing-lists/")
     heading = "Suscribirse a la lista de correo de la sociedad civil"
-    assert page.get_by_role("heading", name=heading).is_visible()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Su dirección de correo electrónico").fill("lucia@example.org")
     page.get_by_label("Lista de correo OGP de la sociedad civil").check()
     page.get_by_label("Idioma de los mensajes").select_option("es")
     page.get_by_label(re.compile("^Acepto recibir correos")).check()
     page.get_by_role("button", name="Suscribirme").click()
-    assert page.get_by_role("heading", name="Revise su correo").is_visible()
+    expect(page.get_by_role("heading", name="Revise su correo")).to_be_visible()
     assert_accessible(page)
     (message,) = mailoutbox
     assert message.subject.startswith("Confirme su suscripción")
@@ -68,7 +69,7 @@ def test_spanish_journey(
     page.goto(_path(link))
     assert_accessible(page)
     page.get_by_role("button", name="Confirmar mi suscripción").click()
-    assert page.get_by_role("heading", name="Suscripción confirmada").is_visible()
+    expect(page.get_by_role("heading", name="Suscripción confirmada")).to_be_visible()
     assert_accessible(page)
     assert MailingList.objects.get(slug="civil-society").subscriptions.get().state == "confirmed"
 
@@ -81,8 +82,9 @@ def test_spanish_journey(
     page.get_by_label("Fuera del gobierno").check()
     page.get_by_label("¿Por qué desea unirse?").fill("Seguimos el presupuesto municipal.")
     page.get_by_role("button", name="Enviar mi solicitud").click()
-    assert page.get_by_text("Su solicitud se ha enviado a los coordinadores del foro.").is_visible()
-
+    expect(
+        page.get_by_text("Su solicitud se ha enviado a los coordinadores del foro.")
+    ).to_be_visible()
     coordinator_context = chromium_browser.new_context(base_url=live_server.url, locale="es-ES")
     coordinator_page = coordinator_context.new_page()
     _log_in(coordinator_page, "coord@example.org")
@@ -90,19 +92,18 @@ def test_spanish_journey(
     assert_accessible(coordinator_page)
     coordinator_page.get_by_label("Aprobar").check()
     coordinator_page.get_by_role("button", name="Registrar la decisión").click()
-    assert coordinator_page.get_by_text("Decisión registrada").is_visible()
+    expect(coordinator_page.get_by_text("Decisión registrada")).to_be_visible()
     coordinator_context.close()
     assert "Bienvenido a Foro demo de gobierno abierto" in mailoutbox[-1].subject
 
     page.goto(f"/es/participate/forums/{forum.slug}/")
-    assert page.get_by_text("Es miembro de este foro.").is_visible()
-
+    expect(page.get_by_text("Es miembro de este foro.")).to_be_visible()
     # 3. Register for a full event: waiting list, then promoted when the seat frees up.
     page.goto(f"/es/participate/events/{event.slug}/")
     assert_accessible(page)
     page.get_by_label("Necesidades de accesibilidad").fill("Subtítulos en directo")
     page.get_by_role("button", name="Entrar en la lista de espera").click()
-    assert page.get_by_text("en la posición 1").is_visible()
+    expect(page.get_by_text("en la posición 1")).to_be_visible()
     assert_accessible(page)
 
     from ogp.participation.services.events import registration_cancel
@@ -112,8 +113,7 @@ def test_spanish_journey(
     assert mailoutbox[-1].to == ["lucia@example.org"]
     assert mailoutbox[-1].subject.startswith("Tiene una plaza")
     page.reload()
-    assert page.get_by_text("Está inscrito en este evento.").is_visible()
-
+    expect(page.get_by_text("Está inscrito en este evento.")).to_be_visible()
     # 4. Download the iCal file.
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Añadir a mi calendario (archivo iCal)").click()

@@ -2,6 +2,7 @@
 country, and the person entry form pointing to "add an organisation"."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ def test_spanish_details(chromium_browser, browser_page, live_server, assert_acc
 
     page = browser_page
     page.goto(f"/es{event.get_absolute_url()[3:]}")
-    assert page.get_by_text("Quedan 3 plazas").is_visible()
+    expect(page.get_by_text("Quedan 3 plazas")).to_be_visible()
     assert_accessible(page)
 
     page.goto("/es/participate/directory/")
@@ -51,10 +52,10 @@ def test_spanish_details(chromium_browser, browser_page, live_server, assert_acc
     member = _logged_in(chromium_browser, live_server, UserFactory(preferred_language="es"))
     member.goto("/es/participate/countries/DEU/")
     member.get_by_role("button", name="Seguir este país").click()
-    assert member.get_by_role("button", name="Dejar de seguir este país").is_visible()
+    expect(member.get_by_role("button", name="Dejar de seguir este país")).to_be_visible()
     member.goto("/es/participate/following/")
-    assert member.get_by_text("(país)").is_visible()
+    expect(member.get_by_text("(país)")).to_be_visible()
     assert_accessible(member)
     member.goto("/es/participate/directory/my-entry/")
-    assert member.get_by_role("link", name="Añadir una organización").is_visible()
+    expect(member.get_by_role("link", name="Añadir una organización")).to_be_visible()
     assert_accessible(member)
