@@ -14,4 +14,4 @@ class EligibilityConfig(AppConfig):
     staff_items: list[tuple[Any, str]] = [(_("Eligibility cycles and data"), "eligibility:staff")]
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the django-rules permissions)
+        from . import rules  # noqa: F401  (registers the django-rules permissions)

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from ogp.countries.models import MEMBER_STATUSES, Country, MembershipStatusChange
 
+from .domain import model as m
+from .domain.rulesets import RuleSet
+from .domain.scoring import apply_review, score_country
 from .models import (
     SCORING_KINDS,
     CountryResult,
@@ -21,9 +24,6 @@ from .models import (
     Observation,
     ResearchEntry,
 )
-from .rules import model as m
-from .rules.rulesets import RuleSet
-from .rules.scoring import apply_review, score_country
 
 DATASET_NAMES = {
     "obs": "Open Budget Survey",

@@ -7,8 +7,8 @@ import io
 import json
 from typing import Any
 
+from .domain.model import CRITERIA_ORDER
 from .labels import CRITERION_LABELS
-from .rules.model import CRITERIA_ORDER
 
 COLUMNS = [
     "cycle_year",

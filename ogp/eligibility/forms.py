@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from ogp.core.uploads import validate_pdf
 from ogp.countries.models import Country
 
+from .domain.model import OBS_STATUSES
+from .domain.rulesets import BAND_INDICATORS
 from .labels import alphabetical
 from .models import (
     CriterionChoice,
@@ -20,8 +22,6 @@ from .models import (
     Provision,
     RuleSetVersion,
 )
-from .rules.model import OBS_STATUSES
-from .rules.rulesets import BAND_INDICATORS
 
 MAX_UPLOAD = 20 * 1024 * 1024
 

@@ -9,10 +9,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .rules.model import SourceRef
-from .rules.parsers import ImportFileError
-from .rules.pathway import Action, Pathway, PathwayStep
-from .rules.rulesets import RuleSetError
+from .domain.model import SourceRef
+from .domain.parsers import ImportFileError
+from .domain.pathway import Action, Pathway, PathwayStep
+from .domain.rulesets import RuleSetError
 
 CRITERION_LABELS = {
     "fiscal_transparency": gettext_lazy("Fiscal transparency"),

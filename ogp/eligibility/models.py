@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ogp.core.uploads import private_storage
 
-from .rules.model import Criterion
-from .rules.rulesets import RuleSet, ruleset_from_dict
+from .domain.model import Criterion
+from .domain.rulesets import RuleSet, ruleset_from_dict
 
 
 class DatasetKind(models.TextChoices):

@@ -10,6 +10,10 @@ from django.http import Http404
 
 from ogp.countries.models import Country
 
+from .domain import model as m
+from .domain.diff import CountryChange, diff_results
+from .domain.pathway import Pathway, pathway
+from .domain.summary import CriterionSummary, EligibilitySummary
 from .labels import CRITERION_LABELS, pathway_sentences, source_label
 from .models import (
     CountryResult,
@@ -21,10 +25,6 @@ from .models import (
     ResearchEntry,
     RuleSetVersion,
 )
-from .rules import model as m
-from .rules.diff import CountryChange, diff_results
-from .rules.pathway import Pathway, pathway
-from .rules.summary import CriterionSummary, EligibilitySummary
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
 

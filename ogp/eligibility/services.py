@@ -16,6 +16,19 @@ from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
 
 from . import compute
+from .domain.parsers import (
+    CountryMatcher,
+    ImportFileError,
+    ParseResult,
+    parse_crosswalk,
+    parse_eiu,
+    parse_obs,
+    parse_research,
+    parse_vdem,
+)
+from .domain.parsers.crosswalk import CrosswalkRow, build_matcher
+from .domain.parsers.obs_workbook import parse_obs_workbook
+from .domain.rulesets import RuleSetError, ruleset_for_year, ruleset_from_dict, ruleset_to_dict
 from .labels import import_error_message, ruleset_error_message
 from .models import (
     CountryResult,
@@ -29,19 +42,6 @@ from .models import (
     ResearchEntry,
     RuleSetVersion,
 )
-from .rules.parsers import (
-    CountryMatcher,
-    ImportFileError,
-    ParseResult,
-    parse_crosswalk,
-    parse_eiu,
-    parse_obs,
-    parse_research,
-    parse_vdem,
-)
-from .rules.parsers.crosswalk import CrosswalkRow, build_matcher
-from .rules.parsers.obs_workbook import parse_obs_workbook
-from .rules.rulesets import RuleSetError, ruleset_for_year, ruleset_from_dict, ruleset_to_dict
 from .workbooks import is_old_excel, is_workbook, read_workbook
 
 PUBLISHERS: dict[str, str] = {
@@ -65,7 +65,7 @@ PARSERS: dict[str, Any] = {
 @transaction.atomic
 def ruleset_seed_shipped() -> int:
     """Store the shipped historical rule sets (idempotent). Returns how many were created."""
-    from .rules.rulesets import shipped_rulesets
+    from .domain.rulesets import shipped_rulesets
 
     created = 0
     for rs in shipped_rulesets():
@@ -612,8 +612,8 @@ def cycle_recompute_checksum(cycle: Cycle) -> str:
         stored = {iso3: d for iso3, d in cycle.results.values_list("country__iso3", "data")}
         from dataclasses import replace
 
-        from .rules.model import CountryResult as Res
-        from .rules.scoring import score_country
+        from .domain.model import CountryResult as Res
+        from .domain.scoring import score_country
 
         results = []
         for inp in ci.inputs:
@@ -641,7 +641,7 @@ def evidence_submit(
     source_url: str = "",
     document: Any = None,
 ) -> EvidenceSubmission:
-    from .permissions import can_submit_evidence_for
+    from .rules import can_submit_evidence_for
 
     if not can_submit_evidence_for(acting_user, country):
         raise ServiceError(_("You cannot submit evidence for this country."))

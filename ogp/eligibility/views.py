@@ -24,6 +24,8 @@ from ogp.countries.models import Country, Region
 from ogp.countries.selectors import country_get
 
 from . import charts, exports, selectors, services
+from .domain import model as m
+from .domain.model import CRITERIA_ORDER
 from .forms import (
     CycleConfigureForm,
     CycleOpenForm,
@@ -50,8 +52,6 @@ from .labels import (
     unmatched_units,
 )
 from .models import Cycle, CycleState, DatasetRelease, EvidenceSubmission, RuleSetVersion
-from .rules import model as m
-from .rules.model import CRITERIA_ORDER
 
 MANAGE = "eligibility.manage_eligibility"
 

@@ -6,8 +6,8 @@ import datetime
 import io
 import zipfile
 
-from .rules.parsers.common import ImportFileError
-from .rules.parsers.obs_workbook import Sheet
+from .domain.parsers.common import ImportFileError
+from .domain.parsers.obs_workbook import Sheet
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) and encrypted .xlsx

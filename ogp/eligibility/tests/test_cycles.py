@@ -5,6 +5,8 @@ import pytest
 from ogp.audit.models import AuditEvent
 from ogp.core.errors import ServiceError
 from ogp.eligibility import selectors, services
+from ogp.eligibility.domain.model import CountryResult as Res
+from ogp.eligibility.domain.rulesets import ruleset_to_dict
 from ogp.eligibility.models import (
     CountryResult,
     Cycle,
@@ -13,8 +15,6 @@ from ogp.eligibility.models import (
     EvidenceState,
     RuleSetVersion,
 )
-from ogp.eligibility.rules.model import CountryResult as Res
-from ogp.eligibility.rules.rulesets import ruleset_to_dict
 
 pytestmark = pytest.mark.django_db
 

@@ -239,8 +239,8 @@ def test_decision_mail_says_one_point_in_the_singular(
 
 
 def test_pathway_step_with_one_point_needed_is_singular():
+    from ogp.eligibility.domain.pathway import PathwayStep
     from ogp.eligibility.labels import step_sentence
-    from ogp.eligibility.rules.pathway import PathwayStep
 
     step = PathwayStep("access_to_information", None, 1, ())
     assert step_sentence(step).startswith(

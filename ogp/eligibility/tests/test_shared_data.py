@@ -6,8 +6,8 @@ import pytest
 from ogp.countries.models import Country
 from ogp.countries.seed import seed_countries
 from ogp.eligibility import importing, seed, selectors, services
+from ogp.eligibility.domain.model import CountryResult as Res
 from ogp.eligibility.models import CountryResult, Cycle, DatasetKind, DatasetRelease, Observation
-from ogp.eligibility.rules.model import CountryResult as Res
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_data]
 

@@ -1,6 +1,6 @@
 """Builders for pure-rule tests."""
 
-from ogp.eligibility.rules.model import (
+from ogp.eligibility.domain.model import (
     CountryInputs,
     IndicatorValue,
     ObsValue,
@@ -8,7 +8,7 @@ from ogp.eligibility.rules.model import (
     ResearchValue,
     SourceRef,
 )
-from ogp.eligibility.rules.rulesets import ruleset_for_year, shipped_rulesets
+from ogp.eligibility.domain.rulesets import ruleset_for_year, shipped_rulesets
 
 RULESETS = shipped_rulesets()
 RS_2011 = ruleset_for_year(RULESETS, 2011)

@@ -1,5 +1,5 @@
-from ogp.eligibility.rules.diff import diff_results
-from ogp.eligibility.rules.scoring import score_country
+from ogp.eligibility.domain.diff import diff_results
+from ogp.eligibility.domain.scoring import score_country
 
 from .helpers import RS_2023, inputs
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from ogp.eligibility.rules.parsers import ImportFileError, parse_crosswalk
-from ogp.eligibility.rules.parsers.crosswalk import build_matcher
-from ogp.eligibility.rules.parsers.obs_workbook import (
+from ogp.eligibility.domain.parsers import ImportFileError, parse_crosswalk
+from ogp.eligibility.domain.parsers.crosswalk import build_matcher
+from ogp.eligibility.domain.parsers.obs_workbook import (
     column_letter,
     document_for_header,
     normalise,

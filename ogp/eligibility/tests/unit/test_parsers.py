@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from ogp.eligibility.rules.parsers import (
+from ogp.eligibility.domain.parsers import (
     ImportFileError,
     parse_crosswalk,
     parse_eiu,
@@ -10,7 +10,7 @@ from ogp.eligibility.rules.parsers import (
     parse_research,
     parse_vdem,
 )
-from ogp.eligibility.rules.parsers.crosswalk import build_matcher
+from ogp.eligibility.domain.parsers.crosswalk import build_matcher
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
 REGISTRY = {

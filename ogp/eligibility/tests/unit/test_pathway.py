@@ -1,8 +1,8 @@
 import pytest
 
-from ogp.eligibility.rules.model import Status
-from ogp.eligibility.rules.pathway import Action, pathway
-from ogp.eligibility.rules.scoring import score_country
+from ogp.eligibility.domain.model import Status
+from ogp.eligibility.domain.pathway import Action, pathway
+from ogp.eligibility.domain.scoring import score_country
 
 from .helpers import RS_2011, RS_2023, inputs
 

@@ -3,8 +3,8 @@ from fractions import Fraction
 
 import pytest
 
-from ogp.eligibility.rules.model import CRITERIA_ORDER
-from ogp.eligibility.rules.rulesets import (
+from ogp.eligibility.domain.model import CRITERIA_ORDER
+from ogp.eligibility.domain.rulesets import (
     RuleSetError,
     ruleset_for_year,
     ruleset_from_dict,

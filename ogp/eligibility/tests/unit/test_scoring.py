@@ -2,9 +2,9 @@ import itertools
 
 import pytest
 
-from ogp.eligibility.rules.model import OBS_STATUSES, CountryResult, Status
-from ogp.eligibility.rules.rulesets import ruleset_from_dict, ruleset_to_dict
-from ogp.eligibility.rules.scoring import (
+from ogp.eligibility.domain.model import OBS_STATUSES, CountryResult, Status
+from ogp.eligibility.domain.rulesets import ruleset_from_dict, ruleset_to_dict
+from ogp.eligibility.domain.scoring import (
     apply_review,
     band_points,
     can_join,
