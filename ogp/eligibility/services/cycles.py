@@ -1,0 +1,235 @@
+"""Cycles: open, configure, compute, publish, and recompute-and-compare."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ogp.audit.services import audit_record
+from ogp.core.errors import ServiceError
+from ogp.countries.models import Country
+
+from .. import compute
+from ..domain.rulesets import ruleset_for_year
+from ..models import (
+    CountryResult,
+    Cycle,
+    CycleState,
+    DatasetRelease,
+    EvidenceState,
+    RuleSetVersion,
+)
+
+# ---------------------------------------------------------------- cycles
+
+
+def _editable(cycle: Cycle) -> None:
+    if cycle.state == CycleState.PUBLISHED:
+        raise ServiceError(_("This cycle is published and can no longer change."))
+
+
+@transaction.atomic
+def cycle_open(
+    *,
+    acting_user: Any,
+    year: int,
+    review_date: datetime.date | None = None,
+    ruleset: RuleSetVersion | None = None,
+    releases: list[DatasetRelease] | None = None,
+) -> Cycle:
+    if Cycle.objects.filter(year=year).exists():
+        raise ServiceError(_("A cycle for %(year)s already exists.") % {"year": year})
+    review_date = review_date or datetime.date(year, 6, 30)
+    if ruleset is None:
+        versions = list(RuleSetVersion.objects.all())
+        found = ruleset_for_year(tuple(v.rules for v in versions), year)
+        if found is None:
+            raise ServiceError(_("No rule set applies to %(year)s.") % {"year": year})
+        ruleset = next(v for v in versions if v.rules is found)
+    elif not ruleset.rules.applies_to(year):
+        raise ServiceError(
+            _("Rule set %(ruleset)s does not apply to %(year)s.")
+            % {"ruleset": ruleset, "year": year}
+        )
+    cycle = Cycle.objects.create(
+        year=year,
+        review_date=review_date,
+        ruleset=ruleset,
+        opened_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
+    )
+    chosen = releases if releases is not None else compute.default_releases(review_date)
+    cycle.releases.set(chosen)
+    audit_record(
+        actor=acting_user,
+        action="eligibility.cycle.open",
+        target=cycle,
+        after={
+            "year": year,
+            "review_date": review_date,
+            "ruleset": str(ruleset),
+            "releases": [r.pk for r in chosen],
+        },
+    )
+    return cycle
+
+
+@transaction.atomic
+def cycle_configure(
+    *, acting_user: Any, cycle: Cycle, ruleset: RuleSetVersion, releases: list[DatasetRelease]
+) -> Cycle:
+    _editable(cycle)
+    if not ruleset.rules.applies_to(cycle.year):
+        raise ServiceError(
+            _("Rule set %(ruleset)s does not apply to %(year)s.")
+            % {"ruleset": ruleset, "year": cycle.year}
+        )
+    kinds = [r.kind for r in releases]
+    if len(set(kinds)) != len(kinds):
+        raise ServiceError(_("Choose at most one release per dataset."))
+    before = {
+        "ruleset": str(cycle.ruleset),
+        "releases": sorted(cycle.releases.values_list("pk", flat=True)),
+    }
+    cycle.ruleset = ruleset
+    cycle.state = CycleState.DRAFT
+    cycle.save(update_fields=["ruleset", "state"])
+    cycle.releases.set(releases)
+    cycle.results.all().delete()
+    audit_record(
+        actor=acting_user,
+        action="eligibility.cycle.configure",
+        target=cycle,
+        before=before,
+        after={"ruleset": str(ruleset), "releases": sorted(r.pk for r in releases)},
+    )
+    return cycle
+
+
+def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> None:
+    cycle.results.all().delete()
+    ids = {c.iso3: c.pk for c in ci.countries}
+    CountryResult.objects.bulk_create(
+        [
+            CountryResult(
+                cycle=cycle,
+                country_id=ids[r.iso3],
+                status=r.status,
+                total=r.total,
+                maximum=r.maximum,
+                is_member=r.is_member,
+                values_check=r.values_check.passed if r.values_check else None,
+                eligibility_review=r.eligibility_review,
+                at_risk=r.at_risk,
+                data=r.to_dict(),
+            )
+            for r in results
+        ],
+        batch_size=500,
+    )
+
+
+@transaction.atomic
+def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False) -> Cycle:
+    """Score every UN member state for the cycle (replaces previous results).
+
+    Research entries are the newest ones at computation time, unless ``keep_research``: then the
+    entries recorded at the last computation (publication uses this, so what staff reviewed is
+    what is published).
+    """
+    Cycle.objects.select_for_update().filter(pk=cycle.pk).first()  # lock the row
+    cycle.refresh_from_db()
+    _editable(cycle)
+    rules = cycle.ruleset.rules
+    if keep_research:
+        research = list(cycle.research_entries.select_related("release"))
+    else:
+        research = compute.current_research_entries(cycle.year)
+        cycle.research_entries.set(research)
+    ci = compute.gather(cycle, rules, research=research)
+    results = compute.score_all(ci, rules)
+    _store_results(cycle, ci, results)
+    cycle.state = CycleState.COMPUTED
+    cycle.computed_at = timezone.now()
+    cycle.checksum = compute.checksum(results)
+    cycle.save(update_fields=["state", "computed_at", "checksum"])
+    audit_record(
+        actor=acting_user,
+        action="eligibility.cycle.compute",
+        target=cycle,
+        after={"checksum": cycle.checksum, "countries": len(results)},
+        note="" if getattr(acting_user, "is_authenticated", False) else "system",
+    )
+    return cycle
+
+
+@transaction.atomic
+def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True) -> Cycle:
+    """Publish a computed cycle. `apply_statuses=False` when back-filling several cycles at once
+    (the caller applies the newest one's statuses at the end)."""
+    Cycle.objects.select_for_update().filter(pk=cycle.pk).first()
+    cycle.refresh_from_db()
+    _editable(cycle)
+    if cycle.state != CycleState.COMPUTED:
+        raise ServiceError(_("Compute the cycle before publishing it."))
+    pending = cycle.evidence.filter(state=EvidenceState.SUBMITTED).count()
+    if pending:
+        raise ServiceError(
+            _("Decide on every evidence submission first (%(n)s waiting).") % {"n": pending}
+        )
+    # recompute the Eligibility Review flags against the cycles published now
+    cycle = cycle_compute(acting_user=acting_user, cycle=cycle, keep_research=True)
+    cycle.state = CycleState.PUBLISHED
+    cycle.published_at = timezone.now()
+    cycle.published_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    cycle.save(update_fields=["state", "published_at", "published_by"])
+    audit_record(
+        actor=acting_user,
+        action="eligibility.cycle.publish",
+        target=cycle,
+        after={"checksum": cycle.checksum, "published_at": cycle.published_at},
+        note="" if getattr(acting_user, "is_authenticated", False) else "system",
+    )
+    if apply_statuses:
+        _apply_to_membership_statuses(acting_user=acting_user, cycle=cycle)
+    return cycle
+
+
+def _apply_to_membership_statuses(*, acting_user: Any, cycle: Cycle) -> None:
+    """The newest published cycle moves countries' OGP status (eligible, not eligible,
+    Eligibility Review) through the membership state machine, in the same transaction.
+    Publishing an older cycle (back-filling history) changes no current status."""
+    newer = Cycle.objects.filter(state=CycleState.PUBLISHED, year__gt=cycle.year).exists()
+    if newer:
+        return
+    from ogp.membership.services import membership_status_sync_eligibility
+
+    for country in Country.objects.filter(pk__in=cycle.results.values("country_id")):
+        membership_status_sync_eligibility(acting_user=acting_user, country=country)
+
+
+def cycle_recompute_checksum(cycle: Cycle) -> str:
+    """Recompute from the cycle's recorded inputs without writing; returns the checksum."""
+    rules = cycle.ruleset.rules
+    ci = compute.gather(cycle, rules)
+    if cycle.is_published:
+        # eligibility review flags were fixed at publication against the cycles published then
+        stored = {iso3: d for iso3, d in cycle.results.values_list("country__iso3", "data")}
+        from dataclasses import replace
+
+        from ..domain.model import CountryResult as Res
+        from ..domain.scoring import score_country
+
+        results = []
+        for inp in ci.inputs:
+            r = score_country(inp, rules)
+            old = stored.get(inp.iso3)
+            if old is not None:
+                o = Res.from_dict(old)
+                r = replace(r, eligibility_review=o.eligibility_review, at_risk=o.at_risk)
+            results.append(r)
+        return compute.checksum(results)
+    return compute.checksum(compute.score_all(ci, rules))

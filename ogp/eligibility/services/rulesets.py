@@ -1,0 +1,72 @@
+"""Rule set versions: the shipped ones and those staff derive from them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from ogp.audit.services import audit_record
+from ogp.core.errors import ServiceError
+
+from ..domain.rulesets import RuleSetError, ruleset_from_dict, ruleset_to_dict
+from ..labels import ruleset_error_message
+from ..models import (
+    RuleSetVersion,
+)
+
+# ---------------------------------------------------------------- rule sets
+
+
+@transaction.atomic
+def ruleset_seed_shipped() -> int:
+    """Store the shipped historical rule sets (idempotent). Returns how many were created."""
+    from ..domain.rulesets import shipped_rulesets
+
+    created = 0
+    for rs in shipped_rulesets():
+        _obj, was_created = RuleSetVersion.objects.get_or_create(
+            code=rs.code,
+            version=rs.version,
+            defaults={
+                "title": rs.title,
+                "valid_from": rs.valid_from,
+                "valid_to": rs.valid_to,
+                "definition": ruleset_to_dict(rs),
+                "shipped": True,
+            },
+        )
+        created += was_created
+    return created
+
+
+@transaction.atomic
+def ruleset_create(
+    *, acting_user: Any, based_on: RuleSetVersion | None, definition: dict[str, Any]
+) -> RuleSetVersion:
+    """A new rule set version. Same code as an existing one: next version number."""
+    code = str(definition.get("code") or "").strip()
+    if code:
+        last = RuleSetVersion.objects.filter(code=code).order_by("-version").first()
+        definition = {**definition, "version": (last.version + 1) if last else 1}
+    try:
+        rs = ruleset_from_dict(definition)
+    except RuleSetError as err:
+        raise ServiceError(ruleset_error_message(err)) from None
+    obj = RuleSetVersion.objects.create(
+        code=rs.code,
+        version=rs.version,
+        title=rs.title,
+        valid_from=rs.valid_from,
+        valid_to=rs.valid_to,
+        definition=ruleset_to_dict(rs),
+        based_on=based_on,
+        created_by=acting_user,
+    )
+    audit_record(
+        actor=acting_user,
+        action="eligibility.ruleset.create",
+        target=obj,
+        after={"code": rs.code, "version": rs.version, "definition": obj.definition},
+    )
+    return obj

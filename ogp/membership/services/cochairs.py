@@ -1,0 +1,61 @@
+"""The co-chairs the letters of intent are addressed to."""
+
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ogp.accounts.models import User
+from ogp.audit.services import audit_record, snapshot
+from ogp.core.errors import ServiceError
+
+from ..domain import letter as letter_rules
+from ..models import (
+    CoChairs,
+    LetterOfIntent,
+)
+from .common import (
+    _require_support_unit,
+)
+from .letters import (
+    _discard_signed_copy,
+)
+
+# --- Co-chairs ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def cochairs_set(
+    *,
+    acting_user: User,
+    government_co_chair: str,
+    civil_society_co_chair: str,
+    effective_from: datetime.date,
+) -> CoChairs:
+    _require_support_unit(acting_user)
+    if not government_co_chair.strip() or not civil_society_co_chair.strip():
+        raise ServiceError(_("Give both co-chairs: one government, one civil society."))
+    cochairs = CoChairs.objects.create(
+        government_co_chair=government_co_chair.strip(),
+        civil_society_co_chair=civil_society_co_chair.strip(),
+        effective_from=effective_from,
+        updated_by=acting_user,
+    )
+    audit_record(
+        actor=acting_user,
+        action="membership.cochairs_set",
+        target=cochairs,
+        after=snapshot(
+            cochairs, ["government_co_chair", "civil_society_co_chair", "effective_from"]
+        ),
+    )
+    # Open letters are re-addressed; submitted ones keep the addressees they were signed for.
+    # A signed copy addressed to the former co-chairs must be signed again.
+    for letter in LetterOfIntent.objects.select_for_update().filter(
+        state__in=list(letter_rules.EDITABLE_STATES)
+    ):
+        if letter.addressees != cochairs.addressees:
+            letter.addressees = cochairs.addressees
+            _discard_signed_copy(letter)
+            letter.save()
+    return cochairs

@@ -1,0 +1,387 @@
+"""Letters of intent: draft, update, signed upload, submit, return and accept."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from ogp.accounts.models import User
+from ogp.audit.services import audit_record, snapshot
+from ogp.core.errors import ServiceError
+from ogp.core.uploads import validate_pdf
+from ogp.countries.models import Country, MembershipStatus
+
+from ..domain import letter as letter_rules
+from ..domain.letter import Element, LetterContent, LetterState, Problem
+from ..domain.onboarding import first_action_plan_due
+from ..domain.status import Actor, StatusFacts
+from ..models import (
+    LetterEvent,
+    LetterOfIntent,
+    Onboarding,
+)
+from ..refusals import ELEMENT_MESSAGES, PROBLEM_MESSAGES
+from ..selectors import country_eligibility, current_cochairs
+from .common import (
+    FIRST_PLAN_RULE,
+    LETTER_AUDIT_FIELDS,
+    LETTER_FIELDS,
+    _require_government_of,
+    _require_support_unit,
+    _send_later,
+    _support_unit_recipients,
+    _url,
+)
+from .status import (
+    membership_status_change,
+)
+
+# --- Letters of intent --------------------------------------------------------------------
+
+
+def _content(letter: LetterOfIntent) -> LetterContent:
+    return LetterContent(
+        language=letter.language,
+        eligibility_confirmed=letter.eligibility_confirmed,
+        endorses_declaration=letter.endorses_declaration,
+        past_reforms=letter.past_reforms.strip(),
+        responsible_name=letter.responsible_name.strip(),
+        responsible_title=letter.responsible_title.strip(),
+        responsible_ministry=letter.responsible_ministry.strip(),
+        responsible_email=letter.responsible_email.strip(),
+        signatory_name=letter.signatory_name.strip(),
+        signatory_title=letter.signatory_title.strip(),
+        signatory_agency=letter.signatory_agency.strip(),
+        signatory_is_ministerial=letter.signatory_is_ministerial,
+        head_of_government_authorisation=letter.head_of_government_authorisation,
+        authorised_by=letter.authorised_by.strip(),
+        addressees=letter.addressees.strip(),
+        signed_pdf=bool(letter.signed_pdf),
+    )
+
+
+def submission_problems(letter: LetterOfIntent) -> list[tuple[str, str]]:
+    """(field or "", translated message) for every reason the letter cannot be submitted."""
+    eligibility = country_eligibility(letter.country)
+    problems = letter_rules.check_submission(_content(letter), eligibility.facts)
+    messages = []
+    for problem in problems:
+        if problem.code == Problem.MISSING_ELEMENT and problem.element is not None:
+            messages.append((problem.element.value, str(ELEMENT_MESSAGES[problem.element])))
+        else:
+            field = problem.element.value if problem.element else ""
+            text = str(PROBLEM_MESSAGES[problem.code]) % {"country": letter.country.name}
+            messages.append((field, text))
+    return messages
+
+
+def _fill_generated_fields(letter: LetterOfIntent) -> None:
+    """Addressees from the co-chairs setting; eligibility basis from the latest cycle."""
+    cochairs = current_cochairs()
+    letter.addressees = cochairs.addressees if cochairs else ""
+    with translation.override(letter.language or "en"):
+        letter.eligibility_basis = country_eligibility(letter.country).basis[:255]
+
+
+def _clean_letter_values(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(LETTER_FIELDS)
+    if unknown:
+        raise ServiceError(_("Unknown letter fields: %(fields)s") % {"fields": ", ".join(unknown)})
+    if values.get("language") not in dict(settings.LANGUAGES):
+        raise ServiceError(ELEMENT_MESSAGES[Element.LANGUAGE])
+    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+
+
+@transaction.atomic
+def letter_create(*, acting_user: User, country: Country, **values: Any) -> LetterOfIntent:
+    """A government user starts a letter of intent for their country."""
+    _require_government_of(acting_user, country)
+    country = Country.objects.select_for_update().get(pk=country.pk)
+    if country.is_member:
+        raise ServiceError(
+            _("%(country)s already participates in OGP; no letter of intent is needed.")
+            % {"country": country.name}
+        )
+    if LetterOfIntent.objects.filter(
+        country=country, state__in=list(letter_rules.OPEN_STATES)
+    ).exists():
+        raise ServiceError(
+            _("%(country)s already has a letter of intent in progress; continue that one.")
+            % {"country": country.name}
+        )
+    letter = LetterOfIntent(country=country, created_by=acting_user, **_clean_letter_values(values))
+    _fill_generated_fields(letter)
+    letter.save()
+    audit_record(
+        actor=acting_user,
+        action="letter.create",
+        target=letter,
+        after=snapshot(letter, LETTER_AUDIT_FIELDS),
+    )
+    return letter
+
+
+# Everything printed on the letter: when one changes, the signed copy no longer matches.
+TEXT_FIELDS = [*LETTER_FIELDS, "addressees", "eligibility_basis"]
+
+
+def _discard_signed_copy(letter: LetterOfIntent) -> None:
+    """Forget the signed PDF (deleted once the transaction commits); the caller saves."""
+    if not letter.signed_pdf:
+        return
+    storage, name = letter.signed_pdf.storage, str(letter.signed_pdf.name)
+    letter.signed_pdf = ""
+    letter.signed_pdf_name = ""
+    letter.signed_pdf_uploaded_at = None
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def _lock(letter: LetterOfIntent) -> LetterOfIntent:
+    return LetterOfIntent.objects.select_for_update().select_related("country").get(pk=letter.pk)
+
+
+@transaction.atomic
+def letter_update(*, acting_user: User, letter: LetterOfIntent, **values: Any) -> LetterOfIntent:
+    letter = _lock(letter)
+    _require_government_of(acting_user, letter.country)
+    if not letter.is_editable:
+        raise ServiceError(_("This letter has been submitted and can no longer be changed."))
+    before = snapshot(letter, LETTER_AUDIT_FIELDS)
+    text_before = snapshot(letter, TEXT_FIELDS)
+    for key, value in _clean_letter_values(values).items():
+        setattr(letter, key, value)
+    _fill_generated_fields(letter)
+    if snapshot(letter, TEXT_FIELDS) != text_before:
+        _discard_signed_copy(letter)
+    letter.save()
+    audit_record(
+        actor=acting_user,
+        action="letter.update",
+        target=letter,
+        before=before,
+        after=snapshot(letter, LETTER_AUDIT_FIELDS),
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_upload_signed(
+    *, acting_user: User, letter: LetterOfIntent, upload: Any
+) -> LetterOfIntent:
+    """Store the signed PDF (checked by content and size) in private storage."""
+    letter = _lock(letter)
+    _require_government_of(acting_user, letter.country)
+    if not letter.is_editable:
+        raise ServiceError(_("This letter has been submitted and can no longer be changed."))
+    try:
+        validate_pdf(upload)
+    except ValidationError as error:
+        raise ServiceError(error.messages, code=getattr(error, "code", None)) from error
+    before = snapshot(letter, ["signed_pdf_name", "signed_pdf_uploaded_at"])
+    old_file = str(letter.signed_pdf.name) if letter.signed_pdf else None
+    original = (getattr(upload, "name", "") or "letter.pdf").rsplit("/", 1)[-1][:200]
+    letter.signed_pdf.save(original, upload, save=False)
+    storage, new_file = letter.signed_pdf.storage, str(letter.signed_pdf.name)
+    try:
+        letter.signed_pdf_name = original
+        letter.signed_pdf_uploaded_at = timezone.now()
+        letter.save()
+        audit_record(
+            actor=acting_user,
+            action="letter.upload_signed",
+            target=letter,
+            before=before,
+            after=snapshot(letter, ["signed_pdf_name", "signed_pdf_uploaded_at"]),
+        )
+    except Exception:
+        storage.delete(new_file)  # nothing is kept when the database write fails
+        raise
+    if old_file:
+        transaction.on_commit(lambda: storage.delete(old_file))
+    return letter
+
+
+def _status_facts_for_letter(letter: LetterOfIntent, **extra: Any) -> StatusFacts:
+    eligibility = country_eligibility(letter.country).facts
+    return StatusFacts(
+        core_eligible=eligibility.core_eligible,
+        values_check_passed=eligibility.values_check_passed,
+        un_member=eligibility.un_member,
+        **extra,
+    )
+
+
+@transaction.atomic
+def letter_submit(*, acting_user: User, letter: LetterOfIntent) -> LetterOfIntent:
+    letter = _lock(letter)
+    _require_government_of(acting_user, letter.country)
+    problems = submission_problems(letter)
+    if problems:
+        raise ServiceError([message for _field, message in problems], code="submission_problems")
+    decision = letter_rules.decide_letter(
+        letter.state,
+        LetterState.SUBMITTED,
+        Actor.GOVERNMENT,
+        content=_content(letter),
+        eligibility=country_eligibility(letter.country).facts,
+    )
+    if not decision.allowed:
+        raise ServiceError(_("This letter cannot be submitted in its current state."))
+    before = snapshot(letter, ["state", "submitted_at"])
+    resubmission = letter.state == LetterState.RETURNED
+    membership_status_change(
+        acting_user=acting_user,
+        country=letter.country,
+        target=MembershipStatus.LETTER_SUBMITTED,
+        facts=_status_facts_for_letter(letter, letter_submitted=True),
+        reason=gettext_noop("Corrected letter of intent submitted.")
+        if resubmission
+        else gettext_noop("Letter of intent submitted."),
+        actor=Actor.GOVERNMENT,
+    )
+    now = timezone.now()
+    letter.state = LetterState.SUBMITTED
+    letter.submitted_at = now
+    letter.submitted_by = acting_user
+    letter.received_on = letter.received_on or timezone.localdate()
+    letter.save()
+    LetterEvent.objects.create(
+        letter=letter, action=LetterEvent.Action.SUBMITTED, actor=acting_user
+    )
+    audit_record(
+        actor=acting_user,
+        action="letter.submit",
+        target=letter,
+        before=before,
+        after=snapshot(letter, ["state", "submitted_at"]),
+    )
+    _send_later(
+        _support_unit_recipients(letter.country),
+        "membership/email/letter_submitted",
+        {
+            "letter": letter,
+            "country_name": letter.country.name_en,
+            "url": _url("membership:letter-detail", iso3=letter.country.iso3, pk=letter.pk),
+            "resubmission": resubmission,
+        },
+    )
+    return letter
+
+
+def _submitters(letter: LetterOfIntent) -> list[User]:
+    people = [letter.submitted_by, letter.created_by]
+    return [p for p in people if p is not None]
+
+
+@transaction.atomic
+def letter_return(*, acting_user: User, letter: LetterOfIntent, reason: str) -> LetterOfIntent:
+    letter = _lock(letter)
+    _require_support_unit(acting_user)
+    decision = letter_rules.decide_letter(
+        letter.state, LetterState.RETURNED, Actor.SUPPORT_UNIT, reason=reason
+    )
+    if not decision.allowed:
+        if decision.reason == letter_rules.LetterRefusal.NO_REASON_GIVEN:
+            raise ServiceError(_("Explain what the government must change."))
+        raise ServiceError(_("Only a submitted letter can be returned."))
+    before = snapshot(letter, ["state", "return_reason"])
+    membership_status_change(
+        acting_user=acting_user,
+        country=letter.country,
+        target=MembershipStatus.LETTER_RETURNED,
+        facts=StatusFacts(reason=reason),
+        reason=gettext_noop("Letter of intent returned for changes."),
+    )
+    letter.state = LetterState.RETURNED
+    letter.return_reason = reason.strip()
+    letter.decided_at = timezone.now()
+    letter.decided_by = acting_user
+    letter.save()
+    LetterEvent.objects.create(
+        letter=letter, action=LetterEvent.Action.RETURNED, actor=acting_user, note=reason.strip()
+    )
+    audit_record(
+        actor=acting_user,
+        action="letter.return",
+        target=letter,
+        before=before,
+        after=snapshot(letter, ["state", "return_reason"]),
+        note=reason.strip(),
+    )
+    _send_later(
+        _submitters(letter),
+        "membership/email/letter_returned",
+        {
+            "letter": letter,
+            "reason": reason.strip(),
+            "url": _url("membership:letter-detail", iso3=letter.country.iso3, pk=letter.pk),
+        },
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfIntent:
+    """Accept and publish the letter; the country starts participating (onboarding)."""
+    letter = _lock(letter)
+    _require_support_unit(acting_user)
+    decision = letter_rules.decide_letter(letter.state, LetterState.ACCEPTED, Actor.SUPPORT_UNIT)
+    if not decision.allowed:
+        raise ServiceError(_("Only a submitted letter can be accepted."))
+    if not letter.signed_pdf:
+        raise ServiceError(_("The letter has no signed PDF."))
+    before = snapshot(letter, ["state", "accepted_on"])
+    today = timezone.localdate()
+    membership_status_change(
+        acting_user=acting_user,
+        country=letter.country,
+        target=MembershipStatus.PARTICIPATING,
+        facts=StatusFacts(letter_accepted=True),
+        reason=gettext_noop("Letter of intent accepted and published; onboarding starts."),
+        effective_date=today,
+    )
+    letter.state = LetterState.ACCEPTED
+    letter.accepted_on = today
+    letter.decided_at = timezone.now()
+    letter.decided_by = acting_user
+    letter.return_reason = ""
+    letter.save()
+    LetterEvent.objects.create(letter=letter, action=LetterEvent.Action.ACCEPTED, actor=acting_user)
+    onboarding, _created = Onboarding.objects.get_or_create(country=letter.country)
+    if onboarding.letter_received_on is not None:
+        # A country rejoining after withdrawal starts a new checklist.
+        done = list(onboarding.steps.values_list("item", flat=True))
+        onboarding.steps.all().delete()
+        audit_record(
+            actor=acting_user,
+            action="membership.onboarding_restart",
+            target=onboarding,
+            before={"letter_received_on": onboarding.letter_received_on, "steps": done},
+            note="new letter of intent accepted",
+        )
+    onboarding.letter_received_on = letter.received_on or today
+    onboarding.first_plan_due = first_action_plan_due(
+        onboarding.letter_received_on, FIRST_PLAN_RULE
+    )
+    onboarding.save(update_fields=["letter_received_on", "first_plan_due"])
+    audit_record(
+        actor=acting_user,
+        action="letter.accept",
+        target=letter,
+        before=before,
+        after=snapshot(letter, ["state", "accepted_on"]),
+    )
+    _send_later(
+        _submitters(letter),
+        "membership/email/letter_accepted",
+        {
+            "letter": letter,
+            "first_plan_due": onboarding.first_plan_due,
+            "url": _url("membership:country", iso3=letter.country.iso3),
+        },
+    )
+    return letter

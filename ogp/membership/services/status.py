@@ -1,0 +1,107 @@
+"""Membership status changes through the state machine, by staff and from eligibility cycles."""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ogp.accounts.models import User
+from ogp.core.errors import ServiceError
+from ogp.countries.models import Country, MembershipStatus, MembershipStatusChange
+from ogp.countries.services import country_membership_status_set
+
+from .. import selectors
+from ..domain import status as status_rules
+from ..domain.status import Actor, StatusFacts
+from ..refusals import STATUS_REASONS
+from ..selectors import country_eligibility
+from .common import (
+    actor_kind,
+)
+
+# --- Membership status --------------------------------------------------------------------
+
+
+def status_refusal_message(decision: status_rules.Decision) -> str:
+    reasons: dict[str, Any] = {str(k): v for k, v in STATUS_REASONS.items()}
+    message = str(reasons.get(decision.reason, _("This change of status is not allowed.")))
+    if decision.reason == status_rules.Refusal.NO_SUCH_TRANSITION:
+        labels = dict(MembershipStatus.choices)
+        message = message % {
+            "from": labels[decision.source.value],
+            "to": labels[decision.target.value],
+        }
+    return message
+
+
+@transaction.atomic
+def membership_status_change(
+    *,
+    acting_user: User | None,
+    country: Country,
+    target: str,
+    facts: StatusFacts,
+    reason: str,
+    effective_date: datetime.date | None = None,
+    actor: Actor | None = None,
+) -> MembershipStatusChange:
+    """Move a country to ``target`` if OGP's process allows it (see domain/status.py)."""
+    kind = actor or actor_kind(acting_user)
+    country = Country.objects.select_for_update().get(pk=country.pk)
+    decision = status_rules.decide(
+        status_rules.Status(country.membership_status), status_rules.Status(target), kind, facts
+    )
+    if not decision.allowed:
+        raise ServiceError(status_refusal_message(decision), code=decision.reason)
+    return country_membership_status_set(
+        acting_user=acting_user,
+        country=country,
+        status=target,
+        reason=reason,
+        effective_date=effective_date,
+    )
+
+
+@transaction.atomic
+def membership_status_sync_eligibility(
+    *, acting_user: User | None, country: Country
+) -> MembershipStatusChange | None:
+    """Apply what the latest published eligibility cycle implies for the country's status.
+
+    Returns the change, or None when the cycle implies none (or no cycle covers the country).
+    The eligibility app can call it for every country after publishing a cycle.
+    """
+    country = Country.objects.select_for_update().get(pk=country.pk)
+    summary = selectors.eligibility_summary(country)
+    if summary is None:
+        return None
+    eligibility = country_eligibility(country)
+    target = status_rules.status_after_cycle(
+        status_rules.Status(country.membership_status),
+        core_eligible=eligibility.facts.core_eligible,
+        values_check_passed=eligibility.facts.values_check_passed,
+        un_member=country.un_member,
+        eligibility_review=eligibility.eligibility_review,
+    )
+    if target is None:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = _("Eligibility cycle %(year)s published.") % {"year": summary.cycle_year}
+    facts = StatusFacts(
+        core_eligible=eligibility.facts.core_eligible,
+        values_check_passed=eligibility.facts.values_check_passed,
+        un_member=country.un_member,
+        consecutive_cycles_below_minimum=2 if eligibility.eligibility_review else 0,
+        reason=reason,
+    )
+    return membership_status_change(
+        acting_user=acting_user,
+        country=country,
+        target=target.value,
+        facts=facts,
+        reason=reason,
+        actor=Actor.SYSTEM,
+    )

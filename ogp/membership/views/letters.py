@@ -1,0 +1,293 @@
+"""Government workspace and letters of intent: draft, edit, PDF, signed upload, submit, review."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ogp.core.errors import ServiceError
+from ogp.core.uploads import serve_private_file
+from ogp.countries.models import Country
+from ogp.countries.selectors import country_get
+
+from .. import selectors, services
+from ..domain.onboarding import onboarding_progress
+from ..forms import (
+    ContactForm,
+    InvitationForm,
+    LetterForm,
+    ReturnForm,
+    SignedLetterForm,
+    StepForm,
+)
+from ..letter_text import letter_pdf, letter_text
+from ..models import LeadAgency, LetterOfIntent, OnboardingStep
+from .common import (
+    _allowed,
+    _deny,
+    _error_text,
+    _user,
+)
+
+# --- Government workspace -------------------------------------------------------------------
+
+
+def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
+    country = country_get(iso3)
+    if not _allowed(request, "membership.view_workspace", country):
+        return _deny(request)
+    data = selectors.country_workspace(country)
+    onboarding = data["onboarding"]
+    steps = list(onboarding.steps.all()) if onboarding else []
+    progress = onboarding_progress(
+        [s.item for s in steps],
+        letter_received=onboarding.letter_received_on if onboarding else None,
+        today=timezone.localdate(),
+        rule=services.FIRST_PLAN_RULE,
+    )
+    step_labels: dict[str, Any] = dict(OnboardingStep._meta.get_field("item").choices or [])
+    steps_by_item = {s.item: s for s in steps}
+    checklist = [
+        {"item": item, "label": step_labels[item], "step": steps_by_item.get(item)}
+        for item in (*progress.done, *progress.pending)
+    ]
+    checklist.sort(key=lambda row: list(step_labels).index(row["item"]))
+    can_onboard = _allowed(request, "membership.change_onboarding", country)
+    open_letter = data["open_letter"]
+    context = {
+        "country": country,
+        **data,
+        "eligibility": selectors.country_eligibility(country),
+        "cochairs": selectors.current_cochairs(),
+        "progress": progress,
+        "checklist": checklist,
+        "can_add_letter": _allowed(request, "membership.add_letter", country)
+        and open_letter is None
+        and not country.is_member,
+        "can_edit_lead": _allowed(request, "membership.change_leadagency", country),
+        "can_invite": _allowed(request, "membership.invite_colleague", country),
+        "can_assign": _allowed(request, "membership.assign_contact", country),
+        "can_change_status": _allowed(request, "membership.change_status", country),
+        "can_ask": _allowed(request, "membership.add_inquiry", country),
+        "invitation_form": InvitationForm(),
+        "contact_form": ContactForm(
+            initial={"contact": onboarding.support_unit_contact_id if onboarding else None}
+        ),
+        "step_form": StepForm(done=progress.done)
+        if can_onboard and onboarding and onboarding.letter_received_on and progress.pending
+        else None,
+    }
+    return render(request, "membership/workspace.html", context)
+
+
+def _letter_initial(request: HttpRequest, country: Country) -> dict[str, Any]:
+    user = _user(request)
+    lead = LeadAgency.objects.filter(country=country).first()
+    eligibility = selectors.country_eligibility(country).facts
+    return {
+        "language": (request.LANGUAGE_CODE or "en")[:2],
+        "eligibility_confirmed": bool(
+            eligibility.core_eligible and eligibility.values_check_passed
+        ),
+        "responsible_name": lead.contact_name if lead else user.get_full_name(),
+        "responsible_title": lead.contact_title if lead else user.job_title,
+        "responsible_ministry": lead.name if lead else "",
+        "responsible_email": lead.contact_email if lead else user.email,
+    }
+
+
+def letter_create(request: HttpRequest, iso3: str) -> HttpResponse:
+    country = country_get(iso3)
+    if not _allowed(request, "membership.add_letter", country):
+        return _deny(request)
+    form = LetterForm(request.POST or None, initial=_letter_initial(request, country))
+    if request.method == "POST" and form.is_valid():
+        try:
+            letter = services.letter_create(
+                acting_user=_user(request), country=country, **form.cleaned_data
+            )
+        except ServiceError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft letter has been saved."))
+            return redirect("membership:letter-detail", iso3=country.iso3, pk=letter.pk)
+    return render(
+        request,
+        "membership/letter_form.html",
+        {
+            "country": country,
+            "form": form,
+            "eligibility": selectors.country_eligibility(country),
+            "cochairs": selectors.current_cochairs(),
+        },
+    )
+
+
+def _letter(iso3: str, pk: int) -> LetterOfIntent:
+    return selectors.letter_get(country_get(iso3), pk)
+
+
+def letter_edit(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
+    letter = _letter(iso3, pk)
+    if not _allowed(request, "membership.change_letter", letter):
+        return _deny(request)
+    form = LetterForm(request.POST or None, instance=letter)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.letter_update(acting_user=_user(request), letter=letter, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The letter has been saved."))
+            return redirect("membership:letter-detail", iso3=letter.country.iso3, pk=letter.pk)
+    return render(
+        request,
+        "membership/letter_form.html",
+        {
+            "country": letter.country,
+            "letter": letter,
+            "form": form,
+            "eligibility": selectors.country_eligibility(letter.country),
+            "cochairs": selectors.current_cochairs(),
+        },
+    )
+
+
+def letter_detail(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
+    letter = _letter(iso3, pk)
+    if not _allowed(request, "membership.view_letter", letter):
+        return _deny(request)
+    can_change = _allowed(request, "membership.change_letter", letter)
+    return render(
+        request,
+        "membership/letter_detail.html",
+        {
+            "country": letter.country,
+            "letter": letter,
+            "text": letter_text(letter),
+            "events": list(letter.events.select_related("actor")),
+            "can_change": can_change,
+            "can_review": _allowed(request, "membership.review_letter", letter)
+            and letter.state == LetterOfIntent.State.SUBMITTED,
+            "is_insider": _allowed(request, "membership.view_workspace", letter.country),
+            "problems": services.submission_problems(letter) if can_change else [],
+            "upload_form": SignedLetterForm(),
+            "return_form": ReturnForm(),
+        },
+    )
+
+
+def letter_pdf_download(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
+    letter = _letter(iso3, pk)
+    if not _allowed(request, "membership.view_letter_file", letter):
+        return _deny(request)
+    response = HttpResponse(letter_pdf(letter), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{letter.reference}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def letter_signed_download(request: HttpRequest, iso3: str, pk: int) -> HttpResponseBase:
+    letter = _letter(iso3, pk)
+    if not _allowed(request, "membership.view_letter_file", letter):
+        return _deny(request)
+    if not letter.signed_pdf:
+        raise Http404(_("No signed letter has been uploaded."))
+    return serve_private_file(request, letter.signed_pdf, f"{letter.reference}-signed.pdf")
+
+
+def _letter_page(letter: LetterOfIntent) -> HttpResponse:
+    return redirect("membership:letter-detail", iso3=letter.country.iso3, pk=letter.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def letter_upload(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
+    letter = _letter(iso3, pk)
+    if request.method == "GET":
+        # The error page is shown at this address: switching language there (a GET) goes back.
+        return _letter_page(letter)
+    if not _allowed(request, "membership.change_letter", letter):
+        return _deny(request)
+    form = SignedLetterForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.letter_upload_signed(
+                acting_user=_user(request), letter=letter, upload=form.cleaned_data["signed_pdf"]
+            )
+        except ServiceError as error:
+            form.add_error("signed_pdf", error)
+        else:
+            messages.success(request, _("The signed letter has been uploaded."))
+            return _letter_page(letter)
+    return render(
+        request,
+        "membership/letter_detail.html",
+        {
+            "country": letter.country,
+            "letter": letter,
+            "text": letter_text(letter),
+            "events": list(letter.events.select_related("actor")),
+            "can_change": True,
+            "is_insider": True,
+            "problems": services.submission_problems(letter),
+            "upload_form": form,
+            "return_form": ReturnForm(),
+        },
+        status=400,
+    )
+
+
+@require_POST
+def letter_submit(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
+    letter = _letter(iso3, pk)
+    if not _allowed(request, "membership.submit_letter", letter):
+        return _deny(request)
+    try:
+        services.letter_submit(acting_user=_user(request), letter=letter)
+    except ServiceError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("The letter has been submitted to the OGP Support Unit for review.")
+        )
+    return _letter_page(letter)
+
+
+@require_POST
+def letter_return(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
+    letter = _letter(iso3, pk)
+    if not _allowed(request, "membership.review_letter", letter):
+        return _deny(request)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Explain what the government must change."))
+        return _letter_page(letter)
+    try:
+        services.letter_return(
+            acting_user=_user(request), letter=letter, reason=form.cleaned_data["reason"]
+        )
+    except ServiceError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The letter has been returned to the government."))
+    return _letter_page(letter)
+
+
+@require_POST
+def letter_accept(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
+    letter = _letter(iso3, pk)
+    if not _allowed(request, "membership.review_letter", letter):
+        return _deny(request)
+    try:
+        services.letter_accept(acting_user=_user(request), letter=letter)
+    except ServiceError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The letter has been accepted and published."))
+    return _letter_page(letter)

@@ -1,0 +1,140 @@
+"""Membership status changes by the Support Unit."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ogp.core.errors import ServiceError
+from ogp.countries.models import MembershipStatus
+from ogp.countries.selectors import country_get
+
+from .. import selectors, services
+from ..domain import status as status_rules
+from ..domain.status import Actor, StatusFacts
+from ..forms import (
+    StatusChangeForm,
+)
+from ..models import LetterOfIntent
+from ..refusals import REQUIREMENT_LABELS
+from .common import (
+    _allowed,
+    _deny,
+    _error_text,
+    _user,
+)
+
+# --- Membership status (staff) --------------------------------------------------------------
+
+
+def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
+    country = country_get(iso3)
+    if not _allowed(request, "membership.change_status", country):
+        return _deny(request)
+    current = status_rules.Status(country.membership_status)
+    transitions = status_rules.targets_for_actor(current, Actor.SUPPORT_UNIT)
+    eligibility = selectors.country_eligibility(country)
+    initial = {"consecutive_cycles_below_minimum": 2 if eligibility.eligibility_review else 0}
+    form = StatusChangeForm(
+        request.POST or None, targets=[t.target.value for t in transitions], initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        workspace_data = selectors.country_workspace(country)
+        letters = workspace_data["letters"]
+        onboarding = workspace_data["onboarding"]
+        core, values = eligibility.facts.core_eligible, eligibility.facts.values_check_passed
+        if data["eligibility_assessment"] == "eligible":
+            core, values = True, True
+        elif data["eligibility_assessment"] == "not_eligible":
+            core = False
+        facts = StatusFacts(
+            core_eligible=core,
+            values_check_passed=values,
+            un_member=country.un_member,
+            letter_submitted=any(x.state == LetterOfIntent.State.SUBMITTED for x in letters),
+            letter_accepted=any(x.state == LetterOfIntent.State.ACCEPTED for x in letters),
+            reason=data["reason"],
+            co_creation_started=bool(
+                onboarding and any(s.item == "co_creation_started" for s in onboarding.steps.all())
+            ),
+            consecutive_cycles_below_minimum=data["consecutive_cycles_below_minimum"],
+            contrary_to_process_finding=data["contrary_to_process_finding"],
+            consecutive_contrary_cycles=data["consecutive_contrary_cycles"],
+            contrary_to_process_resolved=data["contrary_to_process_resolved"],
+            decision_reference=data["decision_reference"],
+            withdrawal_notice=data["withdrawal_notice"],
+        )
+        reason = data["reason"].strip()
+        if data["decision_reference"].strip():
+            reason = f"{reason} ({data['decision_reference'].strip()})"
+        try:
+            services.membership_status_change(
+                acting_user=_user(request),
+                country=country,
+                target=data["target"],
+                facts=facts,
+                reason=reason,
+                effective_date=data["effective_date"],
+            )
+        except ServiceError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The status has been changed."))
+            return redirect("membership:country", iso3=country.iso3)
+    labels = dict(MembershipStatus.choices)
+    allowed = [
+        {
+            "target": labels[t.target.value],
+            "requires": [REQUIREMENT_LABELS[r] for r in t.requires],
+        }
+        for t in transitions
+    ]
+    return render(
+        request,
+        "membership/status_change.html",
+        {
+            "country": country,
+            "form": form,
+            "transitions": transitions,
+            "allowed": allowed,
+            "eligibility": eligibility,
+        },
+    )
+
+
+@require_POST
+def status_sync(request: HttpRequest, iso3: str) -> HttpResponse:
+    country = country_get(iso3)
+    if not _allowed(request, "membership.change_status", country):
+        return _deny(request)
+    try:
+        change = services.membership_status_sync_eligibility(
+            acting_user=_user(request), country=country
+        )
+    except ServiceError as error:
+        messages.error(request, _error_text(error))
+    else:
+        if change is None:
+            messages.info(request, _("The latest eligibility cycle implies no change of status."))
+        else:
+            messages.success(
+                request,
+                _("Status changed to %(status)s.") % {"status": change.get_to_status_display()},
+            )
+    return redirect("membership:status-change", iso3=country.iso3)
+
+
+@require_POST
+def step_unmark(request: HttpRequest, iso3: str, item: str) -> HttpResponse:
+    country = country_get(iso3)
+    if not _allowed(request, "membership.assign_contact", country):
+        return _deny(request)
+    try:
+        services.onboarding_step_unmark(acting_user=_user(request), country=country, item=item)
+    except ServiceError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The step is marked as not done again."))
+    return redirect("membership:workspace", iso3=country.iso3)
