@@ -81,7 +81,9 @@ class ProgressUpdateForm(forms.Form):
         required=False,
         help_text=_("A PDF document, checked by its content and size."),
     )
-    evidence_link = forms.URLField(label=_("Evidence link"), required=False, max_length=500)
+    evidence_link = forms.URLField(
+        label=_("Evidence link"), required=False, max_length=500, assume_scheme="https"
+    )
     no_evidence_reason = forms.CharField(
         label=_("If there is no evidence, say why (shown publicly)"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -102,7 +104,9 @@ class ProgressReviewForm(forms.Form):
     reasoning = forms.CharField(
         label=_("Your reasoning"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000
     )
-    link = forms.URLField(label=_("Evidence link"), required=False, max_length=500)
+    link = forms.URLField(
+        label=_("Evidence link"), required=False, max_length=500, assume_scheme="https"
+    )
     file = forms.FileField(label=_("Evidence document (PDF)"), required=False)
 
 

@@ -187,7 +187,9 @@ def test_changed_row_updates_and_is_audited(places, staff_user):
 
 
 def test_bad_date_names_file_line_column_and_writes_nothing(places):
-    data = sheet(row(), row(**{"Commitment Unique Identifier": "ZZ0009", "Start Date": "2/30/2020"}))
+    data = sheet(
+        row(), row(**{"Commitment Unique Identifier": "ZZ0009", "Start Date": "2/30/2020"})
+    )
     messages = errors_of(data, "mine.csv")
     assert messages == [
         "mine.csv, line 4, column 'Start Date': '2/30/2020' is not a real date "
