@@ -36,7 +36,14 @@ class SheetDate:
 
 
 class SheetDateError(ValueError):
-    pass
+    def __init__(self, template: str, **params: str) -> None:
+        self.template, self.params = template, tuple(params.items())
+        super().__init__(template % params)
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for the catalogue; the importer translates it."""
+    return message
 
 
 MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
@@ -71,7 +78,9 @@ def parse_sheet_date(raw: str, *, end: bool = False) -> SheetDate:
         try:
             return SheetDate(date(year, month, day), Precision.DAY, text, swapped)
         except ValueError as exc:
-            raise SheetDateError(f"{text!r} is not a real date (month/day/year expected)") from exc
+            raise SheetDateError(
+                gettext_noop("'%(value)s' is not a real date (month/day/year expected)"), value=text
+            ) from exc
     if m := _MONTH_YEAR.fullmatch(text):
         month = MONTHS.get(m[1].casefold())
         if month is not None:

@@ -133,18 +133,39 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold().replace("&", " and ")).strip("-")
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a message for the catalogue (extracted by makemessages); the loader translates."""
+    return message
+
+
 @dataclass(frozen=True)
 class SheetError:
     file: str
     line: int
     column: str
-    reason: str
+    template: str  # an English message with %(name)s placeholders, translated by the loader
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def reason(self) -> str:
+        return self.template % dict(self.params)
+
+    def render(self, translate=lambda message: message) -> str:  # type: ignore[no-untyped-def]
+        reason = translate(self.template) % dict(self.params)
+        if self.column:
+            return translate("%(file)s, line %(line)s, column '%(column)s': %(reason)s") % {
+                "file": self.file, "line": self.line, "column": self.column, "reason": reason,
+            }  # fmt: skip
+        return translate("%(file)s, line %(line)s: %(reason)s") % {
+            "file": self.file, "line": self.line, "reason": reason,
+        }  # fmt: skip
 
     def __str__(self) -> str:
-        where = f"{self.file}, line {self.line}"
-        if self.column:
-            where += f", column {self.column!r}"
-        return f"{where}: {self.reason}"
+        return self.render()
+
+
+def _params(**values: object) -> tuple[tuple[str, str], ...]:
+    return tuple((k, str(v)) for k, v in values.items())
 
 
 @dataclass(frozen=True)
@@ -216,8 +237,8 @@ class _RowParser:
         self.file, self.line, self.raw, self.versions = file, line, raw, versions
         self.errors: list[SheetError] = []
 
-    def error(self, column: str, reason: str) -> None:
-        self.errors.append(SheetError(self.file, self.line, column, reason))
+    def error(self, column: str, template: str, **params: object) -> None:
+        self.errors.append(SheetError(self.file, self.line, column, template, _params(**params)))
 
     def text(self, column: str) -> str:
         return self.raw[column].strip()
@@ -226,12 +247,12 @@ class _RowParser:
         value = self.text(column)
         if value.upper() in ("", "NA", "ND", "NR"):
             if required:
-                self.error(column, "a whole number is required")
+                self.error(column, gettext_noop("a whole number is required"))
             return None
         try:
             return int(value)
         except ValueError:
-            self.error(column, f"{value!r} is not a whole number")
+            self.error(column, gettext_noop("'%(value)s' is not a whole number"), value=value)
             return None
 
     def number(self, column: str) -> str:
@@ -241,7 +262,11 @@ class _RowParser:
         if value.upper() in ("", "NA", "ND", "NR"):
             return ""
         if not NUMBER_RE.fullmatch(value):
-            self.error(column, f"{value!r} is not a commitment number (like 3, 3.2.1 or 2A)")
+            self.error(
+                column,
+                gettext_noop("'%(value)s' is not a commitment number (like 3, 3.2.1 or 2A)"),
+                value=value,
+            )
             return ""
         if FLOAT_NOISE_RE.fullmatch(value):
             value = f"{float(value):.6f}".rstrip("0").rstrip(".")
@@ -251,7 +276,7 @@ class _RowParser:
         try:
             return parse_sheet_date(self.raw[column], end=end)
         except SheetDateError as exc:
-            self.error(column, str(exc))
+            self.error(column, exc.template, **dict(exc.params))
             return SheetDate(None, Precision.NONE, self.raw[column])
 
     def tags(self) -> tuple[list[str], dict[str, str]]:
@@ -265,7 +290,11 @@ class _RowParser:
             elif value in ("ND", "NA", "NR"):
                 unknown[column] = value
             else:
-                self.error(column, f"{self.raw[column]!r}: a tag is 1, 0, ND or NA")
+                self.error(
+                    column,
+                    gettext_noop("'%(value)s': a tag is 1, 0, ND or NA"),
+                    value=self.raw[column],
+                )
         return tagged, unknown
 
     def coded(self, version: ScaleVersion | None) -> tuple[dict[str, CodedValue], dict[str, Any]]:
@@ -294,7 +323,10 @@ class _RowParser:
                     break
             if level is None:
                 self.error(
-                    column, f"{value!r} is not a level of {indicator_code!r} on any IRM scale"
+                    column,
+                    gettext_noop("'%(value)s' is not a level of '%(indicator)s' on any IRM scale"),
+                    value=value,
+                    indicator=indicator_code,
                 )
                 continue
             coding[key] = CodedValue.of(level.code)
@@ -318,17 +350,28 @@ class _RowParser:
         if not IDENTIFIER_RE.fullmatch(identifier):
             self.error(
                 "Commitment Unique Identifier",
-                f"{identifier!r} is not an OGP identifier (letters then digits, like AL0002)",
+                gettext_noop(
+                    "'%(value)s' is not an OGP identifier (letters then digits, like AL0002)"
+                ),
+                value=identifier,
             )
         plan_id = self.text("Action Plan ID")
         if not PLAN_ID_RE.fullmatch(plan_id):
-            self.error("Action Plan ID", f"{plan_id!r} is not an action plan identifier (AP_ALB02)")
+            self.error(
+                "Action Plan ID",
+                gettext_noop("'%(value)s' is not an action plan identifier (AP_ALB02)"),
+                value=plan_id,
+            )
         code = self.text("Code")
         if not PLACE_CODE_RE.fullmatch(code):
-            self.error("Code", f"{code!r} is not a country (ISO 3166 alpha-3) or locality code")
+            self.error(
+                "Code",
+                gettext_noop("'%(value)s' is not a country (ISO 3166 alpha-3) or locality code"),
+                value=code,
+            )
         url = self.text("URL")
         if url and not url.startswith("https://"):
-            self.error("URL", f"{url!r} is not an https address")
+            self.error("URL", gettext_noop("'%(value)s' is not an https address"), value=url)
         submitted = self.integer("Year Of Submission", required=True)
         version = version_for_year(self.versions, submitted) if submitted else None
         tags, unknown = self.tags()
@@ -366,7 +409,7 @@ class _RowParser:
             raw=dict(self.raw),
         )
         if not row.title:
-            self.error("Commitment Title", "a commitment needs a title")
+            self.error("Commitment Title", gettext_noop("a commitment needs a title"))
         return None if self.errors else row
 
 
@@ -376,25 +419,29 @@ def parse_sheet(
     result = ParsedSheet(file=file)
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        result.errors.append(SheetError(file, 1, "", f"not UTF-8 text ({exc.reason})"))
+    except UnicodeDecodeError:
+        result.errors.append(SheetError(file, 1, "", gettext_noop("the file is not UTF-8 text")))
         return result
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        result.errors.append(SheetError(file, 1, "", "the file is empty"))
+        result.errors.append(SheetError(file, 1, "", gettext_noop("the file is empty")))
         return result
-    except csv.Error as exc:
-        result.errors.append(SheetError(file, 1, "", f"unreadable CSV header ({exc})"))
+    except csv.Error:
+        result.errors.append(SheetError(file, 1, "", gettext_noop("the CSV header cannot be read")))
         return result
     header = [h.strip() for h in header]
     missing = [c for c in ALL_COLUMNS if c not in header]
     for column in missing:
-        result.errors.append(SheetError(file, 1, column, "this column is missing from the header"))
+        result.errors.append(
+            SheetError(file, 1, column, gettext_noop("this column is missing from the header"))
+        )
     duplicates = {h for h in header if header.count(h) > 1}
     for column in sorted(duplicates):
-        result.errors.append(SheetError(file, 1, column, "this column appears twice in the header"))
+        result.errors.append(
+            SheetError(file, 1, column, gettext_noop("this column appears twice in the header"))
+        )
     if result.errors:
         return result
     seen: dict[str, int] = {}
@@ -407,8 +454,12 @@ def parse_sheet(
         except csv.Error as exc:
             result.errors.append(
                 SheetError(
-                    file, line, "", f"unreadable CSV record, the file may be truncated ({exc})"
-                )
+                    file,
+                    line,
+                    "",
+                    gettext_noop("unreadable CSV record, the file may be truncated (%(detail)s)"),
+                    _params(detail=exc),
+                )  # fmt: skip
             )
             break
         start, line = line, reader.line_num + 1
@@ -420,8 +471,13 @@ def parse_sheet(
                     file,
                     start,
                     "",
-                    f"{len(cells)} fields where the header has {len(header)}"
-                    + (" (the file may be truncated)" if len(cells) < len(header) else ""),
+                    gettext_noop(
+                        "%(found)s fields where the header has %(expected)s (the file may be "
+                        "truncated)"
+                    )
+                    if len(cells) < len(header)
+                    else gettext_noop("%(found)s fields where the header has %(expected)s"),
+                    _params(found=len(cells), expected=len(header)),
                 )  # fmt: skip
             )
         else:
@@ -435,7 +491,8 @@ def parse_sheet(
                             file,
                             start,
                             "Commitment Unique Identifier",
-                            f"{row.identifier} is already on line {seen[row.identifier]}",
+                            gettext_noop("%(identifier)s is already on line %(line)s"),
+                            _params(identifier=row.identifier, line=seen[row.identifier]),
                         )  # fmt: skip
                     )
                 else:
@@ -443,10 +500,6 @@ def parse_sheet(
                     result.rows.append(row)
         if len(result.errors) >= max_errors:
             break
-    if not text.endswith(("\n", "\r")) and result.rows and not result.errors:
-        # csv accepts a last record without its line end; a cut file usually ends mid-cell,
-        # which the field count above catches. A cleanly ended last record is accepted.
-        pass
     _check_plans(result)
     return result
 
@@ -467,7 +520,14 @@ def _check_plans(result: ParsedSheet) -> None:
                         result.file,
                         row.line,
                         column,
-                        f"plan {row.plan_id} has {getattr(known, attr)!r} on line {known.line}, "
-                        f"{getattr(row, attr)!r} here",
+                        gettext_noop(
+                            "plan %(plan)s has '%(first)s' on line %(line)s, '%(here)s' here"
+                        ),
+                        _params(
+                            plan=row.plan_id,
+                            first=getattr(known, attr),
+                            line=known.line,
+                            here=getattr(row, attr),
+                        ),
                     )  # fmt: skip
                 )

@@ -161,7 +161,7 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
     versions = scale_versions()
     parsed = parse_sheet(data, file=file_name, versions=versions)
     if parsed.errors:
-        raise ServiceError([str(e) for e in parsed.errors])
+        raise ServiceError([e.render(_) for e in parsed.errors])
     scales = {v.code: v for v in versions}
     scale_ids = dict(CodingScaleVersion.objects.values_list("code", "id"))
     places = _Places()

@@ -224,7 +224,8 @@ def test_missing_column(places):
     header = [c for c in HEADER if c != "Completion (End Of Term)"]
     messages = errors_of(sheet(row(), header=header))
     assert messages == [
-        "sheet.csv, line 1, column 'Completion (End Of Term)': this column is missing from the header"
+        "sheet.csv, line 1, column 'Completion (End Of Term)': "
+        "this column is missing from the header"
     ]
 
 
