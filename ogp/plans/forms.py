@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .labels import CODING_LABELS, COMPLETION_ORDER, VALUE_LABELS, completion_label
 from .models import MilestoneStatus, ReviewVerdict
-from .selectors import SORTS
 
 
 class ExplorerForm(forms.Form):
@@ -21,20 +20,20 @@ class ExplorerForm(forms.Form):
     def __init__(self, *args: Any, facets: dict[str, Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         anything = [("", _("Any"))]
-        self.fields["country"].choices = anything + [(c.iso3, c.name) for c in facets["countries"]]
-        self.fields["plan"].choices = anything + [
+        self._choice("country").choices = anything + [(c.iso3, c.name) for c in facets["countries"]]
+        self._choice("plan").choices = anything + [
             (p.ogp_id, f"{p.place_name} {p.period} ({p.ogp_id})")
             for p in sorted(facets["plans"], key=lambda p: (p.place_name, p.submitted_year))
         ]
-        self.fields["policy_area"].choices = anything + [
+        self._choice("policy_area").choices = anything + [
             (a.code, a.name) for a in facets["policy_areas"]
         ]
-        self.fields["value"].choices = anything + list(VALUE_LABELS.items())
-        self.fields["coding"].choices = anything + list(CODING_LABELS.items())
-        self.fields["status"].choices = anything + [
+        self._choice("value").choices = anything + list(VALUE_LABELS.items())
+        self._choice("coding").choices = anything + list(CODING_LABELS.items())
+        self._choice("status").choices = anything + [
             (code, completion_label(code)) for code in COMPLETION_ORDER
         ]
-        self.fields["sort"].choices = [
+        self._choice("sort").choices = [
             ("identifier", _("Identifier")),
             ("-identifier", _("Identifier, descending")),
             ("country", _("Country")),
@@ -42,7 +41,11 @@ class ExplorerForm(forms.Form):
             ("-year", _("Newest plans first")),
             ("title", _("Title")),
         ]
-        assert set(dict(self.fields["sort"].choices)) == set(SORTS)
+
+    def _choice(self, name: str) -> forms.ChoiceField:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        return field
 
 
 class MilestoneForm(forms.Form):

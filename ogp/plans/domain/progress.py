@@ -79,7 +79,7 @@ def roll_up(milestones: Iterable[MilestoneFact], rule: RollupRule = ROLLUP_V1) -
     if sum(weights) == 0:
         weights = [Decimal(1)] * len(counted)
     total = sum(w * rule.scores[m.status] for w, m in zip(weights, counted, strict=True))
-    progress = (total / sum(weights)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    progress = (Decimal(total) / sum(weights)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     if progress == 0:
         level = MilestoneStatus.NOT_STARTED
     elif progress == 100:

@@ -82,10 +82,9 @@ def parse_sheet_date(raw: str, *, end: bool = False) -> SheetDate:
                 gettext_noop("'%(value)s' is not a real date (month/day/year expected)"), value=text
             ) from exc
     if m := _MONTH_YEAR.fullmatch(text):
-        month = MONTHS.get(m[1].casefold())
-        if month is not None:
-            year = int(m[2])
-            return SheetDate(_edge(year, month, month, end), Precision.MONTH, text)
+        named = MONTHS.get(m[1].casefold())
+        if named is not None:
+            return SheetDate(_edge(int(m[2]), named, named, end), Precision.MONTH, text)
     if _YEAR.fullmatch(text):
         year = int(text)
         return SheetDate(_edge(year, 1, 12, end), Precision.YEAR, text)

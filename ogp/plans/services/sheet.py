@@ -190,10 +190,10 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
             )
             continue
         places_seen.add(row.place_code)
-        for column, value in (("Start Date", row.start), ("End Date", row.end)):
-            if value.swapped:
+        for column, written in (("Start Date", row.start), ("End Date", row.end)):
+            if written.swapped:
                 notes.append(
-                    {"line": row.line, "column": column, "value": value.raw,
+                    {"line": row.line, "column": column, "value": written.raw,
                      "note": "read as day/month/year"}
                 )  # fmt: skip
         plan = plans.get(row.plan_id)
@@ -257,7 +257,7 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
     }
     institutions: list[CommitmentInstitution] = []
     through = Commitment.policy_areas.through
-    links = []
+    links: list[Any] = []
     for commitment, row in new_rows:
         saved = created[commitment.identifier]
         saved.plan = plans[row.plan_id]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ogp.core.errors import ServiceError
@@ -91,7 +91,7 @@ def milestone_create(request: HttpRequest, identifier: str) -> HttpResponse:
     return render(request, "plans/milestone_form.html", {"form": form, "commitment": commitment})
 
 
-def evidence_download(request: HttpRequest, evidence_id: int) -> HttpResponse:
+def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     """Evidence is public (shown beside the update); served with the private-file headers."""
     evidence = get_object_or_404(
         ProgressEvidence.objects.select_related("update__milestone__commitment"), pk=evidence_id

@@ -157,7 +157,7 @@ def country_plans(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
     plans = selectors.country_plans(country)
     rows = [
-        (f"{p.period} {p.locality.name if p.locality else ''}".strip(), p.n_commitments)
+        (f"{p.period} {p.locality.name if p.locality else ''}".strip(), int(p.n_commitments))  # type: ignore[attr-defined]
         for p in plans
     ]
     return render(
