@@ -10,7 +10,13 @@ from .models import MilestoneStatus, ReviewVerdict
 class ExplorerForm(forms.Form):
     q = forms.CharField(label=_("Words in the title"), required=False, max_length=200)
     country = forms.ChoiceField(label=_("Country"), required=False)
-    plan = forms.ChoiceField(label=_("Action plan"), required=False)
+    plan = forms.RegexField(
+        label=_("Action plan identifier"),
+        regex=r"^AP_[A-Z]{3,4}\d{2,3}$",
+        required=False,
+        max_length=20,
+        help_text=_("As OGP writes it, for example AP_ALB02."),
+    )
     policy_area = forms.ChoiceField(label=_("Policy area"), required=False)
     value = forms.ChoiceField(label=_("OGP value"), required=False)
     coding = forms.ChoiceField(label=_("IRM coding"), required=False)
@@ -21,10 +27,6 @@ class ExplorerForm(forms.Form):
         super().__init__(*args, **kwargs)
         anything = [("", _("Any"))]
         self._choice("country").choices = anything + [(c.iso3, c.name) for c in facets["countries"]]
-        self._choice("plan").choices = anything + [
-            (p.ogp_id, f"{p.place_name} {p.period} ({p.ogp_id})")
-            for p in sorted(facets["plans"], key=lambda p: (p.place_name, p.submitted_year))
-        ]
         self._choice("policy_area").choices = anything + [
             (a.code, a.name) for a in facets["policy_areas"]
         ]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -21,6 +23,7 @@ from .models import (
     ProgressUpdate,
 )
 
+VERSION_KEY = "plans:data-version"
 VALUE_FILTERS = {
     "access_to_information": "value_access_to_information",
     "civic_participation": "value_civic_participation",
@@ -83,8 +86,31 @@ def explorer_facets() -> dict[str, Any]:
         Country.objects.filter(action_plans__isnull=False).distinct().order_by("name_en")
     )
     areas = list(PolicyArea.objects.order_by("name_en"))
-    plans = list(ActionPlan.objects.select_related("country", "locality"))
-    return {"countries": countries, "policy_areas": areas, "plans": plans}
+    return {"countries": countries, "policy_areas": areas}
+
+
+def data_version() -> int:
+    """Bumped by every write that changes what the explorer counts (imports)."""
+    return int(cache.get_or_set(VERSION_KEY, 1, None) or 1)
+
+
+def data_version_bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def explorer_charts_cached(filters: ExplorerFilters, qs: QuerySet[Commitment]) -> dict[str, Any]:
+    """The counts change only when an import changes the data: cached per filter and version."""
+    key_filters = {k: v for k, v in sorted(filters.__dict__.items()) if k != "sort"}
+    digest = hashlib.sha256(repr(key_filters).encode()).hexdigest()[:32]
+    key = f"plans:charts:{data_version()}:{digest}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = explorer_charts(qs)
+        cache.set(key, counts, 3600)
+    return counts
 
 
 def explorer_charts(qs: QuerySet[Commitment]) -> dict[str, Any]:

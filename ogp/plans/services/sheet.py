@@ -28,6 +28,7 @@ from ..models import (
     PolicyArea,
     SheetImport,
 )
+from ..selectors import data_version_bump
 from .scales import scale_versions, scales_sync
 
 # Commitment fields the sheet owns (compared and audited on a changed row)
@@ -285,6 +286,7 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
             "localities_created": places.created_localities,
         },
     )
+    data_version_bump()  # a rolled-back import only costs one cache miss
     audit_record(
         actor=acting_user, action="plans.sheet.import", target=record,
         after={

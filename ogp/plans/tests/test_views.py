@@ -4,6 +4,7 @@ staff upload, and constant query counts."""
 import json
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -23,6 +24,7 @@ from ogp.plans.services import (
 )
 
 from .factories import CommitmentFactory, InstitutionFactory, MilestoneFactory
+from .sheets import row, sheet
 from .test_import import SAMPLE
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +59,16 @@ def test_explorer_filters(client, imported):
     assert "ZZ0002" in client.get(url + "?q=lobbying").content.decode()
     newest = client.get(url + "?sort=-year").content.decode()
     assert newest.index("ZZC0001") < newest.index("YP0001")
+
+
+def test_import_refreshes_cached_counts(client, imported):
+    url = reverse("plans:explorer")
+    assert "4 commitments match" in client.get(url).content.decode()
+    sheet_import(
+        acting_user=None, file_name="more.csv",
+        data=sheet(row(**{"Commitment Unique Identifier": "ZZ0100", "id": "9100"})),
+    )  # fmt: skip
+    assert "5 commitments match" in client.get(url).content.decode()
 
 
 def test_explorer_hostile_input(client, imported):
@@ -230,10 +242,15 @@ def _grow(country, n):
 
 def test_constant_queries_explorer_and_country(client, country):
     list(_grow(country, 2))
+    cache.clear()
     explorer = _count(client, reverse("plans:explorer"))
+    cached = _count(client, reverse("plans:explorer"))
+    assert cached < explorer  # the chart counts come from the cache
     hub = _count(client, reverse("plans:country", args=[country.iso3]))
     list(_grow(country, 8))
+    cache.clear()
     assert _count(client, reverse("plans:explorer")) == explorer
+    assert _count(client, reverse("plans:explorer")) == cached
     assert _count(client, reverse("plans:country", args=[country.iso3])) == hub
 
 

@@ -38,8 +38,10 @@ def _filters(request: HttpRequest) -> tuple[ExplorerForm, selectors.ExplorerFilt
 def explorer(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     qs = selectors.commitment_search(filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = selectors.explorer_charts(qs)
+    counts = selectors.explorer_charts_cached(filters, qs)
+    paginator = Paginator(qs, PAGE_SIZE)
+    paginator.count = counts["flags"]["total"]  # known from the (cached) counts: no COUNT(*)
+    page = paginator.get_page(request.GET.get("page"))
     completion_rows = [
         (completion_label(code), counts["by_completion"].get(code, 0)) for code in COMPLETION_ORDER
     ]
