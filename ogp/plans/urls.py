@@ -8,6 +8,12 @@ urlpatterns = [
     path("commitments/", views.explorer, name="explorer"),
     path("commitments/export.<str:fmt>", views.explorer_export, name="explorer-export"),
     path("commitments/<str:identifier>/", views.commitment_detail, name="commitment-detail"),
+    path("commitments/<str:identifier>/feed.atom", views.commitment_atom, name="commitment-atom"),
+    path(
+        "commitments/<str:identifier>/milestones.ics",
+        views.commitment_ical,
+        name="commitment-ical",
+    ),
     path(
         "milestones/<int:milestone_id>/update/", views.progress_update_create, name="update-create"
     ),

@@ -1,6 +1,7 @@
 """Public pages, exports, progress with evidence, civil society's view beside the official one,
 staff upload, and constant query counts."""
 
+import datetime
 import json
 
 import pytest
@@ -274,3 +275,23 @@ def test_constant_queries_commitment_page(client, country, government_user):
     for u in updates[:2]:
         progress_review_create(acting_user=cso, update=u, verdict="confirm", reasoning="Seen")
     assert _count(client, commitment.get_absolute_url()) == one
+
+
+def test_atom_and_ical(client, owned, government_user):
+    commitment, milestone, cso = owned
+    milestone.due_date = datetime.date(2026, 3, 1)
+    milestone.save()
+    update = progress_update_create(
+        acting_user=government_user, milestone=milestone, status="limited", narrative="Halfway",
+        links=["https://example.org/x"],
+    )  # fmt: skip
+    progress_review_create(
+        acting_user=cso, update=update, verdict="dispute", status="not_started", reasoning="No"
+    )
+    atom = client.get(reverse("plans:commitment-atom", args=[commitment.identifier]))
+    body = atom.content.decode()
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    assert "Halfway" in body and "Dispute" in body
+    ics = client.get(reverse("plans:commitment-ical", args=[commitment.identifier]))
+    text = ics.content.decode()
+    assert "BEGIN:VEVENT" in text and "DTSTART;VALUE=DATE:20260301" in text

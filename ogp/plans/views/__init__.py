@@ -5,7 +5,9 @@ from .progress import (
     progress_update_create,
 )
 from .public import (
+    commitment_atom,
     commitment_detail,
+    commitment_ical,
     country_plans,
     explorer,
     explorer_export,
@@ -14,6 +16,8 @@ from .public import (
 from .staff import sheet_import
 
 __all__ = [
+    "commitment_atom",
+    "commitment_ical",
     "commitment_detail",
     "country_plans",
     "evidence_download",

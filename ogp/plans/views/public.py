@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.countries.selectors import country_get
-from ogp.plans import charts, exports, selectors
+from ogp.plans import charts, exports, feeds, selectors
 from ogp.plans.domain.progress import MilestoneFact, is_overdue
 from ogp.plans.domain.progress import MilestoneStatus as DomainStatus
 from ogp.plans.forms import ExplorerForm
@@ -144,6 +144,22 @@ def commitment_detail(request: HttpRequest, identifier: str) -> HttpResponse:
             "can_add_milestone": request.user.has_perm("plans.add_milestone", commitment),
         },
     )
+
+
+def commitment_atom(request: HttpRequest, identifier: str) -> HttpResponse:
+    commitment = selectors.commitment_get(identifier)
+    return HttpResponse(
+        feeds.commitment_atom(commitment), content_type="application/atom+xml; charset=utf-8"
+    )
+
+
+def commitment_ical(request: HttpRequest, identifier: str) -> HttpResponse:
+    commitment = selectors.commitment_get(identifier)
+    response = HttpResponse(
+        feeds.milestone_calendar(commitment), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{commitment.identifier}.ics"'
+    return response
 
 
 def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
