@@ -3,8 +3,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ogp.accounts.models import Role, User
+
 from .labels import CODING_LABELS, COMPLETION_ORDER, VALUE_LABELS, completion_label
-from .models import MilestoneStatus, ReviewVerdict
+from .models import IRMReportKind, MilestoneStatus, ReviewVerdict
 
 
 class ExplorerForm(forms.Form):
@@ -120,3 +122,76 @@ class SheetUploadForm(forms.Form):
         label=_("OGP commitments and IRM data sheet (CSV)"),
         help_text=_("The sheet's own format: 171 columns, dates month/day/year."),
     )
+
+
+class IRMReportCreateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Report"), choices=IRMReportKind.choices)
+    researchers = forms.ModelMultipleChoiceField(
+        label=_("Assigned researchers"),
+        queryset=User.objects.filter(role=Role.RESEARCHER, is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+ASSESSMENT_CHOICES = [
+    ("not_assessed", _("Not assessed")),
+    ("met", _("Met")),
+    ("not_met", _("Not met")),
+]
+
+
+class IRMReportForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    analysis = forms.CharField(
+        label=_("Analysis and recommendations"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+    )
+    comment_opens = forms.DateField(
+        label=_("Comments open on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    comment_closes = forms.DateField(
+        label=_("Comments close on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(
+        self, *args: Any, requirements: list[dict[str, Any]], language: str, **kwargs: Any
+    ):
+        super().__init__(*args, **kwargs)
+        self.requirement_codes = []
+        for requirement in requirements:
+            name = "req_" + requirement["code"].replace(".", "_")
+            self.requirement_codes.append((name, requirement["code"]))
+            label = requirement["labels"].get(language) or requirement["labels"]["en"]
+            self.fields[name] = forms.ChoiceField(
+                label=f"{requirement['code']} {label}", choices=ASSESSMENT_CHOICES
+            )
+
+    def assessments(self) -> dict[str, str]:
+        return {code: self.cleaned_data[name] for name, code in self.requirement_codes}
+
+
+class IRMCodingForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args: Any, indicators: list[tuple[str, Any]], language: str, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.keys = []
+        for key, indicator in indicators:
+            name = key.replace(".", "__")
+            self.keys.append((name, key))
+            choices = [("", _("Not coded yet")), ("nr", _("Not reviewed"))] + [
+                (lv.code, lv.labels.get(language) or lv.labels["en"]) for lv in indicator.levels
+            ]
+            label = indicator.labels.get(language) or indicator.labels["en"]
+            self.fields[name] = forms.ChoiceField(label=label, choices=choices, required=False)
+        self.order_fields([name for name, _key in self.keys] + ["notes"])
+
+    def values(self) -> dict[str, str]:
+        return {key: self.cleaned_data[name] for name, key in self.keys}

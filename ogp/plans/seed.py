@@ -8,13 +8,14 @@ plan or commitment it never made; everything is flagged ``is_demo`` and titled "
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
 SHEET_FILE = "ogp_commitments_open_parliament_subset_g0v_2024-07.csv"
 DEMO_COUNTRY_ISO3 = "URY"  # the participation demo's setting; the locality itself is fictional
 
-DEMO_COMMITMENTS = [
+DEMO_COMMITMENTS: list[dict[str, Any]] = [
     {
         "identifier": "DEMO0001",
         "title": "Demo – fictional commitment: open budget data for Demo City",

@@ -26,5 +26,14 @@ urlpatterns = [
     ),
     path("plan/<str:ogp_id>/", views.plan_detail, name="plan-detail"),
     path("country/<str:iso3>/", views.country_plans, name="country"),
+    path("plan/<str:ogp_id>/irm/new/", views.irm_report_create, name="irm-report-create"),
+    path("irm/<int:report_id>/", views.irm_report_detail, name="irm-report"),
+    path("irm/<int:report_id>/edit/", views.irm_report_edit, name="irm-report-edit"),
+    path("irm/<int:report_id>/publish/", views.irm_report_publish, name="irm-report-publish"),
+    path(
+        "irm/<int:report_id>/coding/<str:identifier>/",
+        views.irm_coding_edit,
+        name="irm-coding-edit",
+    ),
     path("staff/import/", views.sheet_import, name="import"),
 ]

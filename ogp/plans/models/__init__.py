@@ -1,4 +1,11 @@
 from .imports import SheetImport
+from .irm import (
+    IRMCommitmentCoding,
+    IRMReport,
+    IRMReportKind,
+    IRMReportState,
+    IRMReportVersion,
+)
 from .plans import (
     ActionPlan,
     Commitment,
@@ -23,6 +30,11 @@ __all__ = [
     "CodingScaleVersion",
     "Commitment",
     "CommitmentInstitution",
+    "IRMCommitmentCoding",
+    "IRMReport",
+    "IRMReportKind",
+    "IRMReportState",
+    "IRMReportVersion",
     "InstitutionRole",
     "Locality",
     "Milestone",

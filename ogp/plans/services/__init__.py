@@ -1,5 +1,11 @@
 """Writers of the plans app (keyword-only, acting_user, atomic, audited)."""
 
+from .irm import (
+    irm_coding_save,
+    irm_report_create,
+    irm_report_publish,
+    irm_report_update,
+)
 from .progress import (
     milestone_create,
     progress_review_create,
@@ -9,6 +15,10 @@ from .scales import scale_versions, scales_sync
 from .sheet import sheet_import
 
 __all__ = [
+    "irm_coding_save",
+    "irm_report_create",
+    "irm_report_publish",
+    "irm_report_update",
     "milestone_create",
     "progress_review_create",
     "progress_update_create",

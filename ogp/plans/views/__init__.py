@@ -1,3 +1,10 @@
+from .irm import (
+    irm_coding_edit,
+    irm_report_create,
+    irm_report_detail,
+    irm_report_edit,
+    irm_report_publish,
+)
 from .progress import (
     evidence_download,
     milestone_create,
@@ -23,6 +30,11 @@ __all__ = [
     "evidence_download",
     "explorer",
     "explorer_export",
+    "irm_coding_edit",
+    "irm_report_create",
+    "irm_report_detail",
+    "irm_report_edit",
+    "irm_report_publish",
     "milestone_create",
     "plan_detail",
     "progress_review_create",

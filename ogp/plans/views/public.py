@@ -21,7 +21,7 @@ from ogp.plans.labels import (
     coding_rows,
     completion_label,
 )
-from ogp.plans.models import CodingScaleVersion, InstitutionRole, ReviewVerdict
+from ogp.plans.models import CodingScaleVersion, InstitutionRole, IRMReport, ReviewVerdict
 
 PAGE_SIZE = 50
 
@@ -167,7 +167,16 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     return render(
         request,
         "plans/plan_detail.html",
-        {"plan": plan, "commitments": selectors.plan_commitments(plan)},
+        {
+            "plan": plan,
+            "commitments": selectors.plan_commitments(plan),
+            "reports": [
+                r
+                for r in IRMReport.objects.filter(plan=plan)
+                if request.user.has_perm("plans.view_irm_report", r)
+            ],
+            "can_add_report": request.user.has_perm("plans.add_irm_report", plan),
+        },
     )
 
 
