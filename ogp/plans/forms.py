@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ogp.accounts.models import Role, User
+from ogp.organisations.models import Organisation
 
 from .labels import CODING_LABELS, COMPLETION_ORDER, VALUE_LABELS, completion_label
-from .models import IRMReportKind, MilestoneStatus, ReviewVerdict
+from .models import InstitutionRole, IRMReportKind, MilestoneStatus, ReviewVerdict
 
 
 class ExplorerForm(forms.Form):
@@ -74,6 +75,57 @@ class MilestoneForm(forms.Form):
         decimal_places=2,
         help_text=_("Leave empty for 1. Milestones weigh the same unless you give weights."),
     )
+
+
+class CommitmentTemplateForm(forms.Form):
+    problem = forms.CharField(
+        label=_("Problem addressed"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    status_quo = forms.CharField(
+        label=_("Status quo"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    objective = forms.CharField(
+        label=_("What the commitment is"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    how_it_helps = forms.CharField(
+        label=_("How it will contribute to solving the problem"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    relevance_transparency = forms.CharField(
+        label=_("Relevance to transparency"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    relevance_participation = forms.CharField(
+        label=_("Relevance to civic participation"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    relevance_accountability = forms.CharField(
+        label=_("Relevance to public accountability"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class InstitutionForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=InstitutionRole.choices)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation in the directory"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("A civil-society organisation chosen here becomes a co-owner."),
+    )
+    name = forms.CharField(
+        label=_("Name (if not in the directory)"), max_length=500, required=False
+    )
+
+    def __init__(self, *args: Any, country_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Organisation.objects.filter(country_id=country_id).order_by("name")
 
 
 class ProgressUpdateForm(forms.Form):

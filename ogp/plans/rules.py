@@ -15,6 +15,7 @@ rules.add_perm("plans.view_commitment", rules.always_allow)
 rules.add_perm("plans.import_sheet", is_support_unit)
 # object: a commitment (its country is the plan's)
 rules.add_perm("plans.add_milestone", is_support_unit | is_government_of_object_country)
+rules.add_perm("plans.change_commitment", is_support_unit | is_government_of_object_country)
 # object: a milestone. Only the government of the commitment's country reports progress.
 rules.add_perm("plans.post_progress", is_government_of_object_country)
 # object: a progress update

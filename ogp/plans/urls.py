@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("updates/<int:update_id>/review/", views.progress_review_create, name="review-create"),
     path("evidence/<int:evidence_id>/", views.evidence_download, name="evidence-download"),
+    path("commitments/<str:identifier>/edit/", views.commitment_edit, name="commitment-edit"),
     path(
         "commitments/<str:identifier>/milestones/new/",
         views.milestone_create,

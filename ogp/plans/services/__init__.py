@@ -7,6 +7,8 @@ from .irm import (
     irm_report_update,
 )
 from .progress import (
+    commitment_institution_add,
+    commitment_template_update,
     milestone_create,
     progress_review_create,
     progress_update_create,
@@ -15,6 +17,8 @@ from .scales import scale_versions, scales_sync
 from .sheet import sheet_import
 
 __all__ = [
+    "commitment_institution_add",
+    "commitment_template_update",
     "irm_coding_save",
     "irm_report_create",
     "irm_report_publish",

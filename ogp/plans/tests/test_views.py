@@ -295,3 +295,29 @@ def test_atom_and_ical(client, owned, government_user):
     ics = client.get(reverse("plans:commitment-ical", args=[commitment.identifier]))
     text = ics.content.decode()
     assert "BEGIN:VEVENT" in text and "DTSTART;VALUE=DATE:20260301" in text
+
+
+def test_government_continues_an_imported_commitment(client_for, imported, country):
+    from ogp.accounts.tests.factories import GovernmentUserFactory
+
+    government = GovernmentUserFactory(country=country)
+    cso = OrganisationFactory(name="Open Zedland", kind="civil_society", country=country)
+    client = client_for(government)
+    url = reverse("plans:commitment-edit", args=["ZZ0001"])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"form": "template", "problem": "Budgets are PDFs.", "objective": ""}
+    )
+    assert response.status_code == 302
+    response = client.post(
+        url, {"form": "institution", "role": "supporting", "organisation": cso.pk}
+    )
+    assert response.status_code == 302
+    c = Commitment.objects.get(identifier="ZZ0001")
+    assert c.problem == "Budgets are PDFs." and c.source == "ogp_sheet"
+    assert c.institutions.get(organisation=cso).is_civil_society
+    response = client.post(url, {"form": "institution", "role": "lead", "name": ""})
+    assert "Give the institution" in response.content.decode()
+    page = client_for(None).get(c.get_absolute_url()).content.decode()
+    assert "Budgets are PDFs." in page and "Open Zedland" in page
+    assert AuditEvent.objects.filter(action="plans.commitment.template_update").exists()

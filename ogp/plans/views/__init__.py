@@ -6,6 +6,7 @@ from .irm import (
     irm_report_publish,
 )
 from .progress import (
+    commitment_edit,
     evidence_download,
     milestone_create,
     progress_review_create,
@@ -23,6 +24,7 @@ from .public import (
 from .staff import sheet_import
 
 __all__ = [
+    "commitment_edit",
     "commitment_atom",
     "commitment_ical",
     "commitment_detail",

@@ -142,6 +142,7 @@ def commitment_detail(request: HttpRequest, identifier: str) -> HttpResponse:
             else "",
             "milestones": _milestone_rows(commitment, request.user),
             "can_add_milestone": request.user.has_perm("plans.add_milestone", commitment),
+            "can_edit": request.user.has_perm("plans.change_commitment", commitment),
         },
     )
 
