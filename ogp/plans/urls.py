@@ -37,4 +37,6 @@ urlpatterns = [
         name="irm-coding-edit",
     ),
     path("staff/import/", views.sheet_import, name="import"),
+    path("staff/findings/", views.finding_queue, name="findings"),
+    path("findings/<int:finding_id>/letter/", views.finding_letter, name="finding-letter"),
 ]

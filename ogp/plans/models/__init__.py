@@ -1,3 +1,4 @@
+from .findings import ContraryFinding, FindingState
 from .imports import SheetImport
 from .irm import (
     IRMCommitmentCoding,
@@ -29,6 +30,8 @@ __all__ = [
     "ActionPlan",
     "CodingScaleVersion",
     "Commitment",
+    "ContraryFinding",
+    "FindingState",
     "CommitmentInstitution",
     "IRMCommitmentCoding",
     "IRMReport",

@@ -1,5 +1,10 @@
 """Writers of the plans app (keyword-only, acting_user, atomic, audited)."""
 
+from .contrary import (
+    contrary_finding_confirm,
+    contrary_finding_dismiss,
+    contrary_findings_evaluate,
+)
 from .irm import (
     irm_coding_save,
     irm_report_create,
@@ -17,6 +22,9 @@ from .scales import scale_versions, scales_sync
 from .sheet import sheet_import
 
 __all__ = [
+    "contrary_finding_confirm",
+    "contrary_finding_dismiss",
+    "contrary_findings_evaluate",
     "commitment_institution_add",
     "commitment_template_update",
     "irm_coding_save",

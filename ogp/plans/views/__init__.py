@@ -1,3 +1,4 @@
+from .findings import finding_letter, finding_queue
 from .irm import (
     irm_coding_edit,
     irm_report_create,
@@ -24,6 +25,8 @@ from .public import (
 from .staff import sheet_import
 
 __all__ = [
+    "finding_letter",
+    "finding_queue",
     "commitment_edit",
     "commitment_atom",
     "commitment_ical",

@@ -21,7 +21,14 @@ from ogp.plans.labels import (
     coding_rows,
     completion_label,
 )
-from ogp.plans.models import CodingScaleVersion, InstitutionRole, IRMReport, ReviewVerdict
+from ogp.plans.models import (
+    CodingScaleVersion,
+    ContraryFinding,
+    FindingState,
+    InstitutionRole,
+    IRMReport,
+    ReviewVerdict,
+)
 
 PAGE_SIZE = 50
 
@@ -177,6 +184,9 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
                 if request.user.has_perm("plans.view_irm_report", r)
             ],
             "can_add_report": request.user.has_perm("plans.add_irm_report", plan),
+            "findings": list(
+                ContraryFinding.objects.filter(plan=plan, state=FindingState.CONFIRMED)
+            ),
         },
     )
 
