@@ -38,12 +38,18 @@ TRIGGER_LABELS = {
 CONTRARY, PROCEDURAL = "contrary_to_process", "procedural_review"
 
 
+def _same_member(plan: ActionPlan) -> dict[str, Any]:
+    """Plans of the same OGP member: the country's national plans, or the same locality's."""
+    if plan.locality_id is None:
+        return {"country_id": plan.country_id, "locality__isnull": True}
+    return {"locality_id": plan.locality_id}
+
+
 def plan_facts(plan: ActionPlan) -> PlanFacts:
     """What the platform records about a plan, as facts for the rules (unknown stays None)."""
     previous = (
         ActionPlan.objects.filter(
-            country_id=plan.country_id, locality_id=plan.locality_id,
-            submitted_year__lt=plan.submitted_year,
+            **_same_member(plan), submitted_year__lt=plan.submitted_year,
         )
         .order_by("-submitted_year")
         .first()
@@ -104,8 +110,7 @@ def consecutive_cycles(plan: ActionPlan) -> int:
     """Cycles contrary to process in a row, up to and including ``plan`` (confirmed findings)."""
     plans = list(
         ActionPlan.objects.filter(
-            country_id=plan.country_id, locality_id=plan.locality_id,
-            submitted_year__lte=plan.submitted_year,
+            **_same_member(plan), submitted_year__lte=plan.submitted_year,
         ).order_by("submitted_year", "id")
     )  # fmt: skip
     confirmed = set(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from ogp.core.errors import ServiceError
 from ogp.core.permissions import permission_required
 from ogp.plans import services
+from ogp.plans.domain.contrary import Trigger
 from ogp.plans.models import ActionPlan, ContraryFinding, FindingState
 from ogp.plans.services.contrary import TRIGGER_LABELS
 
@@ -64,13 +65,17 @@ def finding_queue(request: HttpRequest) -> HttpResponse:
         )
     )
     rows = [
-        {"finding": f, "trigger": TRIGGER_LABELS.get(f.trigger, f.trigger),
+        {"finding": f, "trigger": str(TRIGGER_LABELS.get(Trigger(f.trigger), f.trigger)),
          "form": DecisionForm(prefix=f"f{f.pk}")}
         for f in proposed
     ]  # fmt: skip
-    decided = ContraryFinding.objects.exclude(state=FindingState.PROPOSED).select_related(
-        "plan__country", "decided_by"
-    )[:50]
+    decided = list(
+        ContraryFinding.objects.exclude(state=FindingState.PROPOSED).select_related(
+            "plan__country", "plan__locality", "decided_by"
+        )[:50]
+    )
+    for finding in decided:
+        finding.trigger_label = str(TRIGGER_LABELS.get(Trigger(finding.trigger), finding.trigger))  # type: ignore[attr-defined]
     return render(
         request,
         "plans/findings.html",
