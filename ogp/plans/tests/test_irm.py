@@ -158,3 +158,32 @@ def test_staff_starts_a_report_from_the_plan_page(world, client_for, researcher_
     assert researcher_user.has_perm(
         "plans.edit_irm_report", world["plan"].irm_reports.get(kind="action_plan_review")
     )
+
+
+def test_report_page_constant_queries(world, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assigned, report = world["users"]["assigned"], world["report"]
+    client = client_for(assigned)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(report.get_absolute_url()).status_code == 200
+        return len(context.captured_queries)
+
+    irm_coding_save(
+        acting_user=assigned, report=report, commitment=world["commitment"],
+        values={"end_of_term.completion": "limited"},
+    )  # fmt: skip
+    irm_report_publish(acting_user=assigned, report=report)
+    one = count()
+    for _ in range(6):
+        c = CommitmentFactory(plan=world["plan"])
+        irm_coding_save(
+            acting_user=assigned, report=report, commitment=c,
+            values={"end_of_term.completion": "complete"},
+        )  # fmt: skip
+    irm_report_publish(acting_user=assigned, report=report)
+    irm_report_publish(acting_user=assigned, report=report)
+    assert count() == one
