@@ -72,6 +72,11 @@ def test_import_refreshes_cached_counts(client, imported):
     assert "5 commitments match" in client.get(url).content.decode()
 
 
+def test_explorer_keeps_valid_filters_when_one_is_invalid(client, imported):
+    page = client.get(reverse("plans:explorer") + "?country=ZYB&plan=nonsense").content.decode()
+    assert "YP0001" in page and "ZZ0001" not in page
+
+
 def test_explorer_hostile_input(client, imported):
     url = reverse("plans:explorer")
     for query in ("?country=<script>", "?page=99999", "?page=abc", "?sort=drop", "?coding=x"):

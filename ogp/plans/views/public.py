@@ -35,7 +35,10 @@ PAGE_SIZE = 50
 
 def _filters(request: HttpRequest) -> tuple[ExplorerForm, selectors.ExplorerFilters]:
     form = ExplorerForm(request.GET or None, facets=selectors.explorer_facets())
-    data = form.cleaned_data if form.is_valid() else {}
+    data: dict[str, Any] = {}
+    if form.is_bound:
+        form.is_valid()  # an invalid field shows its error; the valid ones still filter
+        data = form.cleaned_data
     filters = selectors.ExplorerFilters(**{k: v or "" for k, v in data.items()})
     if not filters.sort:
         filters = selectors.ExplorerFilters(**{**filters.__dict__, "sort": "identifier"})
