@@ -1,0 +1,52 @@
+from .findings import ContraryFinding, FindingState
+from .imports import SheetImport
+from .irm import (
+    IRMCommitmentCoding,
+    IRMReport,
+    IRMReportKind,
+    IRMReportState,
+    IRMReportVersion,
+)
+from .plans import (
+    ActionPlan,
+    Commitment,
+    CommitmentInstitution,
+    InstitutionRole,
+    Locality,
+    Milestone,
+    PlanSource,
+    PolicyArea,
+)
+from .progress import (
+    MilestoneStatus,
+    ProgressEvidence,
+    ProgressReview,
+    ProgressUpdate,
+    ReviewVerdict,
+)
+from .scales import CodingScaleVersion
+
+__all__ = [
+    "ActionPlan",
+    "CodingScaleVersion",
+    "Commitment",
+    "ContraryFinding",
+    "FindingState",
+    "CommitmentInstitution",
+    "IRMCommitmentCoding",
+    "IRMReport",
+    "IRMReportKind",
+    "IRMReportState",
+    "IRMReportVersion",
+    "InstitutionRole",
+    "Locality",
+    "Milestone",
+    "MilestoneStatus",
+    "PlanSource",
+    "PolicyArea",
+    "ProgressEvidence",
+    "ProgressReview",
+    "ProgressUpdate",
+    "ReviewVerdict",
+    "SheetImport",
+]
