@@ -111,12 +111,17 @@ def cycle_configure(
 
 def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> None:
     cycle.results.all().delete()
-    ids = {c.iso3: c.pk for c in ci.countries}
+    by_iso3 = {c.iso3: c for c in ci.countries}
     CountryResult.objects.bulk_create(
         [
             CountryResult(
                 cycle=cycle,
-                country_id=ids[r.iso3],
+                country_id=by_iso3[r.iso3].pk,
+                name_en=by_iso3[r.iso3].name_en,
+                name_fr=by_iso3[r.iso3].name_fr,
+                name_es=by_iso3[r.iso3].name_es,
+                un_member=by_iso3[r.iso3].un_member,
+                membership_status=by_iso3[r.iso3].status,
                 status=r.status,
                 total=r.total,
                 maximum=r.maximum,
@@ -180,12 +185,13 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True
         raise ServiceError(
             _("Decide on every evidence submission first (%(n)s waiting).") % {"n": pending}
         )
-    # recompute the Eligibility Review flags against the cycles published now
-    cycle = cycle_compute(acting_user=acting_user, cycle=cycle, keep_research=True)
+    # what staff reviewed is what is published; only the Eligibility Review flags are set
+    # again, against the cycles published now
+    _refresh_review_flags(cycle)
     cycle.state = CycleState.PUBLISHED
     cycle.published_at = timezone.now()
     cycle.published_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
-    cycle.save(update_fields=["state", "published_at", "published_by"])
+    cycle.save(update_fields=["state", "published_at", "published_by", "checksum"])
     audit_record(
         actor=acting_user,
         action="eligibility.cycle.publish",
@@ -196,6 +202,28 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True
     if apply_statuses:
         _apply_to_membership_statuses(acting_user=acting_user, cycle=cycle)
     return cycle
+
+
+def _refresh_review_flags(cycle: Cycle) -> None:
+    """Eligibility Review / at-risk flags of the stored results against the annual cycles
+    published before this one; the cycle checksum follows."""
+    from ..domain.model import CountryResult as Res
+    from ..domain.scoring import apply_review
+
+    rules = cycle.ruleset.rules
+    previous = compute.previous_published(cycle, rules)
+    rows = list(cycle.results.only("pk", "data", "eligibility_review", "at_risk"))
+    results, changed = [], []
+    for row in rows:
+        res = Res.from_dict(row.data)
+        flagged = apply_review(res, previous.get(res.iso3, []), rules)
+        results.append(flagged)
+        if (flagged.eligibility_review, flagged.at_risk) != (res.eligibility_review, res.at_risk):
+            row.eligibility_review, row.at_risk = flagged.eligibility_review, flagged.at_risk
+            row.data = flagged.to_dict()
+            changed.append(row)
+    CountryResult.objects.bulk_update(changed, ["eligibility_review", "at_risk", "data"])
+    cycle.checksum = compute.checksum(results)
 
 
 def _apply_to_membership_statuses(*, acting_user: Any, cycle: Cycle) -> None:

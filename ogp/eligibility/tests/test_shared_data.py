@@ -27,7 +27,17 @@ def result(year, iso3):
 def test_import_real_files_with_provenance_and_unmatched_rows(imported, shared_data_dir):
     kinds = {r.kind: r for r, created in imported}
     assert all(created for _r, created in imported)
-    assert set(kinds) == {DatasetKind.CROSSWALK, DatasetKind.OBS, DatasetKind.EIU, DatasetKind.VDEM}
+    assert set(kinds) == {
+        DatasetKind.CROSSWALK,
+        DatasetKind.OBS,
+        DatasetKind.EIU,
+        DatasetKind.VDEM,
+        DatasetKind.RTI,
+        DatasetKind.GDB,
+    }
+    rti, gdb = kinds[DatasetKind.RTI], kinds[DatasetKind.GDB]
+    assert rti.rows == 196 and {u["code"] for u in rti.unmatched} >= {"XKX"}
+    assert gdb.rows == 109 and (gdb.year_min, gdb.year_max) == (2019, 2021)
     obs = kinds[DatasetKind.OBS]
     assert (obs.rows, obs.year_min, obs.year_max, obs.unmatched) == (672, 2006, 2019, [])
     vdem = kinds[DatasetKind.VDEM]
