@@ -30,6 +30,9 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Publisher file (CSV in UTF-8, or the Open Budget Survey workbook .xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+        # an empty file goes to the import service, which names it in the same words as the
+        # eligibility_import command ("x.csv: the file is empty.")
+        allow_empty_file=True,
     )
     kind = forms.ChoiceField(
         label=_("Dataset"),
@@ -187,12 +190,16 @@ class ResearchEntryForm(forms.Form):
         ]
 
     def clean_adopted_on(self):  # type: ignore[no-untyped-def]
-        import re
+        from .domain.parsers import ImportFileError
+        from .domain.parsers.common import parse_partial_date
 
         value = self.cleaned_data["adopted_on"].strip()
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise ValidationError(_("Use YYYY-MM-DD or YYYY."))
-        return value
+        try:  # the research CSV's rule: a date that exists on the calendar
+            return parse_partial_date(value, "", 0, "adopted_on")
+        except ImportFileError:
+            raise ValidationError(
+                _("Use YYYY, YYYY-MM or YYYY-MM-DD, with a month and day that exist.")
+            ) from None
 
 
 def _points_field(label: Any) -> forms.IntegerField:
@@ -433,3 +440,46 @@ class RuleSetForm(forms.Form):
 
 def default_review_date(year: int) -> datetime.date:
     return datetime.date(year, 6, 30)
+
+
+class MembershipHistoryForm(forms.Form):
+    """One dated OGP status of the past, with its source (Support Unit)."""
+
+    country = forms.ChoiceField(label=_("Country"))
+    status = forms.ChoiceField(label=_("Status from that date"))
+    effective_date = forms.DateField(
+        label=_("Date"), help_text=_("For example 2011-09-20 (YYYY-MM-DD).")
+    )
+    source = forms.CharField(
+        label=_("Source of the date"),
+        max_length=500,
+        help_text=_("An address or a reference: where this date can be checked."),
+    )
+    reason = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from ogp.countries.models import MembershipStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [
+            ("", "---------"),
+            *[(c.iso3, c.name) for c in Country.objects.order_by("name_en")],
+        ]
+        self.fields["status"].choices = MembershipStatus.choices
+
+    def clean_country(self):  # type: ignore[no-untyped-def]
+        return Country.objects.get(iso3=self.cleaned_data["country"])
+
+
+class MembershipHistoryImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Membership history (CSV in UTF-8: iso3, status, effective_date, source, reason)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        allow_empty_file=True,
+    )
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        f = self.cleaned_data["file"]
+        if f.size > MAX_UPLOAD:
+            raise ValidationError(_("The file is larger than 20 MB."))
+        return f

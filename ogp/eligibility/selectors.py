@@ -13,6 +13,7 @@ from ogp.countries.models import Country
 from .domain import model as m
 from .domain.diff import CountryChange, diff_results
 from .domain.pathway import Pathway, pathway
+from .domain.scoring import stale_criteria
 from .domain.summary import CriterionSummary, EligibilitySummary
 from .labels import CRITERION_LABELS, pathway_sentences, source_label
 from .models import (
@@ -45,7 +46,7 @@ def cycle_latest_published() -> Cycle | None:
     return cycle_list().first()
 
 
-def _row(r: CountryResult) -> dict[str, Any]:
+def _row(r: CountryResult, stale: tuple[str, ...] = ()) -> dict[str, Any]:
     c = r.country
     points = {crit["code"]: crit["points"] for crit in r.data["criteria"]}
     details = {
@@ -65,20 +66,25 @@ def _row(r: CountryResult) -> dict[str, Any]:
     return {
         "iso3": c.iso3,
         "iso2": c.iso2,
-        "name_en": c.name_en,
-        "name_fr": c.name_fr,
-        "name_es": c.name_es,
+        # the names recorded with the result: a published sheet never shows live edits
+        "name_en": r.name_en or c.name_en,
+        "name_fr": r.name_fr or c.name_fr,
+        "name_es": r.name_es or c.name_es,
         "region": c.region,
         "status": r.status,
         "total": r.total,
         "maximum": r.maximum,
-        "share": round(r.total / r.maximum, 4) if r.maximum else None,
+        # no percentage without a result: "not enough data" is not a low score
+        "share": round(r.total / r.maximum, 4)
+        if r.maximum and r.status != m.Status.NOT_ENOUGH_DATA
+        else None,
         "is_member": r.is_member,
         "values_check": r.values_check,
         "eligibility_review": r.eligibility_review,
         "at_risk": r.at_risk,
         "points": points,
         "details": details,
+        "stale": list(stale),
     }
 
 
@@ -89,7 +95,11 @@ def scoresheet_rows(cycle: Cycle) -> list[dict[str, Any]]:
         rows = cache.get(key)
         if rows is not None:
             return rows
-    rows = [_row(r) for r in CountryResult.objects.filter(cycle=cycle).select_related("country")]
+    rules = cycle.ruleset.rules
+    rows = []
+    for r in CountryResult.objects.filter(cycle=cycle).select_related("country"):
+        stale = stale_criteria(m.CountryResult.from_dict(r.data), cycle.year, rules)
+        rows.append(_row(r, stale))
     if cycle.is_published:
         cache.set(key, rows, CACHE_SECONDS)
     return rows
@@ -110,6 +120,11 @@ def country_results(country: Country, *, published_only: bool = True) -> list[Co
 
 def country_result_full(pk: int) -> CountryResult:
     return CountryResult.objects.select_related("cycle", "cycle__ruleset").get(pk=pk)
+
+
+def releases_by_id(ids: set[int]) -> dict[int, DatasetRelease]:
+    """The releases a result cites (file name, edition, checksum shown to the public)."""
+    return {r.pk: r for r in DatasetRelease.objects.filter(pk__in=ids).defer("extra")}
 
 
 def result_pathway(result: CountryResult) -> Pathway:
