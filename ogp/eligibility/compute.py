@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
 import json
@@ -44,26 +45,31 @@ def membership_at(countries: list[Country], when: datetime.date) -> dict[int, bo
 
 
 def status_at(countries: list[Country], when: datetime.date) -> dict[int, str]:
+    return _statuses_at([(c.pk, c.membership_status) for c in countries], when)
+
+
+def _statuses_at(countries: list[tuple[int, str]], when: datetime.date) -> dict[int, str]:
     """Each country's OGP status on ``when``, from the recorded status history (staff record
     past membership with dates and a source). Before the first recorded change: the status
     that change started from. Without any recorded change, the current status is used.
     """
-    changes: dict[int, list[MembershipStatusChange]] = defaultdict(list)
-    for ch in MembershipStatusChange.objects.filter(country__in=[c.pk for c in countries]).order_by(
+    changes: dict[int, list[tuple[str, datetime.date, str]]] = defaultdict(list)
+    # the whole history table is small (a few changes per country): no IN list of 193 ids
+    for cid, from_status, when_changed, to_status in MembershipStatusChange.objects.order_by(
         "effective_date", "id"
-    ):
-        changes[ch.country_id].append(ch)
+    ).values_list("country_id", "from_status", "effective_date", "to_status"):
+        changes[cid].append((from_status, when_changed, to_status))
     out: dict[int, str] = {}
-    for c in countries:
-        hist = changes.get(c.pk)
+    for pk, current in countries:
+        hist = changes.get(pk)
         if not hist:
-            out[c.pk] = c.membership_status
+            out[pk] = current
             continue
-        status = hist[0].from_status
-        for ch in hist:
-            if ch.effective_date <= when:
-                status = ch.to_status
-        out[c.pk] = status
+        status = hist[0][0]
+        for _from, effective, to_status in hist:
+            if effective <= when:
+                status = to_status
+        out[pk] = status
     return out
 
 
@@ -104,12 +110,15 @@ class CycleInputs:
 # A release's observations never change once imported (a release is deleted, never edited),
 # so each process reads a release once and answers every cycle from memory: scoring the 14
 # cycles reads the V-Dem series once instead of 14 times.
-_RELEASE_ROWS: dict[tuple[int, str, str], dict[int, dict[str, list[tuple]]]] = {}
+_RELEASE_ROWS: dict[tuple[int, str, str], dict[int, dict[str, tuple[list[int], list[tuple]]]]] = {}
 _RELEASE_ROWS_MAX = 32
+# observation row (which holds its release id) -> its SourceRef, shared by every cycle
+_SOURCE_REFS: dict[tuple, m.SourceRef] = {}
 
 
-def _release_rows(release: DatasetRelease) -> dict[int, dict[str, list[tuple]]]:
-    """country id -> indicator -> observation rows sorted by year (cached per release)."""
+def _release_rows(release: DatasetRelease) -> dict[int, dict[str, tuple[list[int], list[tuple]]]]:
+    """country id -> indicator -> (years, observation rows), sorted by year (cached per
+    release)."""
     key = (release.pk, release.checksum, str(release.imported_at))
     found = _RELEASE_ROWS.get(key)
     if found is not None:
@@ -120,12 +129,15 @@ def _release_rows(release: DatasetRelease) -> dict[int, dict[str, list[tuple]]]:
     )
     for row in rows:
         index[row[0]][row[1]].append(row)
-    out = {
-        cid: {ind: sorted(v, key=lambda r: r[2]) for ind, v in per.items()}
-        for cid, per in index.items()
-    }
+    out: dict[int, dict[str, tuple[list[int], list[tuple]]]] = {}
+    for cid, per in index.items():
+        out[cid] = {}
+        for ind, found_rows in per.items():
+            found_rows.sort(key=lambda r: r[2])
+            out[cid][ind] = ([r[2] for r in found_rows], found_rows)
     if len(_RELEASE_ROWS) >= _RELEASE_ROWS_MAX:
         _RELEASE_ROWS.clear()
+        _SOURCE_REFS.clear()
     _RELEASE_ROWS[key] = out
     return out
 
@@ -136,16 +148,14 @@ def _obs_index(releases: list[DatasetRelease], max_year: int) -> dict[int, dict[
     for release in releases:
         for cid, per in _release_rows(release).items():
             out = latest[cid]
-            for ind, rows in per.items():
-                best = None
-                for row in rows:  # sorted by year
-                    if row[2] > max_year:
-                        break
-                    best = row
-                if best is not None:
-                    cur = out.get(ind)
-                    if cur is None or best[2] > cur[2]:
-                        out[ind] = best
+            for ind, (years, found_rows) in per.items():
+                i = bisect.bisect_right(years, max_year)
+                if i == 0:
+                    continue
+                best = found_rows[i - 1]
+                cur = out.get(ind)
+                if cur is None or best[2] > cur[2]:
+                    out[ind] = best
     return latest
 
 
@@ -160,7 +170,7 @@ def _law_findings(
             continue
         for cid, per in _release_rows(release).items():
             if release.kind == "rti":
-                row = per["rti.law"][-1]
+                row = per["rti.law"][1][-1]
                 out[cid][m.Criterion.ACCESS_TO_INFORMATION] = m.LawFinding(
                     dataset="rti",
                     provision="law" if row[4] == "law" else "none",
@@ -168,8 +178,10 @@ def _law_findings(
                     source=src(row),  # type: ignore[operator]
                 )
             else:
-                exist = per["gdb.iad_exist"][-1]
-                publication = per.get("gdb.iad_publication", [exist])[-1]
+                exist = per["gdb.iad_exist"][1][-1]
+                publication = (
+                    per["gdb.iad_publication"][1][-1] if "gdb.iad_publication" in per else exist
+                )
                 period = (release.year_min or exist[2], release.year_max or exist[2])
                 out[cid][m.Criterion.ASSET_DISCLOSURE] = m.LawFinding(
                     dataset="gdb",
@@ -219,11 +231,15 @@ def country_snapshots(cycle: Cycle) -> list[CountrySnapshot]:
         )
         if recorded:
             return sorted((CountrySnapshot(*row) for row in recorded), key=lambda c: c.iso3)
-    countries = list(Country.objects.filter(un_member=True).order_by("iso3"))
-    statuses = status_at(countries, cycle.review_date)
+    rows = list(
+        Country.objects.filter(un_member=True)
+        .order_by("iso3")
+        .values_list("pk", "iso3", "name_en", "name_fr", "name_es", "membership_status")
+    )
+    statuses = _statuses_at([(r[0], r[5]) for r in rows], cycle.review_date)
     return [
-        CountrySnapshot(c.pk, c.iso3, c.name_en, c.name_fr, c.name_es, c.un_member, statuses[c.pk])
-        for c in countries
+        CountrySnapshot(pk, iso3, en, fr, es, True, statuses[pk])
+        for pk, iso3, en, fr, es, _current in rows
     ]
 
 
@@ -271,8 +287,11 @@ def gather(
         )
 
     def src(row: tuple) -> m.SourceRef:
+        found = _SOURCE_REFS.get(row)
+        if found is not None:
+            return found
         rel = by_id[row[6]]
-        return m.SourceRef(
+        ref = _SOURCE_REFS[row] = m.SourceRef(
             dataset=rel.kind,
             label=DATASET_NAMES.get(rel.kind, rel.kind),
             edition=rel.edition,
@@ -282,6 +301,7 @@ def gather(
             url=rel.source_url,
             sheet=str((rel.extra or {}).get("sheets", {}).get(str(row[2]), "")),
         )
+        return ref
 
     findings = _law_findings(releases, src)
     inputs = []
@@ -351,9 +371,13 @@ def score_all(ci: CycleInputs, ruleset: RuleSet) -> list[m.CountryResult]:
     return results
 
 
-def checksum(results: list[m.CountryResult]) -> str:
+def checksum(results: list[m.CountryResult], dicts: list[dict] | None = None) -> str:
+    """SHA-256 of the results' canonical JSON (``dicts``: their ``to_dict()``, when already
+    made for storing)."""
+    if dicts is None:
+        dicts = [r.to_dict() for r in results]
     payload = json.dumps(
-        [r.to_dict() for r in sorted(results, key=lambda r: r.iso3)],
+        sorted(dicts, key=lambda d: str(d["iso3"])),
         sort_keys=True,
         separators=(",", ":"),
     )

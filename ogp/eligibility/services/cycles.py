@@ -109,9 +109,11 @@ def cycle_configure(
     return cycle
 
 
-def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> None:
+def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> list[dict]:
+    """Replace the cycle's results; returns their ``to_dict()`` (for the checksum)."""
     cycle.results.all().delete()
     by_iso3 = {c.iso3: c for c in ci.countries}
+    dicts = [r.to_dict() for r in results]
     CountryResult.objects.bulk_create(
         [
             CountryResult(
@@ -129,12 +131,13 @@ def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> None
                 values_check=r.values_check.passed if r.values_check else None,
                 eligibility_review=r.eligibility_review,
                 at_risk=r.at_risk,
-                data=r.to_dict(),
+                data=d,
             )
-            for r in results
+            for r, d in zip(results, dicts, strict=True)
         ],
         batch_size=500,
     )
+    return dicts
 
 
 @transaction.atomic
@@ -156,10 +159,10 @@ def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False
         cycle.research_entries.set(research)
     ci = compute.gather(cycle, rules, research=research)
     results = compute.score_all(ci, rules)
-    _store_results(cycle, ci, results)
+    dicts = _store_results(cycle, ci, results)
     cycle.state = CycleState.COMPUTED
     cycle.computed_at = timezone.now()
-    cycle.checksum = compute.checksum(results)
+    cycle.checksum = compute.checksum(results, dicts)
     cycle.save(update_fields=["state", "computed_at", "checksum"])
     audit_record(
         actor=acting_user,
@@ -211,18 +214,20 @@ def _refresh_review_flags(cycle: Cycle) -> None:
     from ..domain.scoring import apply_review
 
     rules = cycle.ruleset.rules
+    if not rules.eligibility_review_cycles:
+        return  # no Eligibility Review in this rule set: the computed flags stand (all off)
     previous = compute.previous_published(cycle, rules)
-    rows = list(cycle.results.only("pk", "data", "eligibility_review", "at_risk"))
-    results, changed = [], []
-    for row in rows:
-        res = Res.from_dict(row.data)
+    results = []
+    for pk, data in CountryResult.objects.filter(cycle=cycle).values_list("pk", "data"):
+        res = Res.from_dict(data)
         flagged = apply_review(res, previous.get(res.iso3, []), rules)
         results.append(flagged)
         if (flagged.eligibility_review, flagged.at_risk) != (res.eligibility_review, res.at_risk):
-            row.eligibility_review, row.at_risk = flagged.eligibility_review, flagged.at_risk
-            row.data = flagged.to_dict()
-            changed.append(row)
-    CountryResult.objects.bulk_update(changed, ["eligibility_review", "at_risk", "data"])
+            CountryResult.objects.filter(pk=pk).update(
+                eligibility_review=flagged.eligibility_review,
+                at_risk=flagged.at_risk,
+                data=flagged.to_dict(),
+            )
     cycle.checksum = compute.checksum(results)
 
 
@@ -235,8 +240,12 @@ def _apply_to_membership_statuses(*, acting_user: Any, cycle: Cycle) -> None:
         return
     from ogp.membership.services import membership_status_sync_eligibility
 
-    for country in Country.objects.filter(pk__in=cycle.results.values("country_id")):
-        membership_status_sync_eligibility(acting_user=acting_user, country=country)
+    from ..selectors import summaries_prefetched
+
+    # every country's summary in one query, instead of two queries per country
+    with summaries_prefetched(cycle):
+        for country in Country.objects.filter(pk__in=cycle.results.values("country_id")):
+            membership_status_sync_eligibility(acting_user=acting_user, country=country)
 
 
 def cycle_recompute_checksum(cycle: Cycle) -> str:
