@@ -253,6 +253,34 @@ class RuleSetForm(forms.Form):
     ati_draft = _points_field(_("Access to information: draft law"))
     ad_law = _points_field(_("Asset disclosure: law"))
     ad_public_access = _points_field(_("Asset disclosure: extra points for public access"))
+    ati_from_rti = forms.BooleanField(
+        label=_(
+            "Access to information: without a research entry, score laws from the Global Right "
+            "to Information Rating"
+        ),
+        required=False,
+    )
+    ad_from_gdb = forms.BooleanField(
+        label=_("Asset disclosure: without a research entry, score from the Global Data Barometer"),
+        required=False,
+    )
+    ad_partial_publication = forms.BooleanField(
+        label=_("Asset disclosure: the Barometer's “Partially” counts as requiring publication"),
+        required=False,
+    )
+    ad_applies_from = forms.IntegerField(
+        label=_("Asset disclosure: first data year the Barometer's 2019-2021 snapshot is used for"),
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        help_text=_("Left empty: from the first year of its research period (2019)."),
+    )
+    stale_after_years = forms.IntegerField(
+        label=_("Flag data as stale when older than the cycle's data year by more than (years)"),
+        required=False,
+        min_value=0,
+        max_value=50,
+    )
     ce_indicator = forms.ChoiceField(
         label=_("Citizen engagement: indicator"), choices=[(k, k) for k in BAND_INDICATORS]
     )
@@ -334,6 +362,11 @@ class RuleSetForm(forms.Form):
             "ati_draft": ati.get("draft", 1),
             "ad_law": ad.get("provision_points", {}).get("law", 2),
             "ad_public_access": ad.get("public_access_points", 2),
+            "ati_from_rti": bool(crit.get("access_to_information", {}).get("source")),
+            "ad_from_gdb": bool(ad.get("source")),
+            "ad_partial_publication": (ad.get("source") or {}).get("partial_publication", False),
+            "ad_applies_from": (ad.get("source") or {}).get("applies_from"),
+            "stale_after_years": definition.get("stale_after_years"),
             "ce_indicator": ce.get("indicator", "eiu.civlib_eiu"),
             "ce_inclusive": ce.get("inclusive", False),
             "values_check": bool(vc),
@@ -374,6 +407,7 @@ class RuleSetForm(forms.Form):
                 "pass_share": d["pass_share"],
                 "min_criteria": d["min_criteria"],
                 "data_lag_years": d["data_lag_years"],
+                "stale_after_years": d.get("stale_after_years"),
                 "eligibility_review_cycles": d["eligibility_review_cycles"],
                 "additional_information": d["additional_information"],
                 "notes": d["notes"],
@@ -399,6 +433,9 @@ class RuleSetForm(forms.Form):
                     "none": 0,
                 },
                 "public_access_points": 0,
+                "source": {"dataset": "rti", "partial_publication": False, "applies_from": None}
+                if d.get("ati_from_rti")
+                else None,
             },
             {
                 "code": "asset_disclosure",
@@ -412,6 +449,13 @@ class RuleSetForm(forms.Form):
                     "none": 0,
                 },
                 "public_access_points": d["ad_public_access"],
+                "source": {
+                    "dataset": "gdb",
+                    "partial_publication": bool(d.get("ad_partial_publication")),
+                    "applies_from": d.get("ad_applies_from"),
+                }
+                if d.get("ad_from_gdb")
+                else None,
             },
             {
                 "code": "citizen_engagement",
