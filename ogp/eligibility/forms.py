@@ -505,11 +505,11 @@ class MembershipHistoryForm(forms.Form):
         from ogp.countries.models import MembershipStatus
 
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [
+        self.fields["country"].choices = [  # type: ignore[attr-defined]
             ("", "---------"),
             *[(c.iso3, c.name) for c in Country.objects.order_by("name_en")],
         ]
-        self.fields["status"].choices = MembershipStatus.choices
+        self.fields["status"].choices = MembershipStatus.choices  # type: ignore[attr-defined]
 
     def clean_country(self):  # type: ignore[no-untyped-def]
         return Country.objects.get(iso3=self.cleaned_data["country"])

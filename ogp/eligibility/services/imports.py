@@ -116,7 +116,7 @@ def _insert_observations(release_id: int, ids: dict[str, int], observations: Any
     fields = ["release", "country", "year", "indicator", "value", "text", "line"]
     meta = Observation._meta
     qn = connection.ops.quote_name
-    columns = ", ".join(qn(meta.get_field(f).column) for f in fields)
+    columns = ", ".join(qn(str(getattr(meta.get_field(f), "column", f))) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     # identifiers from the model's own metadata, quoted; values are parameters
     sql = f"INSERT INTO {qn(meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
