@@ -345,7 +345,10 @@ def test_country_page_any_cycle_provenance_and_no_percentage_without_data(
     assert "%" not in html.split("Result in the 2019 cycle")[1].split("</dl>")[0]
     sheet = client.get(reverse("eligibility:scoresheet", args=[2024])).content.decode()
     assert url + "?cycle=2024" in sheet
-    assert client.get(url + "?cycle=abcd").status_code == 200  # falls back to the newest
+    for hostile in ("abcd", "²०१६", "99999999999999999999", "2016%0A"):
+        response = client.get(url + "?cycle=" + hostile)
+        assert response.status_code == 200  # falls back to the newest
+        assert "Result in the 2024 cycle" in response.content.decode()
 
 
 def test_pathway_never_asks_for_a_law_the_country_has(law_sources, country):

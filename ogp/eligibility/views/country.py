@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -65,7 +66,8 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     # any published cycle (?cycle=2016, linked from each score sheet); the newest by default
     by_year = {r.cycle.year: r for r in history}
     wanted = request.GET.get("cycle", "")
-    chosen = by_year.get(int(wanted)) if wanted.isdigit() and len(wanted) == 4 else None
+    # ASCII digits only: "²०१६".isdigit() is true but int() refuses it
+    chosen = by_year.get(int(wanted)) if re.fullmatch(r"[0-9]{4}", wanted) else None
     shown = chosen or (history[-1] if history else None)
     key = ":".join(
         [
