@@ -360,3 +360,18 @@ def test_pathway_never_asks_for_a_law_the_country_has(law_sources, country):
     r = Res.from_dict(row.data)
     steps = " ".join(pathway_sentences(pathway(r, cycle.ruleset.rules)))
     assert "Adopt an asset disclosure law" not in steps
+
+
+def test_shipped_rule_sets_unused_by_cycles_take_the_new_definition(rulesets):
+    from ogp.eligibility.models import RuleSetVersion
+
+    old = RuleSetVersion.objects.get(code="ogp-2023")
+    stale = dict(old.definition)
+    stale["criteria"] = [{k: v for k, v in c.items() if k != "source"} for c in stale["criteria"]]
+    RuleSetVersion.objects.filter(pk=old.pk).update(definition=stale)
+    used = RuleSetVersion.objects.get(code="ogp-2014")
+    RuleSetVersion.objects.filter(pk=used.pk).update(definition={**used.definition, "notes": "x"})
+    services.cycle_open(acting_user=None, year=2015)  # a cycle uses ogp-2014
+    assert services.ruleset_seed_shipped() == 0
+    assert RuleSetVersion.objects.get(pk=old.pk).rules.criterion("asset_disclosure").source
+    assert RuleSetVersion.objects.get(pk=used.pk).definition["notes"] == "x"  # never changes
