@@ -107,6 +107,12 @@ class MembershipStatusChange(models.Model):
     to_status = models.CharField(_("new status"), max_length=30, choices=MembershipStatus.choices)
     effective_date = models.DateField(_("effective date"))
     reason = models.TextField(_("reason"))
+    source = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the date comes from: an address or a reference."),
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

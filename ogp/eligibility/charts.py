@@ -16,7 +16,9 @@ def history_points(
     pts = []
     for i, r in enumerate(results):
         x = pad + (inner_w * i / (n - 1) if n > 1 else inner_w / 2)
-        share = r.total / r.maximum if r.maximum else None
+        # no point where there is not enough data (a share would read as a low score)
+        enough = r.maximum and r.status != "not_enough_data"
+        share = r.total / r.maximum if enough else None
         y = pad + inner_h * (1 - share) if share is not None else None
         pts.append(
             {

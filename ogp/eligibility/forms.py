@@ -30,6 +30,9 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Publisher file (CSV in UTF-8, or the Open Budget Survey workbook .xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+        # an empty file goes to the import service, which names it in the same words as the
+        # eligibility_import command ("x.csv: the file is empty.")
+        allow_empty_file=True,
     )
     kind = forms.ChoiceField(
         label=_("Dataset"),
@@ -187,12 +190,16 @@ class ResearchEntryForm(forms.Form):
         ]
 
     def clean_adopted_on(self):  # type: ignore[no-untyped-def]
-        import re
+        from .domain.parsers import ImportFileError
+        from .domain.parsers.common import parse_partial_date
 
         value = self.cleaned_data["adopted_on"].strip()
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise ValidationError(_("Use YYYY-MM-DD or YYYY."))
-        return value
+        try:  # the research CSV's rule: a date that exists on the calendar
+            return parse_partial_date(value, "", 0, "adopted_on")
+        except ImportFileError:
+            raise ValidationError(
+                _("Use YYYY, YYYY-MM or YYYY-MM-DD, with a month and day that exist.")
+            ) from None
 
 
 def _points_field(label: Any) -> forms.IntegerField:
@@ -246,6 +253,34 @@ class RuleSetForm(forms.Form):
     ati_draft = _points_field(_("Access to information: draft law"))
     ad_law = _points_field(_("Asset disclosure: law"))
     ad_public_access = _points_field(_("Asset disclosure: extra points for public access"))
+    ati_from_rti = forms.BooleanField(
+        label=_(
+            "Access to information: without a research entry, score laws from the Global Right "
+            "to Information Rating"
+        ),
+        required=False,
+    )
+    ad_from_gdb = forms.BooleanField(
+        label=_("Asset disclosure: without a research entry, score from the Global Data Barometer"),
+        required=False,
+    )
+    ad_partial_publication = forms.BooleanField(
+        label=_("Asset disclosure: the Barometer's “Partially” counts as requiring publication"),
+        required=False,
+    )
+    ad_applies_from = forms.IntegerField(
+        label=_("Asset disclosure: first data year the Barometer's 2019-2021 snapshot is used for"),
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        help_text=_("Left empty: from the first year of its research period (2019)."),
+    )
+    stale_after_years = forms.IntegerField(
+        label=_("Flag data as stale when older than the cycle's data year by more than (years)"),
+        required=False,
+        min_value=0,
+        max_value=50,
+    )
     ce_indicator = forms.ChoiceField(
         label=_("Citizen engagement: indicator"), choices=[(k, k) for k in BAND_INDICATORS]
     )
@@ -327,6 +362,11 @@ class RuleSetForm(forms.Form):
             "ati_draft": ati.get("draft", 1),
             "ad_law": ad.get("provision_points", {}).get("law", 2),
             "ad_public_access": ad.get("public_access_points", 2),
+            "ati_from_rti": bool(crit.get("access_to_information", {}).get("source")),
+            "ad_from_gdb": bool(ad.get("source")),
+            "ad_partial_publication": (ad.get("source") or {}).get("partial_publication", False),
+            "ad_applies_from": (ad.get("source") or {}).get("applies_from"),
+            "stale_after_years": definition.get("stale_after_years"),
             "ce_indicator": ce.get("indicator", "eiu.civlib_eiu"),
             "ce_inclusive": ce.get("inclusive", False),
             "values_check": bool(vc),
@@ -367,6 +407,7 @@ class RuleSetForm(forms.Form):
                 "pass_share": d["pass_share"],
                 "min_criteria": d["min_criteria"],
                 "data_lag_years": d["data_lag_years"],
+                "stale_after_years": d.get("stale_after_years"),
                 "eligibility_review_cycles": d["eligibility_review_cycles"],
                 "additional_information": d["additional_information"],
                 "notes": d["notes"],
@@ -392,6 +433,9 @@ class RuleSetForm(forms.Form):
                     "none": 0,
                 },
                 "public_access_points": 0,
+                "source": {"dataset": "rti", "partial_publication": False, "applies_from": None}
+                if d.get("ati_from_rti")
+                else None,
             },
             {
                 "code": "asset_disclosure",
@@ -405,6 +449,13 @@ class RuleSetForm(forms.Form):
                     "none": 0,
                 },
                 "public_access_points": d["ad_public_access"],
+                "source": {
+                    "dataset": "gdb",
+                    "partial_publication": bool(d.get("ad_partial_publication")),
+                    "applies_from": d.get("ad_applies_from"),
+                }
+                if d.get("ad_from_gdb")
+                else None,
             },
             {
                 "code": "citizen_engagement",
@@ -433,3 +484,46 @@ class RuleSetForm(forms.Form):
 
 def default_review_date(year: int) -> datetime.date:
     return datetime.date(year, 6, 30)
+
+
+class MembershipHistoryForm(forms.Form):
+    """One dated OGP status of the past, with its source (Support Unit)."""
+
+    country = forms.ChoiceField(label=_("Country"))
+    status = forms.ChoiceField(label=_("Status from that date"))
+    effective_date = forms.DateField(
+        label=_("Date"), help_text=_("For example 2011-09-20 (YYYY-MM-DD).")
+    )
+    source = forms.CharField(
+        label=_("Source of the date"),
+        max_length=500,
+        help_text=_("An address or a reference: where this date can be checked."),
+    )
+    reason = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from ogp.countries.models import MembershipStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [  # type: ignore[attr-defined]
+            ("", "---------"),
+            *[(c.iso3, c.name) for c in Country.objects.order_by("name_en")],
+        ]
+        self.fields["status"].choices = MembershipStatus.choices  # type: ignore[attr-defined]
+
+    def clean_country(self):  # type: ignore[no-untyped-def]
+        return Country.objects.get(iso3=self.cleaned_data["country"])
+
+
+class MembershipHistoryImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Membership history (CSV in UTF-8: iso3, status, effective_date, source, reason)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        allow_empty_file=True,
+    )
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        f = self.cleaned_data["file"]
+        if f.size > MAX_UPLOAD:
+            raise ValidationError(_("The file is larger than 20 MB."))
+        return f

@@ -16,7 +16,8 @@ from .models import DatasetKind
 # Files of the shared data folder and their provenance as documented in its README
 # (see docs/eligibility.md). Publication dates: V-Dem v14 "March 2024" (day unknown: estimated);
 # OBS 2019 public-availability file changed in the IBP explorer on 2020-04-27; the EIU
-# compilation committed by Our World in Data on 2023-03-10.
+# compilation committed by Our World in Data on 2023-03-10; the RTI Rating table retrieved on
+# 2026-06-18 (status of June 2026); the Global Data Barometer's 1st edition appeared in 2022.
 KNOWN_FILES: dict[str, dict[str, Any]] = {
     "country_codes_crosswalk.csv": {
         "kind": DatasetKind.CROSSWALK,
@@ -45,6 +46,22 @@ KNOWN_FILES: dict[str, dict[str, Any]] = {
         "published_on": datetime.date(2023, 3, 10),
         "source_url": "https://github.com/owid/notebooks",
     },
+    "rti_rating_country_data_2026-06.csv": {
+        "kind": DatasetKind.RTI,
+        "edition": "country data, June 2026",
+        "publisher": "Access Info Europe and Centre for Law and Democracy (RTI Rating)",
+        "published_on": datetime.date(2026, 6, 18),
+        "published_on_estimated": True,
+        "source_url": "https://www.rti-rating.org/country-data/",
+    },
+    "gdb2021_asset_declarations.csv": {
+        "kind": DatasetKind.GDB,
+        "edition": "1st edition (research period 2019–2021)",
+        "publisher": "Global Data Barometer",
+        "published_on": datetime.date(2022, 5, 1),
+        "published_on_estimated": True,
+        "source_url": "https://globaldatabarometer.org/",
+    },
 }
 # Crosswalk first: it teaches the matcher name variants and V-Dem ids.
 ORDER: list[str] = [
@@ -53,6 +70,8 @@ ORDER: list[str] = [
     DatasetKind.OBS,
     DatasetKind.EIU,
     DatasetKind.VDEM,
+    DatasetKind.RTI,
+    DatasetKind.GDB,
 ]
 
 

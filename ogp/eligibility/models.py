@@ -20,11 +20,17 @@ class DatasetKind(models.TextChoices):
     OBS = "obs", _("Open Budget Survey (public availability)")
     EIU = "eiu", _("EIU Democracy Index")
     VDEM = "vdem", _("V-Dem country-year data")
+    RTI = "rti", _("Global Right to Information Rating (national laws)")
+    GDB = "gdb", _("Global Data Barometer (asset declaration laws)")
     RESEARCH = "research", _("Research: access to information and asset disclosure")
     CROSSWALK = "crosswalk", _("Country-code crosswalk")
 
 
-SCORING_KINDS = (DatasetKind.OBS, DatasetKind.EIU, DatasetKind.VDEM)
+# country-year series: their newest year says which cycles the data support
+YEARLY_KINDS = (DatasetKind.OBS, DatasetKind.EIU, DatasetKind.VDEM)
+# published sources for the research criteria (a cross-section or a snapshot, not a series)
+LAW_SOURCE_KINDS = (DatasetKind.RTI, DatasetKind.GDB)
+SCORING_KINDS = YEARLY_KINDS + LAW_SOURCE_KINDS
 
 
 class CriterionChoice(models.TextChoices):
@@ -110,6 +116,9 @@ class DatasetRelease(models.Model):
     source_url = models.URLField(_("source address"), blank=True, max_length=500)
     file_name = models.CharField(_("file name"), max_length=255)
     checksum = models.CharField(_("SHA-256 checksum"), max_length=64)
+    # SHA-256 of the content with byte order mark and line endings normalised: the same data
+    # saved by another editor (BOM, CRLF) is the same release
+    content_checksum = models.CharField(_("content checksum"), max_length=64, blank=True)
     size = models.PositiveIntegerField(_("size in bytes"))
     rows = models.PositiveIntegerField(_("rows"))
     year_min = models.PositiveSmallIntegerField(_("first data year"), null=True)
@@ -130,7 +139,10 @@ class DatasetRelease(models.Model):
     class Meta:
         ordering = ["kind", "-published_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "checksum"], name="elig_release_checksum")
+            models.UniqueConstraint(fields=["kind", "checksum"], name="elig_release_checksum"),
+            models.UniqueConstraint(
+                fields=["kind", "content_checksum"], name="elig_release_content_checksum"
+            ),
         ]
         verbose_name = _("dataset release")
         verbose_name_plural = _("dataset releases")
@@ -275,6 +287,13 @@ class CountryResult(models.Model):
     eligibility_review = models.BooleanField(default=False)
     at_risk = models.BooleanField(default=False)
     data = models.JSONField()  # rules.model.CountryResult.to_dict()
+    # inputs as they were at computation: a published sheet shows these, never live values,
+    # and "recompute and compare" scores from them
+    name_en = models.CharField(max_length=120, blank=True)
+    name_fr = models.CharField(max_length=120, blank=True)
+    name_es = models.CharField(max_length=120, blank=True)
+    membership_status = models.CharField(max_length=30, blank=True)  # on the review date
+    un_member = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["cycle", "country__name_en"]
@@ -285,6 +304,15 @@ class CountryResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country_id} {self.cycle_id}: {self.status}"
+
+    @property
+    def country_name(self) -> str:
+        """The name recorded with the result, in the active language."""
+        from django.utils import translation
+
+        language = (translation.get_language() or "en")[:2]
+        recorded = {"fr": self.name_fr, "es": self.name_es}.get(language) or self.name_en
+        return recorded or self.country.name
 
 
 class EvidenceState(models.TextChoices):

@@ -9,15 +9,14 @@ from typing import Any
 from django.conf import settings
 
 from . import importing, services
-from .models import SCORING_KINDS, Cycle, CycleState, DatasetRelease, RuleSetVersion
+from .models import YEARLY_KINDS, Cycle, CycleState, DatasetRelease, RuleSetVersion
 
 
 def supported_years() -> list[int]:
-    """Cycle years from the first rule set to the newest data year plus the data lag."""
+    """Cycle years from the first rule set to the newest data year plus the data lag (yearly
+    series only: the RTI Rating's status year or a law's year is no data year)."""
     first = RuleSetVersion.objects.order_by("valid_from").values_list("valid_from", flat=True)
-    years = [
-        r.year_max for r in DatasetRelease.objects.filter(kind__in=SCORING_KINDS) if r.year_max
-    ]
+    years = [r.year_max for r in DatasetRelease.objects.filter(kind__in=YEARLY_KINDS) if r.year_max]
     if not first or not years:
         return []
     last = max(years) + 1

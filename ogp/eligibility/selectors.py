@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.cache import cache
@@ -13,6 +16,7 @@ from ogp.countries.models import Country
 from .domain import model as m
 from .domain.diff import CountryChange, diff_results
 from .domain.pathway import Pathway, pathway
+from .domain.scoring import stale_criteria
 from .domain.summary import CriterionSummary, EligibilitySummary
 from .labels import CRITERION_LABELS, pathway_sentences, source_label
 from .models import (
@@ -45,7 +49,7 @@ def cycle_latest_published() -> Cycle | None:
     return cycle_list().first()
 
 
-def _row(r: CountryResult) -> dict[str, Any]:
+def _row(r: CountryResult, stale: tuple[str, ...] = ()) -> dict[str, Any]:
     c = r.country
     points = {crit["code"]: crit["points"] for crit in r.data["criteria"]}
     details = {
@@ -65,20 +69,25 @@ def _row(r: CountryResult) -> dict[str, Any]:
     return {
         "iso3": c.iso3,
         "iso2": c.iso2,
-        "name_en": c.name_en,
-        "name_fr": c.name_fr,
-        "name_es": c.name_es,
+        # the names recorded with the result: a published sheet never shows live edits
+        "name_en": r.name_en or c.name_en,
+        "name_fr": r.name_fr or c.name_fr,
+        "name_es": r.name_es or c.name_es,
         "region": c.region,
         "status": r.status,
         "total": r.total,
         "maximum": r.maximum,
-        "share": round(r.total / r.maximum, 4) if r.maximum else None,
+        # no percentage without a result: "not enough data" is not a low score
+        "share": round(r.total / r.maximum, 4)
+        if r.maximum and r.status != m.Status.NOT_ENOUGH_DATA
+        else None,
         "is_member": r.is_member,
         "values_check": r.values_check,
         "eligibility_review": r.eligibility_review,
         "at_risk": r.at_risk,
         "points": points,
         "details": details,
+        "stale": list(stale),
     }
 
 
@@ -89,7 +98,11 @@ def scoresheet_rows(cycle: Cycle) -> list[dict[str, Any]]:
         rows = cache.get(key)
         if rows is not None:
             return rows
-    rows = [_row(r) for r in CountryResult.objects.filter(cycle=cycle).select_related("country")]
+    rules = cycle.ruleset.rules
+    rows = []
+    for r in CountryResult.objects.filter(cycle=cycle).select_related("country"):
+        stale = stale_criteria(m.CountryResult.from_dict(r.data), cycle.year, rules)
+        rows.append(_row(r, stale))
     if cycle.is_published:
         cache.set(key, rows, CACHE_SECONDS)
     return rows
@@ -112,12 +125,43 @@ def country_result_full(pk: int) -> CountryResult:
     return CountryResult.objects.select_related("cycle", "cycle__ruleset").get(pk=pk)
 
 
+def releases_by_id(ids: set[int]) -> dict[int, DatasetRelease]:
+    """The releases a result cites (file name, edition, checksum shown to the public)."""
+    return {r.pk: r for r in DatasetRelease.objects.filter(pk__in=ids).defer("extra")}
+
+
 def result_pathway(result: CountryResult) -> Pathway:
     return pathway(m.CountryResult.from_dict(result.data), result.cycle.ruleset.rules)
 
 
+# Set while a just-published cycle moves every country's status: each country's summary is
+# then read from one query over the cycle instead of two queries per country.
+_PREFETCHED: contextvars.ContextVar[dict[int, EligibilitySummary] | None] = contextvars.ContextVar(
+    "eligibility_summaries", default=None
+)
+
+
+@contextlib.contextmanager
+def summaries_prefetched(cycle: Cycle) -> Iterator[None]:
+    """Within the block, ``country_eligibility_summary`` answers from ``cycle`` (which must be
+    the newest published cycle) for the countries it scored."""
+    rules = cycle.ruleset.rules
+    memo = {
+        r.country_id: _summary(r, cycle, rules)
+        for r in CountryResult.objects.filter(cycle=cycle).only("country_id", "data", "cycle_id")
+    }
+    token = _PREFETCHED.set(memo)
+    try:
+        yield
+    finally:
+        _PREFETCHED.reset(token)
+
+
 def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
     """The country's result in the latest published cycle, or None (see docs/eligibility.md)."""
+    memo = _PREFETCHED.get()
+    if memo is not None and country.pk in memo:
+        return memo[country.pk]
     result = (
         CountryResult.objects.filter(country=country, cycle__state=CycleState.PUBLISHED)
         .select_related("cycle", "cycle__ruleset")
@@ -126,6 +170,10 @@ def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
     )
     if result is None:
         return None
+    return _summary(result, result.cycle, result.cycle.ruleset.rules)
+
+
+def _summary(result: CountryResult, cycle: Cycle, rules: Any) -> EligibilitySummary:
     res = m.CountryResult.from_dict(result.data)
     criteria = tuple(
         CriterionSummary(
@@ -138,7 +186,7 @@ def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
         for c in res.criteria
     )
     return EligibilitySummary(
-        cycle_year=result.cycle.year,
+        cycle_year=cycle.year,
         status=res.status,
         total=res.total,
         maximum=res.maximum,
@@ -146,7 +194,7 @@ def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
         eligibility_review=res.eligibility_review,
         at_risk=res.at_risk,
         criteria=criteria,
-        pathway=pathway_sentences(pathway(res, result.cycle.ruleset.rules)),
+        pathway=pathway_sentences(pathway(res, rules)),
     )
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("staff/rulesets/<int:pk>/new-version/", views.ruleset_create, name="ruleset-create"),
     path("staff/research/", views.research_list, name="research-list"),
     path("staff/research/new/", views.research_create, name="research-create"),
+    path("staff/membership-history/", views.membership_history, name="membership-history"),
     path("<int:year>/", views.scoresheet, name="scoresheet"),
     path("<int:year>/map/", views.world_map, name="map"),
     path("<int:year>/export.<str:fmt>", views.scoresheet_export, name="scoresheet-export"),

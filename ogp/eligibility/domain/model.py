@@ -33,6 +33,8 @@ class Dataset(StrEnum):
     OBS = "obs"
     EIU = "eiu"
     VDEM = "vdem"
+    RTI = "rti"  # Global Right to Information Rating (access to information law and its year)
+    GDB = "gdb"  # Global Data Barometer (asset declaration laws and their publication)
     RESEARCH = "research"
     CROSSWALK = "crosswalk"
     EVIDENCE = "evidence"  # accepted additional information (an override)
@@ -42,6 +44,15 @@ OBS_STATUSES: tuple[str, ...] = ("PW", "PL", "HC", "SC", "IU", "NP")
 OBS_DOCUMENTS: tuple[str, ...] = ("pbs", "ebp", "cb", "eb", "iyr", "myr", "yer", "ar")
 PROVISIONS: tuple[str, ...] = ("law", "constitutional_and_draft", "constitutional", "draft", "none")
 VDEM_SCALES: tuple[str, ...] = ("ord", "osp", "model")
+LAW_SOURCES: tuple[str, ...] = ("rti", "gdb")  # published sources for the research criteria
+
+
+class Missing(StrEnum):
+    """Why a criterion is not assessed (shown instead of points)."""
+
+    NOT_IMPORTED = "not_imported"  # the source dataset is not among the cycle's releases
+    NOT_COVERED = "not_covered"  # the source has no value for this country (or that year)
+    NO_RESEARCH = "no_research"  # only the Support Unit's research can say: none recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +127,20 @@ class ResearchValue:
 
 
 @dataclass(frozen=True, slots=True)
+class LawFinding:
+    """What a published source says about a research criterion in one country: the RTI
+    Rating's law and the year it was first passed, or the Global Data Barometer's answers on
+    asset declarations (a snapshot of its research period)."""
+
+    dataset: str  # "rti" | "gdb"
+    provision: str  # "law" | "draft" | "none"
+    law_year: int | None = None  # RTI: the year the law was first passed
+    publication: str = ""  # GDB: the law requires publication: "yes" | "partial" | "no"
+    period: tuple[int, int] | None = None  # GDB: the years its research covers
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class IndicatorValue:
     value: float
     source: SourceRef
@@ -138,6 +163,9 @@ class CountryInputs:
     research: dict[str, ResearchValue] = field(default_factory=dict)  # criterion -> value
     indicators: dict[str, IndicatorValue] = field(default_factory=dict)  # "eiu.civlib_eiu" -> v
     overrides: dict[str, Override] = field(default_factory=dict)  # criterion -> override
+    findings: dict[str, LawFinding] = field(default_factory=dict)  # criterion -> source finding
+    datasets: frozenset[str] = frozenset()  # datasets among the cycle's releases
+    data_year: int | None = None  # the cycle's data year (cycle year - data lag)
 
 
 # ---------------------------------------------------------------- results
@@ -152,13 +180,15 @@ class CriterionResult:
     source: SourceRef | None
     overridden: bool = False
     override_reason: str = ""
+    missing: str = ""  # not assessed: a Missing value
+    replaces: str = ""  # a research entry used instead of this published source ("rti"...)
 
     @property
     def assessed(self) -> bool:
         return self.points is not None
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        d: dict[str, object] = {
             "code": self.code,
             "points": self.points,
             "max_points": self.max_points,
@@ -167,6 +197,12 @@ class CriterionResult:
             "overridden": self.overridden,
             "override_reason": self.override_reason,
         }
+        # only when set, so results of cycles without them keep their checksums
+        if self.missing:
+            d["missing"] = self.missing
+        if self.replaces:
+            d["replaces"] = self.replaces
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, object]) -> CriterionResult:
@@ -179,6 +215,8 @@ class CriterionResult:
             source=SourceRef.from_dict(src) if isinstance(src, dict) else None,
             overridden=bool(d.get("overridden")),
             override_reason=str(d.get("override_reason") or ""),
+            missing=str(d.get("missing") or ""),
+            replaces=str(d.get("replaces") or ""),
         )
 
 

@@ -16,6 +16,8 @@ class Action:
 
     - ``publish_document`` (target: OBS document code): publish it on time (status PW);
     - ``adopt_provision`` (target: provision, public_access): reach that legal situation;
+    - ``require_publication`` (target: criterion code): the law exists; make what it
+      collects public (asset declarations published);
     - ``raise_indicator`` (target: indicator key, threshold, inclusive): score above threshold;
     - ``provide_data`` (target: criterion code): get assessed (additional information route);
     - ``pass_values_check`` (target: V-Dem indicator, threshold, scale).
@@ -69,7 +71,11 @@ def _obs_actions(rule: CriterionRule, raw: str, target: int) -> tuple[Action, ..
     return tuple(actions)
 
 
-def _research_actions(rule: CriterionRule, target: int) -> tuple[Action, ...]:
+def _research_actions(rule: CriterionRule, raw: str, target: int) -> tuple[Action, ...]:
+    provision = raw.partition("; ")[0]
+    if provision == "law":
+        # the country has the law: the only way up is public access, never "adopt a law"
+        return (Action("require_publication", rule.code),)
     # the least demanding provision that reaches the target
     order = ["draft", "constitutional", "constitutional_and_draft", "law"]
     for prov in order:
@@ -105,7 +111,7 @@ def _improve(rule: CriterionRule, raw: str, target: int) -> tuple[Action, ...]:
     if rule.method == Method.OBS_DOCUMENTS:
         return _obs_actions(rule, raw, target)
     if rule.method == Method.RESEARCH:
-        return _research_actions(rule, target)
+        return _research_actions(rule, raw, target)
     return _band_actions(rule, target)
 
 

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
-from .model import CRITERIA_ORDER, OBS_DOCUMENTS, OBS_STATUSES, PROVISIONS, VDEM_SCALES, Method
+from .model import (
+    CRITERIA_ORDER,
+    LAW_SOURCES,
+    OBS_DOCUMENTS,
+    OBS_STATUSES,
+    PROVISIONS,
+    VDEM_SCALES,
+    Method,
+)
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 
@@ -44,6 +52,25 @@ class Band:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceRule:
+    """A published source that scores a research criterion where no research entry exists.
+
+    ``dataset``: "rti" (a law scores ``provision_points.law`` from the data year at or after the
+    year it was first passed; a country without a law, or before its law, needs the Support
+    Unit's research: constitutional guarantee or draft law) or "gdb" (asset declarations:
+    law / draft / none, plus ``public_access_points`` when the law requires publication).
+    ``partial_publication``: whether the Barometer's "Partially" counts as requiring
+    publication. ``applies_from``: the first data year the source is used for (``None``: from
+    the law's year for "rti", from the first year of the research period for "gdb"); a data
+    year after the research period keeps using the snapshot.
+    """
+
+    dataset: str
+    partial_publication: bool = False
+    applies_from: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CriterionRule:
     code: str
     method: str
@@ -54,6 +81,7 @@ class CriterionRule:
     # research
     provision_points: dict[str, int] = field(default_factory=dict)
     public_access_points: int = 0  # added when provision == "law" and the law gives public access
+    source: SourceRule | None = None  # a published source used where no research entry exists
     # indicator_bands
     indicator: str = ""
     bands: tuple[Band, ...] = ()  # sorted by points, highest first
@@ -104,6 +132,7 @@ class RuleSet:
     eligibility_review_cycles: int | None = None  # consecutive published cycles below minimum
     additional_information: bool = False  # evidence route open
     data_lag_years: int = 1  # cycle Y uses data for years <= Y - lag
+    stale_after_years: int | None = None  # data more than this older than the data year: stale
     assumptions: tuple[Assumption, ...] = ()
     sources: tuple[str, ...] = ()
     notes: str = ""
@@ -210,6 +239,7 @@ def _criterion_from_dict(d: object, i: int) -> CriterionRule:
             max_points=max_points,
             provision_points=pp,
             public_access_points=pa,
+            source=_source_from_dict(d.get("source"), f"{where}source"),
         )
     indicator = d.get("indicator")
     if indicator not in BAND_INDICATORS:
@@ -246,6 +276,26 @@ def _criterion_from_dict(d: object, i: int) -> CriterionRule:
         bands=tuple(bands),
         inclusive=inclusive,
     )
+
+
+def _source_from_dict(d: object, where: str) -> SourceRule | None:
+    if d is None:
+        return None
+    if not isinstance(d, dict):
+        raise RuleSetError(where, "not_a_mapping")
+    dataset = d.get("dataset")
+    if dataset not in LAW_SOURCES:
+        raise RuleSetError(f"{where}.dataset", "unknown_value", value=dataset)
+    partial = d.get("partial_publication", False)
+    if not isinstance(partial, bool):
+        raise RuleSetError(f"{where}.partial_publication", "not_a_boolean")
+    applies_from = d.get("applies_from")
+    if applies_from is not None:
+        applies_from = _int(d, "applies_from", f"{where}.", minimum=1700, maximum=2100)
+    for key in d:
+        if key not in ("dataset", "partial_publication", "applies_from"):
+            raise RuleSetError(f"{where}.{key}", "unknown_key")
+    return SourceRule(dataset=dataset, partial_publication=partial, applies_from=applies_from)
 
 
 def _values_check_from_dict(d: object) -> ValuesCheckRule | None:
@@ -323,6 +373,9 @@ def ruleset_from_dict(d: object) -> RuleSet:
     if not isinstance(additional, bool):
         raise RuleSetError("additional_information", "not_a_boolean")
     lag = _int(d, "data_lag_years", "", minimum=0, maximum=5, default=1)
+    stale = d.get("stale_after_years")
+    if stale is not None:
+        stale = _int(d, "stale_after_years", "", minimum=0, maximum=50)
     assumptions = []
     for i, a in enumerate(d.get("assumptions") or []):
         if not isinstance(a, dict) or not isinstance(a.get("key"), str):
@@ -341,6 +394,7 @@ def ruleset_from_dict(d: object) -> RuleSet:
         eligibility_review_cycles=review,
         additional_information=additional,
         data_lag_years=lag,
+        stale_after_years=stale,
         assumptions=tuple(assumptions),
         sources=tuple(str(s) for s in d.get("sources") or ()),
         notes=str(d.get("notes") or ""),
@@ -355,6 +409,12 @@ def _criterion_to_dict(c: CriterionRule) -> dict[str, object]:
     elif c.method == Method.RESEARCH:
         out["provision_points"] = dict(c.provision_points)
         out["public_access_points"] = c.public_access_points
+        if c.source is not None:
+            out["source"] = {
+                "dataset": c.source.dataset,
+                "partial_publication": c.source.partial_publication,
+                "applies_from": c.source.applies_from,
+            }
     else:
         out["indicator"] = c.indicator
         out["bands"] = [{"above": b.above, "points": b.points} for b in c.bands]
@@ -385,6 +445,7 @@ def ruleset_to_dict(rs: RuleSet) -> dict[str, object]:
         "eligibility_review_cycles": rs.eligibility_review_cycles,
         "additional_information": rs.additional_information,
         "data_lag_years": rs.data_lag_years,
+        "stale_after_years": rs.stale_after_years,
         "assumptions": [{"key": a.key, "sources": list(a.sources)} for a in rs.assumptions],
         "sources": list(rs.sources),
         "notes": rs.notes,

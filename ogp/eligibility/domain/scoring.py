@@ -12,12 +12,14 @@ from .model import (
     CriterionResult,
     Dataset,
     IndicatorValue,
+    LawFinding,
     Method,
+    Missing,
     SourceRef,
     Status,
     ValuesCheckResult,
 )
-from .rulesets import CriterionRule, RuleSet, ValuesCheckRule
+from .rulesets import CriterionRule, RuleSet, SourceRule, ValuesCheckRule
 
 T = TypeVar("T")
 
@@ -56,27 +58,106 @@ def _score_criterion(rule: CriterionRule, inputs: CountryInputs) -> CriterionRes
     if rule.method == Method.OBS_DOCUMENTS:
         obs = inputs.obs
         if obs is None:
-            return CriterionResult(rule.code, None, rule.max_points, "", None)
+            return _missing(rule, inputs, Dataset.OBS)
         doc_statuses = [obs.statuses.get(doc) for doc in rule.documents]
         statuses = [s for s in doc_statuses if s is not None]
         if len(statuses) != len(doc_statuses):
-            return CriterionResult(rule.code, None, rule.max_points, "", obs.source)
+            return CriterionResult(
+                rule.code, None, rule.max_points, "", obs.source, missing=Missing.NOT_COVERED
+            )
         pts = sum(rule.status_points[s] for s in statuses)
         raw = "; ".join(f"{doc}={s}" for doc, s in zip(rule.documents, statuses, strict=True))
         return CriterionResult(rule.code, pts, rule.max_points, raw, obs.source)
     if rule.method == Method.RESEARCH:
-        found = inputs.research.get(rule.code)
-        if found is None:
-            return CriterionResult(rule.code, None, rule.max_points, "", None)
-        pts = research_points(rule, found.provision, found.public_access)
-        raw = found.provision + ("; public_access" if found.public_access else "")
-        return CriterionResult(rule.code, pts, rule.max_points, raw, found.source)
+        return _score_research(rule, inputs)
     value = inputs.indicators.get(rule.indicator)
     if value is None:
-        return CriterionResult(rule.code, None, rule.max_points, "", None)
+        return _missing(rule, inputs, rule.indicator.partition(".")[0])
     return CriterionResult(
         rule.code, band_points(rule, value.value), rule.max_points, _fmt(value.value), value.source
     )
+
+
+def _missing(rule: CriterionRule, inputs: CountryInputs, dataset: str) -> CriterionResult:
+    """Not assessed: the dataset is not in the cycle, or it has nothing for this country."""
+    why = Missing.NOT_COVERED if dataset in inputs.datasets else Missing.NOT_IMPORTED
+    return CriterionResult(rule.code, None, rule.max_points, "", None, missing=why)
+
+
+def finding_provision(
+    rule: SourceRule, finding: LawFinding, data_year: int | None
+) -> tuple[str, bool] | None:
+    """(provision, public access) that a published source gives for ``data_year``, or None
+    when it says nothing for that year (only research can: before the law, no law in the RTI
+    Rating, a year the rule set does not apply the snapshot to)."""
+    if data_year is None:
+        return None
+    if rule.applies_from is not None and data_year < rule.applies_from:
+        return None
+    if rule.dataset == Dataset.RTI:
+        # a law scores from its year on; without one (or before it) the rating says nothing
+        # about a constitutional guarantee or a draft law
+        if finding.provision != "law" or finding.law_year is None or data_year < finding.law_year:
+            return None
+        return "law", False
+    if rule.applies_from is None and finding.period is not None and data_year < finding.period[0]:
+        return None
+    public = finding.publication == "yes" or (
+        finding.publication == "partial" and rule.partial_publication
+    )
+    return finding.provision, finding.provision == "law" and public
+
+
+def _score_research(rule: CriterionRule, inputs: CountryInputs) -> CriterionResult:
+    found = inputs.research.get(rule.code)
+    finding = inputs.findings.get(rule.code) if rule.source is not None else None
+    if found is not None:
+        pts = research_points(rule, found.provision, found.public_access)
+        raw = found.provision + ("; public_access" if found.public_access else "")
+        return CriterionResult(
+            rule.code,
+            pts,
+            rule.max_points,
+            raw,
+            found.source,
+            replaces=finding.dataset if finding is not None else "",
+        )
+    if rule.source is None:
+        return CriterionResult(
+            rule.code, None, rule.max_points, "", None, missing=Missing.NO_RESEARCH
+        )
+    if finding is None:
+        return _missing(rule, inputs, rule.source.dataset)
+    given = finding_provision(rule.source, finding, inputs.data_year)
+    if given is None:
+        # RTI: no law (then) -- only research can find a guarantee or a draft; GDB: a year
+        # before the snapshot applies
+        why = Missing.NO_RESEARCH if rule.source.dataset == Dataset.RTI else Missing.NOT_COVERED
+        return CriterionResult(rule.code, None, rule.max_points, "", finding.source, missing=why)
+    provision, public = given
+    pts = research_points(rule, provision, public)
+    raw = provision + ("; public_access" if public else "")
+    return CriterionResult(rule.code, pts, rule.max_points, raw, finding.source)
+
+
+def stale_criteria(result: CountryResult, cycle_year: int, ruleset: RuleSet) -> tuple[str, ...]:
+    """Codes of the criteria whose source data are older than the rule set's threshold:
+    the source's data year is more than ``stale_after_years`` before the cycle's data year.
+    A law's year is when it was passed, not a data year: RTI points are never stale."""
+    limit = ruleset.stale_after_years
+    if limit is None:
+        return ()
+    data_year = cycle_year - ruleset.data_lag_years
+    out = []
+    for c in result.criteria:
+        src = c.source
+        if c.points is None or src is None or src.year is None:
+            continue
+        if src.dataset in (Dataset.RTI, Dataset.EVIDENCE, Dataset.RESEARCH):
+            continue
+        if data_year - src.year > limit:
+            out.append(c.code)
+    return tuple(out)
 
 
 def values_check(rule: ValuesCheckRule, indicators: dict[str, IndicatorValue]) -> ValuesCheckResult:

@@ -20,10 +20,35 @@ ASSUMPTION_TEXTS = {
         "added)."
     ),
     "ad.before_2014": gettext_lazy(
-        "Asset disclosure before the 2014 revision: the point split was not retrieved; the "
-        "older wording is “rules that require public disclosure of income and assets for "
-        "elected and senior public officials”. Default: 4 points for a law that requires public "
-        "disclosure, 0 otherwise."
+        "Asset disclosure before the 2014 revision: the older wording is “rules that require "
+        "public disclosure of income and assets for elected and senior public officials”. "
+        "Published scores need a middle value (Nigeria 2013: 10 of 16 points with 2 for asset "
+        "disclosure). Default: 2 points for a law that requires declarations, 2 more (4) when "
+        "it requires public disclosure; both values are parameters of this rule set."
+    ),
+    "ati.rti_rating": gettext_lazy(
+        "Access to information from the Global Right to Information Rating: a country with a "
+        "national law scores 4 points in every cycle whose data year is at or after the year "
+        "the law was first passed. A country listed without a law (or before its law) is "
+        "scored from the Support Unit's research: 3 for a constitutional guarantee, 1 for a "
+        "draft law, 0 otherwise; without a research entry it is not assessed. The table's "
+        "total on rows without a law is a placeholder and is ignored. Repeals and suspensions "
+        "are not tracked by the table: record them as research entries."
+    ),
+    "ad.gdb_snapshot": gettext_lazy(
+        "Asset disclosure from the Global Data Barometer (research period 2019–2021): a law "
+        "requiring declarations (“They exist and are operational”) scores the law points, plus "
+        "the public access points when the framework requires publication (“Yes”). Whether "
+        "“Partially” counts as publication, and the first data year the snapshot is used for, "
+        "are parameters of this rule set (defaults: “Partially” does not count; data years "
+        "2019 and later, so cycles from 2020). A draft or “No” scores 0. Earlier cycles need "
+        "research entries."
+    ),
+    "stale_data": gettext_lazy(
+        "Data more than the rule set's number of years older than the cycle's data year "
+        "(default 3) are still used, and flagged as stale on the score sheet and the country "
+        "page. A law's year is not a data year: access to information points from a law are "
+        "never stale."
     ),
     "ad.public_access": gettext_lazy(
         "Asset disclosure since 2014: 2 points for a law, 2 more if the law requires any degree "

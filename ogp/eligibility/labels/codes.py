@@ -28,6 +28,17 @@ DATASET_LABELS = {
     "research": gettext_lazy("Research"),
     "evidence": gettext_lazy("Additional information"),
     "crosswalk": gettext_lazy("Country-code crosswalk"),
+    "rti": gettext_lazy("Global Right to Information Rating"),
+    "gdb": gettext_lazy("Global Data Barometer"),
+}
+# why a criterion has no points (domain.model.Missing)
+MISSING_LABELS = {
+    "not_covered": gettext_lazy("no source covers it: the source has no value for this country"),
+    "not_imported": gettext_lazy("the source is not imported for this cycle"),
+    "no_research": gettext_lazy(
+        "no research entry: only the Support Unit's research can say (constitutional "
+        "guarantee, draft law)"
+    ),
 }
 OBS_DOCUMENT_LABELS = {
     "pbs": gettext_lazy("Pre-Budget Statement"),
@@ -103,6 +114,10 @@ def source_label(src: SourceRef | dict | None) -> str:
     name = str(DATASET_LABELS.get(src.dataset, src.label))
     if src.dataset == "evidence":
         return _("Additional information, submission %(id)s") % {"id": src.line}
+    if src.dataset == "rti" and src.year is not None:
+        return _("%(source)s: law first passed in %(year)s") % {"source": name, "year": src.year}
+    if src.dataset == "gdb":
+        return _("%(source)s, research period 2019–2021") % {"source": name}
     return f"{name} {src.year}" if src.year is not None else name
 
 

@@ -24,6 +24,13 @@ IMPORT_REASONS = {
     ),
     "bad_year": gettext_lazy("“%(value)s” is not a valid year"),
     "bad_value": gettext_lazy("invalid value “%(value)s”"),
+    "bad_date": gettext_lazy(
+        "“%(value)s” is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)"
+    ),
+    "law_year_without_law": gettext_lazy(
+        "a law year (“%(value)s”) on a row that says there is no law (has_rti_law = 0)"
+    ),
+    "duplicate_country": gettext_lazy("%(country)s is listed twice (first at line %(first_line)s)"),
     "unknown_format": gettext_lazy("the columns match none of the supported formats"),
     "not_a_workbook": gettext_lazy("the file is not a readable Excel workbook (.xlsx)"),
     "old_excel": gettext_lazy(

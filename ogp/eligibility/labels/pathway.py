@@ -20,6 +20,10 @@ def _action_sentence(criterion: str, action: Action) -> str:
         return _("Publish the %(document)s on time and online.") % {
             "document": OBS_DOCUMENT_LABELS.get(action.target, action.target)
         }
+    if action.kind == "require_publication":
+        if criterion == "asset_disclosure":
+            return _("The asset disclosure law exists: require that the declarations be published.")
+        return _("The law exists: make what it covers accessible to the public.")
     if action.kind == "adopt_provision":
         if action.public_access:
             return (

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from .codes import (
     CRITERION_LABELS,
+    DATASET_LABELS,
     OBS_DOCUMENT_LABELS,
     PROVISION_LABELS,
     SCALE_LABELS,
@@ -80,6 +81,28 @@ CRITERION_PART_LABELS = {
 }
 
 
+# module constants: xgettext does not read calls inside f-strings
+PART_STATUS_POINTS = gettext_lazy("points per document status")
+PART_PROVISION_POINTS = gettext_lazy("points by legal provision")
+PART_SOURCE = gettext_lazy("published source")
+
+
+def _source_text(source: Any) -> str:
+    """E.g. "Global Data Barometer (“Partially” counts: no; from data year 2019)"."""
+    if not source:
+        return _("none")
+    name = str(DATASET_LABELS.get(source.get("dataset"), source.get("dataset")))
+    if source.get("dataset") != "gdb":
+        return name
+    parts = [
+        _("“Partially” counts: %(value)s")
+        % {"value": _value_text(bool(source.get("partial_publication")))}
+    ]
+    if source.get("applies_from"):
+        parts.append(_("from data year %(year)s") % {"year": source["applies_from"]})
+    return f"{name} ({'; '.join(parts)})"
+
+
 def ruleset_changes(old: dict, new: dict) -> list[str]:
     """What a rule set version changes from the one it is based on, one sentence per item,
     in the reader's language (shown on the methodology page)."""
@@ -102,7 +125,7 @@ def ruleset_changes(old: dict, new: dict) -> list[str]:
                 )
         if before.get("status_points") != crit.get("status_points") and "status_points" in crit:
             out += _mapping_changes(
-                f"{label}, {_('points per document status')}",
+                f"{label}, {PART_STATUS_POINTS}",
                 before.get("status_points") or {},
                 crit["status_points"],
                 {},
@@ -111,10 +134,17 @@ def ruleset_changes(old: dict, new: dict) -> list[str]:
             "provision_points"
         ):
             out += _mapping_changes(
-                f"{label}, {_('points by legal provision')}",
+                f"{label}, {PART_PROVISION_POINTS}",
                 before.get("provision_points") or {},
                 crit["provision_points"],
                 {k: str(v) for k, v in PROVISION_LABELS.items()},
+            )
+        if (before.get("source") or None) != (crit.get("source") or None):
+            out.append(
+                _change_line(
+                    f"{label}, {PART_SOURCE}",
+                    f"{_source_text(before.get('source'))} → {_source_text(crit.get('source'))}",
+                )
             )
     old_vc, new_vc = old.get("values_check") or {}, new.get("values_check") or {}
     if bool(old_vc) != bool(new_vc):

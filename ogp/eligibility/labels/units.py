@@ -27,7 +27,10 @@ def unmatched_units(unmatched: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Unmatched rows grouped by unit (name and code), in file order, with their line ranges
     (per sheet for a workbook): one line per unit instead of one per country-year."""
     units: dict[tuple[str, str], dict[str, list[int]]] = {}
+    unknown: set[tuple[str, str]] = set()
     for u in unmatched:
+        if u.get("why") == "unknown_code":
+            unknown.add((u.get("name", ""), u.get("code", "")))
         per_sheet = units.setdefault((u.get("name", ""), u.get("code", "")), {})
         per_sheet.setdefault(u.get("sheet", ""), []).append(u["line"])
     out = []
@@ -41,5 +44,9 @@ def unmatched_units(unmatched: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for sheet, lines in per_sheet.items()
         )
         count = sum(len(lines) for lines in per_sheet.values())
-        out.append({"name": name, "code": code, "rows": count, "lines": where})
+        unit: dict[str, Any] = {"name": name, "code": code, "rows": count, "lines": where}
+        if (name, code) in unknown:
+            # a typo or made-up code rather than a territory the platform does not score
+            unit["why"] = _("not a country code")
+        out.append(unit)
     return out

@@ -19,6 +19,10 @@ from .imports import (
     detect_kind,
     release_import,
 )
+from .membership_history import (
+    membership_history_import,
+    membership_history_record,
+)
 from .research import (
     research_entry_record,
 )
@@ -36,6 +40,8 @@ __all__ = [
     "detect_kind",
     "release_import",
     "research_entry_record",
+    "membership_history_record",
+    "membership_history_import",
     "cycle_open",
     "cycle_configure",
     "cycle_compute",

@@ -109,27 +109,62 @@ def cycle_configure(
     return cycle
 
 
-def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> None:
-    cycle.results.all().delete()
-    ids = {c.iso3: c.pk for c in ci.countries}
-    CountryResult.objects.bulk_create(
-        [
-            CountryResult(
-                cycle=cycle,
-                country_id=ids[r.iso3],
-                status=r.status,
-                total=r.total,
-                maximum=r.maximum,
-                is_member=r.is_member,
-                values_check=r.values_check.passed if r.values_check else None,
-                eligibility_review=r.eligibility_review,
-                at_risk=r.at_risk,
-                data=r.to_dict(),
-            )
-            for r in results
-        ],
-        batch_size=500,
+def _insert_results(
+    cycle: Cycle, by_iso3: dict[str, Any], results: list, dicts: list[dict]
+) -> None:
+    """One INSERT executed per row (193 per cycle, 14 cycles when seeding): model instances cost
+    more than the insert. The JSON column goes through the field's own preparation, so every
+    database gets the value it expects."""
+    from django.db import connection
+
+    meta = CountryResult._meta
+    names = [
+        "cycle", "country", "status", "total", "maximum", "is_member", "values_check",
+        "eligibility_review", "at_risk", "data", "name_en", "name_fr", "name_es",
+        "membership_status", "un_member",
+    ]  # fmt: skip
+    fields = [meta.get_field(n) for n in names]
+    qn = connection.ops.quote_name
+    columns = ", ".join(
+        qn(str(getattr(f, "column", n))) for f, n in zip(fields, names, strict=True)
     )
+    placeholders = ", ".join(["%s"] * len(names))
+    # identifiers from the model's own metadata, quoted; values are parameters
+    sql = f"INSERT INTO {qn(meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+    data_field = meta.get_field("data")
+    rows = []
+    for r, d in zip(results, dicts, strict=True):
+        c = by_iso3[r.iso3]
+        rows.append(
+            (
+                cycle.pk,
+                c.pk,
+                r.status,
+                r.total,
+                r.maximum,
+                r.is_member,
+                r.values_check.passed if r.values_check else None,
+                r.eligibility_review,
+                r.at_risk,
+                data_field.get_db_prep_save(d, connection),  # type: ignore[union-attr]
+                c.name_en,
+                c.name_fr,
+                c.name_es,
+                c.status,
+                c.un_member,
+            )  # fmt: skip
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> list[dict]:
+    """Replace the cycle's results; returns their ``to_dict()`` (for the checksum)."""
+    cycle.results.all().delete()
+    by_iso3 = {c.iso3: c for c in ci.countries}
+    dicts = [r.to_dict() for r in results]
+    _insert_results(cycle, by_iso3, results, dicts)
+    return dicts
 
 
 @transaction.atomic
@@ -151,10 +186,10 @@ def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False
         cycle.research_entries.set(research)
     ci = compute.gather(cycle, rules, research=research)
     results = compute.score_all(ci, rules)
-    _store_results(cycle, ci, results)
+    dicts = _store_results(cycle, ci, results)
     cycle.state = CycleState.COMPUTED
     cycle.computed_at = timezone.now()
-    cycle.checksum = compute.checksum(results)
+    cycle.checksum = compute.checksum(results, dicts)
     cycle.save(update_fields=["state", "computed_at", "checksum"])
     audit_record(
         actor=acting_user,
@@ -180,12 +215,13 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True
         raise ServiceError(
             _("Decide on every evidence submission first (%(n)s waiting).") % {"n": pending}
         )
-    # recompute the Eligibility Review flags against the cycles published now
-    cycle = cycle_compute(acting_user=acting_user, cycle=cycle, keep_research=True)
+    # what staff reviewed is what is published; only the Eligibility Review flags are set
+    # again, against the cycles published now
+    _refresh_review_flags(cycle)
     cycle.state = CycleState.PUBLISHED
     cycle.published_at = timezone.now()
     cycle.published_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
-    cycle.save(update_fields=["state", "published_at", "published_by"])
+    cycle.save(update_fields=["state", "published_at", "published_by", "checksum"])
     audit_record(
         actor=acting_user,
         action="eligibility.cycle.publish",
@@ -198,6 +234,30 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True
     return cycle
 
 
+def _refresh_review_flags(cycle: Cycle) -> None:
+    """Eligibility Review / at-risk flags of the stored results against the annual cycles
+    published before this one; the cycle checksum follows."""
+    from ..domain.model import CountryResult as Res
+    from ..domain.scoring import apply_review
+
+    rules = cycle.ruleset.rules
+    if not rules.eligibility_review_cycles:
+        return  # no Eligibility Review in this rule set: the computed flags stand (all off)
+    previous = compute.previous_published(cycle, rules)
+    results = []
+    for pk, data in CountryResult.objects.filter(cycle=cycle).values_list("pk", "data"):
+        res = Res.from_dict(data)
+        flagged = apply_review(res, previous.get(res.iso3, []), rules)
+        results.append(flagged)
+        if (flagged.eligibility_review, flagged.at_risk) != (res.eligibility_review, res.at_risk):
+            CountryResult.objects.filter(pk=pk).update(
+                eligibility_review=flagged.eligibility_review,
+                at_risk=flagged.at_risk,
+                data=flagged.to_dict(),
+            )
+    cycle.checksum = compute.checksum(results)
+
+
 def _apply_to_membership_statuses(*, acting_user: Any, cycle: Cycle) -> None:
     """The newest published cycle moves countries' OGP status (eligible, not eligible,
     Eligibility Review) through the membership state machine, in the same transaction.
@@ -207,8 +267,12 @@ def _apply_to_membership_statuses(*, acting_user: Any, cycle: Cycle) -> None:
         return
     from ogp.membership.services import membership_status_sync_eligibility
 
-    for country in Country.objects.filter(pk__in=cycle.results.values("country_id")):
-        membership_status_sync_eligibility(acting_user=acting_user, country=country)
+    from ..selectors import summaries_prefetched
+
+    # every country's summary in one query, instead of two queries per country
+    with summaries_prefetched(cycle):
+        for country in Country.objects.filter(pk__in=cycle.results.values("country_id")):
+            membership_status_sync_eligibility(acting_user=acting_user, country=country)
 
 
 def cycle_recompute_checksum(cycle: Cycle) -> str:

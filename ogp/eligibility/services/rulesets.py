@@ -20,11 +20,35 @@ from ..models import (
 
 @transaction.atomic
 def ruleset_seed_shipped() -> int:
-    """Store the shipped historical rule sets (idempotent). Returns how many were created."""
+    """Store the shipped historical rule sets (idempotent). Returns how many were created.
+
+    A shipped version that no cycle uses yet takes the shipped definition again (so a database
+    seeded before the RTI Rating and Global Data Barometer sources scores from them); one that a
+    cycle uses never changes, so published cycles keep reproducing.
+    """
     from ..domain.rulesets import shipped_rulesets
 
     created = 0
     for rs in shipped_rulesets():
+        definition = ruleset_to_dict(rs)
+        updated = (
+            RuleSetVersion.objects.filter(code=rs.code, version=rs.version, shipped=True)
+            .exclude(definition=definition)
+            .filter(cycles__isnull=True)
+        )
+        for obj in updated:
+            before = obj.definition
+            obj.definition = definition
+            obj.title, obj.valid_from, obj.valid_to = rs.title, rs.valid_from, rs.valid_to
+            obj.save(update_fields=["definition", "title", "valid_from", "valid_to"])
+            audit_record(
+                actor=None,
+                action="eligibility.ruleset.refresh_shipped",
+                target=obj,
+                before={"definition": before},
+                after={"definition": definition},
+                note="system: shipped definition, no cycle used the old one",
+            )
         _obj, was_created = RuleSetVersion.objects.get_or_create(
             code=rs.code,
             version=rs.version,
@@ -32,7 +56,7 @@ def ruleset_seed_shipped() -> int:
                 "title": rs.title,
                 "valid_from": rs.valid_from,
                 "valid_to": rs.valid_to,
-                "definition": ruleset_to_dict(rs),
+                "definition": definition,
                 "shipped": True,
             },
         )

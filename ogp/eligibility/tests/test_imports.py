@@ -66,7 +66,6 @@ BAD = [
     ("vdem_small.csv", b",year,", b",yr,", "vdem_small.csv, line 1, column year"),
     ("obs_small.csv", b"Zedland", b"Z\xe9dland", "obs_small.csv, line 4, column country"),
     ("obs_small.csv", b"PL,NP,SC", b"XX,NP,SC", "obs_small.csv, line 4, column ebp"),
-    ("obs_small.csv", b"ZZ,ZZA", b"ZZ,QQQ", "obs_small.csv, line 4, column iso3"),
     ("eiu_small.csv", b",7.94\n", b",10.5\n", "eiu_small.csv, line 2, column civlib_eiu"),
     ("eiu_small.csv", b"NAM,2022", b"NAM,2021", "eiu_small.csv, line 3, column year"),
     ("research_small.csv", b",draft,", b",decree,", "research_small.csv, line 4, column provision"),

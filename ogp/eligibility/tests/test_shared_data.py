@@ -1,6 +1,8 @@
 """Integration: import the real publishers' files in ../shared/data, compute every cycle they
 support, and check results traced to specific source rows."""
 
+import datetime
+
 import pytest
 
 from ogp.countries.models import Country
@@ -27,7 +29,17 @@ def result(year, iso3):
 def test_import_real_files_with_provenance_and_unmatched_rows(imported, shared_data_dir):
     kinds = {r.kind: r for r, created in imported}
     assert all(created for _r, created in imported)
-    assert set(kinds) == {DatasetKind.CROSSWALK, DatasetKind.OBS, DatasetKind.EIU, DatasetKind.VDEM}
+    assert set(kinds) == {
+        DatasetKind.CROSSWALK,
+        DatasetKind.OBS,
+        DatasetKind.EIU,
+        DatasetKind.VDEM,
+        DatasetKind.RTI,
+        DatasetKind.GDB,
+    }
+    rti, gdb = kinds[DatasetKind.RTI], kinds[DatasetKind.GDB]
+    assert rti.rows == 196 and rti.year_min == 1766  # Sweden's law of 1766
+    assert gdb.rows == 109 and (gdb.year_min, gdb.year_max) == (2019, 2021)
     obs = kinds[DatasetKind.OBS]
     assert (obs.rows, obs.year_min, obs.year_max, obs.unmatched) == (672, 2006, 2019, [])
     vdem = kinds[DatasetKind.VDEM]
@@ -69,9 +81,30 @@ def test_every_supported_cycle_and_results_traced_to_source_rows(imported, share
     assert row[1:3] == ["NOR", "2022"]
     assert float(row[-1]) == float(ce.raw) and float(row[-1]) > 7.5 and ce.points == 4
 
-    # Without research data on access to information and asset disclosure, no country has
-    # more than two assessed criteria: "not enough data", as the sources allow.
-    assert set(CountryResult.objects.values_list("status", flat=True)) == {"not_enough_data"}
+    # With the RTI Rating and the Global Data Barometer, and nothing entered by hand, most
+    # countries with data get a real result (docs/eligibility.md explains the numbers).
+    from collections import Counter
+
+    statuses_2024 = Counter(
+        CountryResult.objects.filter(cycle__year=2024).values_list("status", flat=True)
+    )
+    assert statuses_2024 == {"eligible": 92, "not_eligible": 26, "not_enough_data": 75}
+    rti_path = shared_data_dir / "rti" / "rti_rating_country_data_2026-06.csv"
+    rti_lines = rti_path.read_text(encoding="utf-8").splitlines()
+    ati = result(2024, "NOR").criterion("access_to_information")
+    row = rti_lines[ati.source.line - 1].split(",")
+    assert row[0] == "NOR" and row[-1] == "1" and int(row[-2]) == ati.source.year
+    assert ati.points == 4 and ati.source.dataset == "rti"
+    # a law passed after the cycle's data year does not count yet: research decides
+    tun = result(2011, "TUN").criterion("access_to_information")  # decree-law of 2011
+    assert tun.points is None and tun.missing == "no_research"
+    assert result(2012, "TUN").criterion("access_to_information").points == 4
+    # Papua New Guinea: no law in the table; its constitutional guarantee needs research
+    png = result(2024, "PNG").criterion("access_to_information")
+    assert png.points is None and png.missing == "no_research"
+    # the Barometer's 2019-2021 snapshot: from data year 2019 (cycle 2020) only
+    assert result(2019, "NGA").criterion("asset_disclosure").missing == "not_covered"
+    assert result(2020, "NGA").criterion("asset_disclosure").source.dataset == "gdb"
 
     # Values Check (2017 onwards, non-members): only V-Dem model estimates exist in the data,
     # for which no threshold is published: reported as not assessed, with the values.
@@ -88,6 +121,25 @@ def test_every_supported_cycle_and_results_traced_to_source_rows(imported, share
     # Reproducible: recomputing a published cycle gives the same checksum
     cycle = Cycle.objects.get(year=2019)
     assert services.cycle_recompute_checksum(cycle) == cycle.checksum
+
+
+def test_georgia_is_a_member_in_2014_once_its_history_is_recorded(imported, staff_user):
+    from ogp.countries.models import MembershipStatus
+
+    geo = Country.objects.get(iso3="GEO")
+    Country.objects.filter(pk=geo.pk).update(membership_status=MembershipStatus.ACTIVE)
+    services.membership_history_record(
+        acting_user=staff_user,
+        country=geo,
+        status=MembershipStatus.ACTIVE,
+        effective_date=datetime.date(2011, 9, 20),
+        source="https://www.opengovpartnership.org/members/georgia/",
+    )
+    cycle = services.cycle_open(acting_user=staff_user, year=2014)
+    services.cycle_compute(acting_user=staff_user, cycle=cycle)
+    assert result(2014, "GEO").is_member
+    geo_row = next(r for r in selectors.scoresheet_rows(cycle) if r["iso3"] == "GEO")
+    assert geo_row["is_member"] is True  # the 2014 export's "member" column
 
 
 def test_research_entries_complete_the_score(imported, staff_user):

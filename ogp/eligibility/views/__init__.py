@@ -17,6 +17,9 @@ from .evidence import (
     evidence_submit,
     my_evidence,
 )
+from .membership_history import (
+    membership_history,
+)
 from .methodology import (
     exports_doc,
     methodology,
@@ -64,6 +67,7 @@ __all__ = [
     "cycle_manage",
     "evidence_decide",
     "ruleset_create",
+    "membership_history",
     "research_create",
     "research_list",
 ]

@@ -14,6 +14,7 @@ from ogp.countries.models import Region
 from .. import charts, selectors
 from ..labels import (
     CRITERION_LABELS,
+    DATASET_LABELS,
     INDICATOR_LABELS,
     OBS_STATUS_LABELS,
     PROVISION_LABELS,
@@ -59,6 +60,13 @@ def methodology(request: HttpRequest, code: str, version: int) -> HttpResponse:
                 (PROVISION_LABELS[p], pts) for p, pts in c.provision_points.items()
             ]
             item["public_access_points"] = c.public_access_points
+            if c.source is not None:
+                item["source"] = {
+                    "dataset": c.source.dataset,
+                    "label": DATASET_LABELS.get(c.source.dataset, c.source.dataset),
+                    "partial_publication": c.source.partial_publication,
+                    "applies_from": c.source.applies_from,
+                }
         else:
             item["indicator"] = INDICATOR_LABELS.get(c.indicator, c.indicator)
             item["bands"] = [(b.points, f"{b.above:g}") for b in c.bands]

@@ -122,7 +122,10 @@ def scoresheet(request: HttpRequest, year: int) -> HttpResponse:
         for r in rows:
             r["status_label"] = STATUS_LABELS.get(r["status"], r["status"])
             r["region_label"] = region_labels.get(r["region"], "")
-            r["cells"] = [r["points"].get(c) for c in CRITERIA_ORDER]
+            r["cells"] = [
+                {"points": r["points"].get(c), "stale": c in r.get("stale", ())}
+                for c in CRITERIA_ORDER
+            ]
         columns = (
             [("country", _("Country")), ("region", _("Region"))]
             + [(c, CRITERION_LABELS[c]) for c in CRITERIA_ORDER]
@@ -152,6 +155,8 @@ def scoresheet(request: HttpRequest, year: int) -> HttpResponse:
             "statuses": list(STATUS_LABELS.items()),
             "cycles": cycles,
             "query": urlencode({k: v for k, v in state.items() if v}),
+            "stale_after": cycle.ruleset.rules.stale_after_years,
+            "any_stale": any(r.get("stale") for r in rows),
         }
 
     body = _cached_body(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import datetime
+import hashlib
 import io
 import math
 import re
@@ -14,9 +16,11 @@ class ImportFileError(ValueError):
     """A bad file. ``reason`` is a code the web layer translates; ``params`` fill the message.
 
     Reasons: encoding, empty, missing_columns, truncated, field_count, unknown_code,
-    unknown_country, out_of_range, not_a_number, duplicate, bad_year, bad_value, no_rows,
+    out_of_range, not_a_number, duplicate, bad_year, bad_value, bad_date, no_rows,
     not_a_workbook, no_rounds, duplicate_round. ``sheet``: the worksheet of a workbook
     (``line`` is then the sheet's row number).
+
+    A row whose *country* cannot be matched is never an error (see ``UNKNOWN_UNITS_RULE``).
     """
 
     def __init__(
@@ -68,12 +72,23 @@ class ResearchRow:
     source_url: str
 
 
+# One rule for every importer (docs/eligibility.md, "Unknown units"): a row whose country or
+# unit is not in the registry -- a territory, a sub-national or historical unit, a
+# user-assigned code, or a code that is no country code at all -- is reported (line, name,
+# code, why) and skipped; the rest of the file is imported. A bad *value* in any other
+# column refuses the whole file.
+UNKNOWN_UNITS_RULE = "report_and_skip"
+
+
 @dataclass(frozen=True, slots=True)
 class UnmatchedRow:
     line: int
     name: str
     code: str
     sheet: str = ""
+    # "outside_registry": a real code or unit the platform does not score;
+    # "unknown_code": not a country code at all (a typo, a made-up code)
+    why: str = "outside_registry"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +183,29 @@ class CountryMatcher:
         return iso3 if iso3 in self.registry else None
 
 
+def content_digest(data: bytes) -> str:
+    """SHA-256 of a text file's content, ignoring a UTF-8 byte order mark, the line-ending
+    convention (CRLF, CR or LF) and a missing final newline: the same data saved by another
+    editor is the same release. Workbooks (and anything not UTF-8) hash as bytes."""
+    if data.startswith(b"PK\x03\x04"):
+        return hashlib.sha256(data).hexdigest()
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return hashlib.sha256(data).hexdigest()
+    body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n").rstrip(b"\n") + b"\n"
+    return hashlib.sha256(body).hexdigest()
+
+
+def is_empty(data: bytes) -> bool:
+    """Nothing but whitespace (and perhaps a byte order mark)."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    return not body.strip()
+
+
 def decode(data: bytes, file: str) -> str:
-    if not data.strip():
+    if is_empty(data):
         raise ImportFileError(file=file, line=None, column=None, reason="empty")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -257,12 +293,14 @@ def read_rows(
     return header, rows()
 
 
-def parse_year(raw: str, file: str, line: int, column: str) -> int:
+def parse_year(
+    raw: str, file: str, line: int, column: str, *, earliest: int = 1900, latest: int = 2100
+) -> int:
     try:
         year = int(float(raw)) if raw.strip() else None
     except ValueError:
         year = None
-    if year is None or str(year) != raw.strip().split(".")[0] or not 1900 <= year <= 2100:
+    if year is None or str(year) != raw.strip().split(".")[0] or not earliest <= year <= latest:
         raise ImportFileError(file=file, line=line, column=column, reason="bad_year", value=raw)
     return year
 
@@ -306,7 +344,7 @@ def resolve_country(
 ) -> tuple[str | None, UnmatchedRow | None]:
     """Resolve a row's country. Returns (iso3, None) or (None, UnmatchedRow).
 
-    A code that is not a known country code raises ImportFileError (unknown_country).
+    A code that is not a known country code is an unmatched row too (``why="unknown_code"``).
     """
     name = row.get(name_col, "") if name_col else ""
     for col, fn in ((iso3_col, matcher.by_iso3), (iso2_col, matcher.by_iso2)):
@@ -315,9 +353,7 @@ def resolve_country(
             try:
                 iso3 = fn(code)
             except KeyError:
-                raise ImportFileError(
-                    file=file, line=line, column=col, reason="unknown_country", value=code
-                ) from None
+                return None, UnmatchedRow(line, name, code, why="unknown_code")
             if iso3 is None:
                 return None, UnmatchedRow(line, name, code)
             return iso3, None
@@ -332,3 +368,29 @@ def resolve_country(
     if iso3 is None:
         return None, UnmatchedRow(line, name, "")
     return iso3, None
+
+
+def parse_partial_date(raw: str, file: str, line: int, column: str) -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` that exists on the calendar (no 2020-13-45,
+    no 2021-02-29); empty stays empty. Returns the value as written."""
+    raw = raw.strip()
+    if not raw:
+        return ""
+    found = PARTIAL_DATE.match(raw)
+    ok = found is not None
+    if found is not None:
+        year, month, day = (int(g) if g else None for g in found.groups())
+        assert year is not None
+        if not 1700 <= year <= 2100:
+            ok = False
+        elif month is not None:
+            try:
+                datetime.date(year, month, day or 1)
+            except ValueError:
+                ok = False
+    if not ok:
+        raise ImportFileError(file=file, line=line, column=column, reason="bad_date", value=raw)
+    return raw
+
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -266,7 +266,7 @@ def parse_obs_workbook(sheets: Sequence[Sheet], file: str, matcher: CountryMatch
                     **err.params,
                 ) from None
             if miss is not None:
-                unmatched.append(UnmatchedRow(line, miss.name, miss.code, sheet=name))
+                unmatched.append(UnmatchedRow(line, miss.name, miss.code, sheet=name, why=miss.why))
                 continue
             assert iso3 is not None
             key = (iso3, year)

@@ -3,13 +3,12 @@
 Columns: iso3, criterion, year, provision, public_access, name, adopted_on, source_url.
 criterion: access_to_information | asset_disclosure (or ati | ad);
 provision: law | constitutional_and_draft | constitutional | draft | none;
-public_access: yes | no (empty = no); adopted_on: YYYY-MM-DD, YYYY or empty;
+public_access: yes | no (empty = no); adopted_on: YYYY, YYYY-MM or YYYY-MM-DD (a real
+calendar date) or empty;
 source_url: http(s) URL of the evidence (required).
 """
 
 from __future__ import annotations
-
-import re
 
 from ..model import PROVISIONS
 from .common import (
@@ -18,6 +17,7 @@ from .common import (
     ParseResult,
     ResearchRow,
     UnmatchedRow,
+    parse_partial_date,
     parse_year,
     read_rows,
     resolve_country,
@@ -40,7 +40,6 @@ CRITERIA = {
     "ad": "asset_disclosure",
 }
 BOOL = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False, "": False}
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def parse_research(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
@@ -83,14 +82,7 @@ def parse_research(data: bytes, file: str, matcher: CountryMatcher) -> ParseResu
                 value=row["public_access"],
                 allowed="yes, no",
             )
-        if row["adopted_on"] and not DATE.match(row["adopted_on"]):
-            raise ImportFileError(
-                file=file,
-                line=line,
-                column="adopted_on",
-                reason="bad_value",
-                value=row["adopted_on"],
-            )
+        adopted_on = parse_partial_date(row["adopted_on"], file, line, "adopted_on")
         url = row["source_url"]
         if not url.startswith(("https://", "http://")) or " " in url:
             raise ImportFileError(
@@ -115,9 +107,7 @@ def parse_research(data: bytes, file: str, matcher: CountryMatcher) -> ParseResu
         seen[key] = line
         years.add(year)
         out.append(
-            ResearchRow(
-                line, iso3, criterion, year, provision, pa, row["name"], row["adopted_on"], url
-            )
+            ResearchRow(line, iso3, criterion, year, provision, pa, row["name"], adopted_on, url)
         )
     return ParseResult(
         research=tuple(out),

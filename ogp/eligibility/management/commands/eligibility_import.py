@@ -9,8 +9,10 @@ from ogp.eligibility.labels import unmatched_units
 
 class Command(BaseCommand):
     help = (
-        "Import publishers' files (V-Dem, Open Budget Survey, EIU, research CSV, crosswalk) "
-        "from files or folders. Re-importing the same file changes nothing."
+        "Import publishers' files (V-Dem, Open Budget Survey, EIU, RTI Rating, Global Data "
+        "Barometer, research CSV, crosswalk) "
+        "from files or folders. Re-importing the same data changes nothing. Rows whose country "
+        "is not in the registry are listed and skipped."
     )
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
@@ -38,6 +40,7 @@ class Command(BaseCommand):
             )
             for u in unmatched_units(release.unmatched):
                 self.stdout.write(
-                    f"  unmatched: {u['name'] or '-'} {u['code']} "
+                    f"  unmatched: {u['name'] or '-'} {u['code']}"
+                    f"{' (' + u['why'] + ')' if u.get('why') else ''} "
                     f"({u['rows']} {'row' if u['rows'] == 1 else 'rows'}, lines {u['lines']})"
                 )

@@ -199,15 +199,14 @@ def test_same_country_twice_in_a_round(matcher):
     assert err.params["first_line"] == 2
 
 
-def test_unknown_country_code(matcher):
-    rows = [("ISO3", "EBP", "AR"), ("QQQ", "PW", "PW")]
-    err = error([("2019", rows)], matcher)
-    assert (err.sheet, err.line, err.column, err.reason) == (
-        "2019",
-        2,
-        "A (ISO3)",
-        "unknown_country",
-    )
+def test_unknown_country_code_is_reported_and_skipped(matcher):
+    """One rule for unknown units in every importer: report the row and skip it."""
+    rows = [("ISO3", "EBP", "AR"), ("QQQ", "PW", "PW"), ("NAM", "PW", "PW")]
+    result = parse_obs_workbook([("2019", rows)], "obs.xlsx", matcher)
+    assert [(u.sheet, u.line, u.code, u.why) for u in result.unmatched] == [
+        ("2019", 2, "QQQ", "unknown_code")
+    ]
+    assert {o.iso3 for o in result.observations} == {"NAM"}
 
 
 def test_bad_year_in_a_year_column(matcher):

@@ -142,10 +142,6 @@ def _replace(old, new):
         ("research", _replace(b",draft,", b",decree,"), 4, "provision", "unknown_code"),
         ("research", _replace(b",law,yes,", b",law,maybe,"), 3, "public_access", "unknown_code"),
         ("research", _replace(b",ati,", b",budget,"), 4, "criterion", "unknown_code"),
-        # unknown country codes
-        ("obs", _replace(b"ZZ,ZZA", b"ZZ,QQQ"), 4, "iso3", "unknown_country"),
-        ("eiu", _replace(b"Zedland,ZZA", b"Zedland,Q1"), 4, "iso3", "unknown_country"),
-        ("research", _replace(b"ZZA,ati", b"QQQ,ati"), 4, "iso3", "unknown_country"),
         # out of range / not a number
         ("eiu", _replace(b",7.94\n", b",10.5\n"), 2, "civlib_eiu", "out_of_range"),
         ("eiu", _replace(b",7.94\n", b",-0.1\n"), 2, "civlib_eiu", "out_of_range"),
@@ -162,7 +158,7 @@ def _replace(old, new):
             "source_url",
             "bad_value",
         ),
-        ("research", _replace(b",2010,", b",last year,"), 3, "adopted_on", "bad_value"),
+        ("research", _replace(b",2010,", b",last year,"), 3, "adopted_on", "bad_date"),
         # duplicates
         ("obs", _replace(b"NAM,2019", b"NAM,2017"), 3, "survey_year", "duplicate"),
         ("eiu", _replace(b"NAM,2022", b"NAM,2021"), 3, "year", "duplicate"),
@@ -233,3 +229,18 @@ def test_vdem_wide_file_keeps_only_the_columns_it_needs(matcher):
     res = parse_vdem(("\n".join(wide) + "\n").encode(), "vdem.csv", matcher)
     narrow = parse_vdem(read("vdem_small.csv"), "vdem.csv", matcher)
     assert res.observations == narrow.observations
+
+
+@pytest.mark.parametrize(
+    ("kind", "transform", "code"),
+    [
+        ("obs", _replace(b"ZZ,ZZA", b"ZZ,QQQ"), "QQQ"),
+        ("eiu", _replace(b"Zedland,ZZA", b"Zedland,Q1"), "Q1"),
+        ("research", _replace(b"ZZA,ati", b"QQQ,ati"), "QQQ"),
+    ],
+)
+def test_unknown_country_codes_are_reported_and_skipped(kind, transform, code, matcher):
+    """One rule for unknown units (UNKNOWN_UNITS_RULE): the row is listed, the file imports."""
+    parse, name = PARSERS[kind]
+    res = parse(transform(read(name)), name, matcher)
+    assert [(u.line, u.code, u.why) for u in res.unmatched] == [(4, code, "unknown_code")]

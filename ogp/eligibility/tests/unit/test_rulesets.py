@@ -92,7 +92,7 @@ def test_levels():
     assert ati.levels() == (0, 1, 3, 4)
     assert ad.levels() == (0, 2, 4)
     assert ce.levels() == (0, 1, 2, 3, 4)
-    assert RS_2011.criterion("asset_disclosure").levels() == (0, 4)
+    assert RS_2011.criterion("asset_disclosure").levels() == (0, 2, 4)  # Nigeria 2013: 2
 
 
 def _mutate(path, value):
@@ -218,3 +218,20 @@ def test_three_criteria_rule_set_is_valid():
 def test_not_a_mapping():
     with pytest.raises(RuleSetError):
         ruleset_from_dict([])
+
+
+def test_source_parameters_round_trip_and_are_validated():
+    d = ruleset_to_dict(RS_2023)
+    ad = next(c for c in d["criteria"] if c["code"] == "asset_disclosure")
+    assert ad["source"] == {"dataset": "gdb", "partial_publication": False, "applies_from": 2019}
+    assert ruleset_from_dict(d) == RS_2023
+    for bad, field in (
+        ({"dataset": "wiki"}, "source.dataset"),
+        ({"dataset": "gdb", "partial_publication": "sometimes"}, "source.partial_publication"),
+        ({"dataset": "gdb", "applies_from": 1200}, "source.applies_from"),
+        ({"dataset": "gdb", "since": 2019}, "source.since"),
+    ):
+        ad["source"] = bad
+        with pytest.raises(RuleSetError) as exc:
+            ruleset_from_dict(d)
+        assert exc.value.field.endswith(field)

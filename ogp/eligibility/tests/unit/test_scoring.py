@@ -63,7 +63,7 @@ def test_access_to_information(provision, points):
         (RS_2023, "law", True, 4),
         (RS_2023, "law", False, 2),
         (RS_2011, "law", True, 4),
-        (RS_2011, "law", False, 0),
+        (RS_2011, "law", False, 2),
         (RS_2011, "none", False, 0),
     ],
 )
