@@ -42,7 +42,7 @@ def request_from(remote: str, forwarded: str | None = None):
         (1, NGINX, "", NGINX),
         (1, NGINX, "[2001:db8::1]:443", "2001:db8::1"),
         (1, NGINX, "198.51.100.1:5555", "198.51.100.1"),
-        (0, "garbage", None, "0.0.0.0"),
+        (0, "garbage", None, "0.0.0.0"),  # noqa: S104 - an unknown address, not a bind
     ],
 )
 def test_client_address_trusts_only_our_proxies(settings, count, remote, forwarded, expected):
@@ -94,7 +94,10 @@ def test_behind_the_proxy_one_attacker_does_not_lock_out_other_visitors(client, 
 def test_limits_hold_across_workers_on_the_default_database_cache(monkeypatch):
     """Two workers are two cache objects; the database cache makes them count together."""
     cache_settings = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ogp_cache"}
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "ogp_cache",
+        }
     }
     with override_settings(CACHES=cache_settings):
         call_command("createcachetable", verbosity=0)

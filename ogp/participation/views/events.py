@@ -1,7 +1,5 @@
 """Events: list, page, registration, cancellation, iCal; staff editing and registrant export."""
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.spreadsheets import csv_writer
 
 from ..forms import EventFilterForm, EventForm, RegistrationForm
 from ..ical import event_calendar
@@ -163,7 +162,7 @@ def registrants(request: HttpRequest, slug: str) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="registrants-{event.slug}.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = csv_writer(response)
         writer.writerow(
             [
                 "name",
