@@ -12,7 +12,7 @@ import re
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.storage import FileSystemStorage, Storage
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, HttpRequest
@@ -47,10 +47,11 @@ class PrivateFileSystemStorage(FileSystemStorage):
     def location(self):  # type: ignore[no-untyped-def]
         return os.path.abspath(self.base_location)
 
-
     def generate_filename(self, filename: str) -> str:
         """Keep the folder chosen by `upload_to`, never the sender's name or extension."""
         folder = posixpath.dirname(filename.replace("\\", "/"))
+        if ".." in folder.split("/"):
+            raise SuspiciousFileOperation(f"Detected path traversal attempt in '{folder}'")
         return posixpath.join(folder, f"{uuid.uuid4().hex}.pdf")
 
 
