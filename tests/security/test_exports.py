@@ -94,3 +94,40 @@ def test_eligibility_score_sheet_csv_and_xlsx():
     assert '\'=HYPERLINK("http://evil.example","x")' in cells
     _assert_no_formula(cells)
     assert all(cell.data_type != "f" for sheet in book for row in sheet.iter_rows() for cell in row)
+
+
+@pytest.mark.django_db
+def test_public_member_csv_and_status_history(client, country):
+    from ogp.countries.models import MembershipStatusChange
+    from ogp.membership.models import LeadAgency
+
+    country.membership_status = "participating"
+    country.save()
+    LeadAgency.objects.create(country=country, name='=HYPERLINK("http://evil.example","x")')
+    MembershipStatusChange.objects.create(
+        country=country, from_status="eligible", to_status="participating",
+        effective_date="2025-01-01", reason="@SUM(1+1)",
+    )  # fmt: skip
+    cells = _cells_of_csv(client.get(reverse("membership:member-list-csv")).content)
+    assert '\'=HYPERLINK("http://evil.example","x")' in cells
+    _assert_no_formula(cells)
+    cells = _cells_of_csv(client.get(reverse("membership:status-history-csv")).content)
+    assert "'@SUM(1+1)" in cells
+    _assert_no_formula(cells)
+
+
+def test_no_export_writes_cells_around_the_helper():
+    """Every CSV/XLSX writer in the code goes through ogp.core.spreadsheets."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "ogp"
+    offenders = []
+    for path in root.rglob("*.py"):
+        if "tests" in path.parts or path.name == "spreadsheets.py":
+            continue
+        text = path.read_text()
+        if "csv.writer(" in text or "csv.DictWriter(" in text:
+            offenders.append(str(path.relative_to(root)))
+        if "Workbook(" in text and "safe_row(" not in text:
+            offenders.append(str(path.relative_to(root)))
+    assert not offenders
