@@ -208,6 +208,13 @@ class DocumentForm(forms.Form):
 
 class EventForm(CheckboxLabelMixin, forms.ModelForm):
     online_url = WebAddressField(label=_("Online link"), required=False)
+    # the version the form was opened at: a save from a stale form is refused (lost updates)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
 
     class Meta:
         model = Event

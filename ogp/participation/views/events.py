@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.concurrency import StaleEditError
 from ogp.core.errors import ServiceError
 from ogp.core.spreadsheets import csv_writer
 
@@ -144,7 +145,16 @@ def event_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.EVENT_FIELDS}
         try:
-            event = services.event_save(acting_user=request.user, event=event, **fields)
+            event = services.event_save(
+                acting_user=request.user,
+                event=event,
+                expected_version=form.cleaned_data.get("version"),
+                **fields,
+            )
+        except StaleEditError as error:
+            add_service_error(form, error)
+            form.data = form.data.copy()
+            form.data["version"] = str(error.current_version)  # a deliberate second save wins
         except ServiceError as error:
             add_service_error(form, error)
         else:
