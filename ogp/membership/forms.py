@@ -15,6 +15,9 @@ from .services import LETTER_FIELDS
 
 
 class LetterForm(CheckboxLabelMixin, forms.ModelForm):
+    # the version the form was opened at: a save from a stale form is refused (lost updates)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
     class Meta:
         model = LetterOfIntent
         fields = LETTER_FIELDS
@@ -41,6 +44,8 @@ class LetterForm(CheckboxLabelMixin, forms.ModelForm):
         for name in LETTER_FIELDS:
             if name != "language":
                 self.fields[name].required = False
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
 
 
 class SignedLetterForm(forms.Form):
