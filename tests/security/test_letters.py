@@ -11,12 +11,6 @@ from ogp.core.errors import ServiceError
 from ogp.membership import services
 from ogp.membership.letter_text import letter_pdf
 from ogp.membership.models import PAST_REFORMS_MAX_LENGTH, LetterOfIntent
-from ogp.membership.tests.conftest import (  # noqa: F401 - fixtures
-    cochairs,
-    complete_letter,
-    eligible_country,
-    signed_pdf,
-)
 from ogp.membership.tests.factories import COMPLETE_LETTER
 
 from .test_lost_updates import _form_data
@@ -56,7 +50,7 @@ def test_the_form_refuses_an_oversized_text(client_for, government_user, eligibl
     assert not LetterOfIntent.objects.exists()
 
 
-def test_a_long_unbreakable_word_renders_quickly(government_user, eligible_country, cochairs):  # noqa: F811
+def test_a_long_unbreakable_word_renders_quickly(government_user, eligible_country, cochairs):
     letter = services.letter_create(
         acting_user=government_user,
         country=eligible_country,
@@ -74,7 +68,7 @@ def test_published_letter_pdf_is_rendered_once_and_stored(
     monkeypatch,
     complete_letter,
     government_user,
-    staff_user,  # noqa: F811
+    staff_user,
 ):
     from ogp.membership.services import letters as letter_services
 
@@ -104,7 +98,7 @@ def test_a_letter_published_before_pdfs_were_stored_is_rendered_on_first_request
     client,
     complete_letter,
     government_user,
-    staff_user,  # noqa: F811
+    staff_user,
 ):
     services.letter_submit(acting_user=government_user, letter=complete_letter)
     letter = services.letter_accept(acting_user=staff_user, letter=complete_letter)
@@ -122,7 +116,7 @@ def test_stale_letter_edit_is_refused_and_shows_what_changed(
     client_for,
     government_user,
     eligible_country,
-    cochairs,  # noqa: F811
+    cochairs,
 ):
     colleague = GovernmentUserFactory(country=eligible_country, full_name="Carla Colleague")
     letter = services.letter_create(
@@ -143,7 +137,7 @@ def test_stale_letter_edit_is_refused_and_shows_what_changed(
     assert letter.signatory_title == "Minister" and letter.past_reforms != "Mine."
 
 
-def test_stale_version_refused_by_the_service_too(government_user, eligible_country, cochairs):  # noqa: F811
+def test_stale_version_refused_by_the_service_too(government_user, eligible_country, cochairs):
     from ogp.core.concurrency import StaleEditError
 
     letter = services.letter_create(
@@ -171,7 +165,7 @@ def test_a_hidden_draft_answers_like_a_missing_one(
     request,
     complete_letter,
     who,
-    name,  # noqa: F811
+    name,
 ):
     viewer = {
         "anonymous": None,
