@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ogp.accounts.models import Role, User
+from ogp.core.forms import LINE_MAX_LENGTH, TEXT_MAX_LENGTH
 from ogp.countries.models import MembershipStatus
 from ogp.organisations.fields import CheckboxLabelMixin, WebAddressField
 
@@ -61,6 +62,7 @@ class ReturnForm(forms.Form):
         label=_("What must the government change?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Sent to the government by e-mail and shown on the letter's page."),
+        max_length=TEXT_MAX_LENGTH,
     )
 
 
@@ -129,11 +131,17 @@ class StepForm(forms.Form):
 
 class InquiryForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    body = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 6}))
+    body = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=TEXT_MAX_LENGTH,
+    )
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 5}))
+    body = forms.CharField(
+        label=_("Reply"), widget=forms.Textarea(attrs={"rows": 5}), max_length=TEXT_MAX_LENGTH
+    )
 
 
 class InquiryStatusForm(forms.Form):
@@ -146,6 +154,7 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shown on the country's public timeline."),
+        max_length=TEXT_MAX_LENGTH,
     )
     effective_date = forms.DateField(
         label=_("Effective date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -167,6 +176,7 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         label=_("Steering Committee decision reference"),
         required=False,
         help_text=_("Required for inactivity, suspension and reinstatement."),
+        max_length=LINE_MAX_LENGTH,
     )
     consecutive_cycles_below_minimum = forms.IntegerField(
         label=_("Consecutive cycles below the eligibility minimum"),
