@@ -7,10 +7,11 @@ what the other person changed and who they were.
 """
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from ogp.core.errors import ServiceError
@@ -90,6 +91,14 @@ def _shown(value: Any) -> str:
         return _("no")
     text = str(value)
     return text if len(text) <= 300 else text[:300] + "…"
+
+
+def offer_current_version(form: Any, error: StaleEditError) -> None:
+    """Show the refused form again with the current version: saving it once more is then a
+    deliberate choice to keep one's own values."""
+    data = cast(QueryDict, form.data).copy()
+    data["version"] = str(error.current_version)
+    form.data = data
 
 
 def bump_version(instance: Any) -> None:

@@ -47,9 +47,9 @@ class PrivateFileSystemStorage(FileSystemStorage):
     def location(self):  # type: ignore[no-untyped-def]
         return os.path.abspath(self.base_location)
 
-    def generate_filename(self, filename: str) -> str:
+    def generate_filename(self, filename: str | os.PathLike[str]) -> str:
         """Keep the folder chosen by `upload_to`, never the sender's name or extension."""
-        folder = posixpath.dirname(filename.replace("\\", "/"))
+        folder = posixpath.dirname(str(filename).replace("\\", "/"))
         if ".." in folder.split("/"):
             raise SuspiciousFileOperation(f"Detected path traversal attempt in '{folder}'")
         return posixpath.join(folder, f"{uuid.uuid4().hex}.pdf")

@@ -1,11 +1,11 @@
 """Letters of intent: draft, update, signed upload, submit, return and accept."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -98,9 +98,10 @@ def _clean_letter_values(values: dict[str, Any]) -> dict[str, Any]:
     cleaned = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
     too_long = []
     for name, value in cleaned.items():
-        limit = LetterOfIntent._meta.get_field(name).max_length
+        field = cast(models.Field, LetterOfIntent._meta.get_field(name))
+        limit = field.max_length
         if isinstance(value, str) and limit and len(value) > limit:
-            label = str(LetterOfIntent._meta.get_field(name).verbose_name)
+            label = str(field.verbose_name)
             too_long.append(
                 _("%(field)s is %(length)s characters long; the limit is %(limit)s.")
                 % {"field": label[:1].upper() + label[1:], "length": len(value), "limit": limit}

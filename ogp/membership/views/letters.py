@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ogp.core.concurrency import StaleEditError
+from ogp.core.concurrency import StaleEditError, offer_current_version
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
@@ -170,8 +170,7 @@ def letter_edit(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
             )
         except StaleEditError as error:
             form.add_error(None, error)
-            form.data = form.data.copy()
-            form.data["version"] = str(error.current_version)  # a deliberate second save wins
+            offer_current_version(form, error)
         except ServiceError as error:
             form.add_error(None, error)
         else:

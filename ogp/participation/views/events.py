@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ogp.core.concurrency import StaleEditError
+from ogp.core.concurrency import StaleEditError, offer_current_version
 from ogp.core.errors import ServiceError
 from ogp.core.spreadsheets import csv_writer
 
@@ -153,8 +153,7 @@ def event_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             )
         except StaleEditError as error:
             add_service_error(form, error)
-            form.data = form.data.copy()
-            form.data["version"] = str(error.current_version)  # a deliberate second save wins
+            offer_current_version(form, error)
         except ServiceError as error:
             add_service_error(form, error)
         else:
