@@ -34,6 +34,38 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _force_login_includes_second_factor(monkeypatch):
+    """`force_login` stands for a completed login: for a user with an authenticator, that login
+    passed the second factor, which the staff middleware checks per session. Tests of the login
+    itself (admin login without a code, password-only sessions) post to the real forms."""
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from allauth.account.internal.userkit import user_id_to_str
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):  # type: ignore[no-untyped-def]
+        original(self, user, backend)
+        from allauth.mfa.models import Authenticator
+
+        device = Authenticator.objects.filter(user_id=user.pk).first()
+        if device is None:
+            return
+        session = self.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": 0.0, "email": user.email},
+            {"method": "mfa", "at": 0.0, "id": device.pk, "type": device.type},
+        ]
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
 @pytest.fixture
 def shared_data_dir() -> Path:
     """The real third-party files (../shared/data or $OGP_SHARED_DATA); skip when absent."""

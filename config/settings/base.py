@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "ogp.core.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "ogp.core.middleware.HostileInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -98,13 +99,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds every rate limit and the used-TOTP-code markers, so it must be shared by all
+# workers: Redis when REDIS_URL is set, else a table in the database (created by migrations).
+# `check --deploy` refuses a per-process cache when several workers run (ogp/core/checks.py).
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "ogp_cache",
+        }
+    }
+# gunicorn reads WEB_CONCURRENCY as its worker count; the deploy check reads it too.
+WEB_CONCURRENCY = env.int("WEB_CONCURRENCY", default=0)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -138,6 +149,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Number of reverse proxies we run in front of the application (1 for the documented nginx):
+# the client address is the entry that many places from the right of X-Forwarded-For
+# (ogp/core/clientip.py, also used by allauth's login and sign-up limits through the adapter).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "ogp-platform"
 OGP_REQUIRE_STAFF_2FA = env.bool("OGP_REQUIRE_STAFF_2FA", default=True)

@@ -10,3 +10,9 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "preferred_language", None) or translation.get_language()
         with translation.override(language):
             return super().send_mail(template_prefix, email, context)
+
+    def get_client_ip(self, request):  # type: ignore[no-untyped-def]
+        """Login and sign-up limits key on the same trusted address as the platform's own."""
+        from ogp.core.clientip import client_ip
+
+        return client_ip(request)

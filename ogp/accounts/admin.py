@@ -1,7 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .models import RoleRequest, User
+
+# The admin has no login form of its own: it sends people to the site's login (allauth), with
+# its rate limits and second factor, and back to the admin page they asked for.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 
 @admin.register(User)

@@ -6,3 +6,15 @@ class AccountsConfig(AppConfig):
     name = "ogp.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from allauth.mfa.signals import authenticator_added
+
+        authenticator_added.connect(_second_factor_activated, dispatch_uid="ogp-mfa-activated")
+
+
+def _second_factor_activated(sender, request, user, authenticator, **kwargs):  # type: ignore[no-untyped-def]
+    from ogp.accounts.middleware import record_second_factor
+
+    if request is not None and authenticator.type == "totp":
+        record_second_factor(request, user, authenticator)

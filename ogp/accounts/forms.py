@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ogp.core.forms import LINE_MAX_LENGTH, TEXT_MAX_LENGTH, limit_free_text
 from ogp.countries.models import Country
 from ogp.organisations.models import Organisation
 
@@ -54,6 +55,10 @@ class RoleRequestForm(forms.ModelForm):
         model = RoleRequest
         fields = ["role", "country", "organisation", "justification"]
 
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        limit_free_text(self)
+
     def clean(self) -> dict:  # type: ignore[type-arg]
         data = super().clean() or {}
         if data.get("role") == Role.GOVERNMENT and not data.get("country"):
@@ -74,6 +79,7 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("Required when declining; shown to the person who asked."),
+        max_length=TEXT_MAX_LENGTH,
     )
 
     def clean(self) -> dict:  # type: ignore[type-arg]
@@ -91,11 +97,13 @@ class UserRoleForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.all(), required=False
     )
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=TEXT_MAX_LENGTH
+    )
 
 
 class UserFilterForm(forms.Form):
-    q = forms.CharField(label=_("E-mail or name"), required=False)
+    q = forms.CharField(label=_("E-mail or name"), required=False, max_length=LINE_MAX_LENGTH)
     role = forms.ChoiceField(
         label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices]
     )

@@ -1,4 +1,9 @@
-"""Support Unit staff must set up two-factor authentication before using the platform."""
+"""Support Unit staff must pass a second factor in *this* session before using the platform.
+
+Having a TOTP device is not enough: a session opened by any other route (the Django admin, a
+password-only login, a stolen session of a half-finished login) has no "mfa" authentication
+record and is sent to enter a code. Staff without a device are sent to set one up.
+"""
 
 from collections.abc import Callable
 
@@ -7,10 +12,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 # Pages a staff member without 2FA may still reach: the set-up itself, logout, language.
-ALLOWED_URL_NAMES = {
+SETUP_URL_NAMES = {
     "mfa_index",
     "mfa_activate_totp",
     "mfa_generate_recovery_codes",
@@ -22,16 +28,33 @@ ALLOWED_URL_NAMES = {
     "account_confirm_email",
     "health",
 }
+# Pages a staff member with 2FA may reach before entering a code in this session: nothing that
+# shows or changes authenticators or recovery codes.
+CODE_URL_NAMES = {"mfa_reauthenticate", "account_logout", "health"}
 
 
-def _needs_second_factor(user) -> bool:  # type: ignore[no-untyped-def]
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if not (user.is_staff or getattr(user, "is_support_unit", False)):
-        return False
-    from allauth.mfa.utils import is_mfa_enabled
+def is_staff_member(user) -> bool:  # type: ignore[no-untyped-def]
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and (user.is_staff or getattr(user, "is_support_unit", False))
+    )
 
-    return not is_mfa_enabled(user)
+
+def session_passed_second_factor(request: HttpRequest) -> bool:
+    """True when this session's login recorded a verified second factor for this user."""
+    from allauth.account.authentication import get_authentication_records
+
+    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def record_second_factor(request: HttpRequest, user, authenticator) -> None:  # type: ignore[no-untyped-def]
+    """A TOTP device just activated with a valid code counts as this session's second factor."""
+    from allauth.account.internal.flows.login import record_authentication
+
+    record_authentication(
+        request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True
+    )
 
 
 class StaffTwoFactorMiddleware:
@@ -42,15 +65,27 @@ class StaffTwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
-        if not settings.OGP_REQUIRE_STAFF_2FA or not _needs_second_factor(request.user):
-            return None
-        match = request.resolver_match
-        if match is None or match.url_name in ALLOWED_URL_NAMES:
+        if not settings.OGP_REQUIRE_STAFF_2FA or not is_staff_member(request.user):
             return None
         if request.path.startswith(settings.STATIC_URL):
             return None
+        from allauth.mfa.utils import is_mfa_enabled
+
+        match = request.resolver_match
+        url_name = match.url_name if match is not None else None
+        if not is_mfa_enabled(request.user):
+            if match is None or url_name in SETUP_URL_NAMES:
+                return None
+            messages.warning(
+                request,
+                _("Support Unit staff must turn on two-factor authentication before continuing."),
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        if session_passed_second_factor(request) or url_name in CODE_URL_NAMES:
+            return None
         messages.warning(
             request,
-            _("Support Unit staff must turn on two-factor authentication before continuing."),
+            _("Enter a code from your authenticator app to continue as Support Unit staff."),
         )
-        return redirect(reverse("mfa_activate_totp"))
+        next_url = request.get_full_path() if request.method == "GET" else reverse("home")
+        return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': next_url})}")

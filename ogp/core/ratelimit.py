@@ -1,7 +1,8 @@
-"""A small fixed-window rate limiter on the Django cache (no third-party service).
+"""A small fixed-window rate limiter on the shared Django cache (no third-party service).
 
 Used for anonymous submissions (sign-ups to lists, registrations, reports). Login rate limits are
-django-allauth's own (ACCOUNT_RATE_LIMITS).
+django-allauth's own (ACCOUNT_RATE_LIMITS); both key on `ogp.core.clientip.client_ip`, and both
+hold across workers only because the default cache is shared (database or Redis, see settings).
 """
 
 import hashlib
@@ -9,13 +10,13 @@ import hashlib
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from ogp.core.clientip import client_ip
+
 
 def client_key(request: HttpRequest) -> str:
-    """Identify the client by IP (first X-Forwarded-For hop behind a proxy) and user id."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+    """Identify the client by its trusted address and user id."""
     user_id = getattr(getattr(request, "user", None), "pk", None) or ""
-    return hashlib.sha256(f"{ip}|{user_id}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{client_ip(request)}|{user_id}".encode()).hexdigest()[:32]
 
 
 def check_rate(request: HttpRequest, scope: str, limit: int, period: int) -> bool:

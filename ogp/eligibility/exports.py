@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
+
+from ogp.core.spreadsheets import csv_writer, safe_row
 
 from .domain.model import CRITERIA_ORDER
 from .labels import CRITERION_LABELS
@@ -69,7 +70,7 @@ def table(year: int, rows: list[dict[str, Any]]) -> list[list[Any]]:
 
 def to_csv(year: int, rows: list[dict[str, Any]]) -> bytes:
     buf = io.StringIO()
-    writer = csv.writer(buf)
+    writer = csv_writer(buf)
     writer.writerow(COLUMNS)
     for line in table(year, rows):
         writer.writerow(["" if v is None else v for v in line])
@@ -97,7 +98,7 @@ def to_xlsx(year: int, rows: list[dict[str, Any]]) -> bytes:
     ws = wb.create_sheet(f"Eligibility {year}")
     ws.append(COLUMNS)
     for line in table(year, rows):
-        ws.append(line)
+        ws.append(safe_row(line))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ogp.core.forms import TEXT_MAX_LENGTH, URL_MAX_LENGTH
 from ogp.core.uploads import validate_pdf
 from ogp.countries.models import Country
 
@@ -59,7 +60,10 @@ class ImportForm(forms.Form):
     )
     publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
     source_url = forms.URLField(
-        label=_("Where the file comes from"), required=False, assume_scheme="https"
+        label=_("Where the file comes from"),
+        required=False,
+        assume_scheme="https",
+        max_length=URL_MAX_LENGTH,
     )
 
     def clean_file(self):  # type: ignore[no-untyped-def]
@@ -116,7 +120,10 @@ class EvidenceForm(forms.Form):
         ),
     )
     source_url = forms.URLField(
-        label=_("Address of the evidence"), required=False, assume_scheme="https"
+        label=_("Address of the evidence"),
+        required=False,
+        assume_scheme="https",
+        max_length=URL_MAX_LENGTH,
     )
     document = forms.FileField(label=_("Supporting document (PDF)"), required=False)
 
@@ -173,9 +180,14 @@ class ResearchEntryForm(forms.Form):
     adopted_on = forms.CharField(
         label=_("Date adopted (YYYY-MM-DD or YYYY)"), max_length=10, required=False
     )
-    source_url = forms.URLField(label=_("Address of the evidence"), assume_scheme="https")
+    source_url = forms.URLField(
+        label=_("Address of the evidence"), assume_scheme="https", max_length=URL_MAX_LENGTH
+    )
     note = forms.CharField(
-        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -321,7 +333,10 @@ class RuleSetForm(forms.Form):
         label=_("Additional information route open"), required=False
     )
     notes = forms.CharField(
-        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Notes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
     )
 
     def clean_pass_share(self) -> str:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ogp.accounts.models import Role, User
+from ogp.core.forms import LINE_MAX_LENGTH, TEXT_MAX_LENGTH
 from ogp.countries.models import MembershipStatus
 from ogp.organisations.fields import CheckboxLabelMixin, WebAddressField
 
@@ -15,6 +16,9 @@ from .services import LETTER_FIELDS
 
 
 class LetterForm(CheckboxLabelMixin, forms.ModelForm):
+    # the version the form was opened at: a save from a stale form is refused (lost updates)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
     class Meta:
         model = LetterOfIntent
         fields = LETTER_FIELDS
@@ -41,6 +45,8 @@ class LetterForm(CheckboxLabelMixin, forms.ModelForm):
         for name in LETTER_FIELDS:
             if name != "language":
                 self.fields[name].required = False
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
 
 
 class SignedLetterForm(forms.Form):
@@ -56,6 +62,7 @@ class ReturnForm(forms.Form):
         label=_("What must the government change?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Sent to the government by e-mail and shown on the letter's page."),
+        max_length=TEXT_MAX_LENGTH,
     )
 
 
@@ -124,11 +131,17 @@ class StepForm(forms.Form):
 
 class InquiryForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    body = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 6}))
+    body = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=TEXT_MAX_LENGTH,
+    )
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 5}))
+    body = forms.CharField(
+        label=_("Reply"), widget=forms.Textarea(attrs={"rows": 5}), max_length=TEXT_MAX_LENGTH
+    )
 
 
 class InquiryStatusForm(forms.Form):
@@ -141,6 +154,7 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shown on the country's public timeline."),
+        max_length=TEXT_MAX_LENGTH,
     )
     effective_date = forms.DateField(
         label=_("Effective date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -162,6 +176,7 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         label=_("Steering Committee decision reference"),
         required=False,
         help_text=_("Required for inactivity, suspension and reinstatement."),
+        max_length=LINE_MAX_LENGTH,
     )
     consecutive_cycles_below_minimum = forms.IntegerField(
         label=_("Consecutive cycles below the eligibility minimum"),

@@ -19,6 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from ogp.core.text import break_long_words
+
 from .models import LetterOfIntent
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -154,7 +156,8 @@ def letter_pdf(letter: LetterOfIntent) -> bytes:
     )
 
     def p(value: str, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(escape(value).replace("\n", "<br/>"), style)
+        # long unbreakable words are split: their layout time grows faster than their length
+        return Paragraph(escape(break_long_words(value)).replace("\n", "<br/>"), style)
 
     story: list = [p(text.reference, small), Spacer(1, 6 * mm)]
     story += [p(line) for line in text.addressees]

@@ -53,6 +53,15 @@ def signed_letter_path(instance: "LetterOfIntent", filename: str) -> str:
     return f"membership/letters/{instance.country.iso3}/{uuid.uuid4().hex}.pdf"
 
 
+def published_letter_path(instance: "LetterOfIntent", filename: str) -> str:
+    return f"membership/published/{instance.country.iso3}/{uuid.uuid4().hex}.pdf"
+
+
+# A page of text is about 3,000 characters; reforms fit in two pages, and a longer text would
+# only make the letter's PDF slow to render.
+PAST_REFORMS_MAX_LENGTH = 6000
+
+
 class LetterOfIntent(models.Model):
     class State(models.TextChoices):
         DRAFT = LetterState.DRAFT.value, pgettext_lazy("letter of intent", "Draft")
@@ -101,7 +110,9 @@ class LetterOfIntent(models.Model):
     endorses_declaration = models.BooleanField(
         _("We endorse the Open Government Declaration"), default=False
     )
-    past_reforms = models.TextField(_("past open government reforms"), blank=True)
+    past_reforms = models.TextField(
+        _("past open government reforms"), max_length=PAST_REFORMS_MAX_LENGTH, blank=True
+    )
     responsible_name = models.CharField(
         _("name of the person responsible for OGP"), max_length=150, blank=True
     )
@@ -146,12 +157,18 @@ class LetterOfIntent(models.Model):
         blank=True,
         help_text=_("Date of the first submission; the first action plan is due from it."),
     )
-    return_reason = models.TextField(_("reasons for returning"), blank=True)
+    return_reason = models.TextField(_("reasons for returning"), max_length=4000, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
+    # The published letter's PDF, rendered once on acceptance (never on a public request).
+    published_pdf = models.FileField(
+        storage=private_storage, upload_to=published_letter_path, blank=True
+    )
+    # Raised by every edit; the edit form carries the version it was opened at (lost updates).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-created_at", "-id"]

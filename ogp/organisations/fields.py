@@ -39,6 +39,7 @@ class WebAddressField(forms.URLField):
     widget = forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"})
 
     def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 500)  # like every free-text field, bounded
         kwargs.setdefault("assume_scheme", "https")
         super().__init__(**kwargs)
 

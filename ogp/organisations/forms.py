@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ogp.core.forms import limit_free_text
 from ogp.countries.models import Country
 
 from .fields import CountryChoiceField, WebAddressField
@@ -23,3 +24,7 @@ class OrganisationForm(forms.ModelForm):
             "name", "kind", "country", "website", "description", "contact_email",
             "contact_phone", "focus_areas",
         ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        limit_free_text(self)

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from ogp.core.forms import HoneypotFormMixin
+from ogp.core.forms import LINE_MAX_LENGTH, TEXT_MAX_LENGTH, HoneypotFormMixin
 from ogp.countries.models import Country
 from ogp.organisations.fields import CheckboxLabelMixin, CountryChoiceField, WebAddressField
 from ogp.organisations.models import FocusArea, Organisation
@@ -76,7 +76,7 @@ class SubscribeForm(CheckboxLabelMixin, HoneypotFormMixin, forms.Form):
 
 class ListMessageForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    body = forms.CharField(label=_("Message"), widget=forms.Textarea)
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea, max_length=TEXT_MAX_LENGTH)
 
 
 # --- forums -------------------------------------------------------------------------------
@@ -84,13 +84,16 @@ class ListMessageForm(forms.Form):
 
 class ForumForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea, required=False, max_length=TEXT_MAX_LENGTH
+    )
     rules_of_participation = forms.CharField(
         label=_("Rules of participation"),
         widget=forms.Textarea,
         help_text=_(
             "Public basic rules: who can join, how members are selected, how decisions are made."
         ),
+        max_length=TEXT_MAX_LENGTH,
     )
     established_on = forms.DateField(label=_("Established on"), widget=DateInput())
     website = WebAddressField(label=_("Website"), required=False)
@@ -121,6 +124,7 @@ class MembershipRequestForm(forms.Form):
         label=_("Why do you want to join?"),
         widget=forms.Textarea,
         help_text=_("The coordinators read this; say what you or your organisation would bring."),
+        max_length=TEXT_MAX_LENGTH,
     )
 
 
@@ -134,6 +138,7 @@ class DecisionForm(forms.Form):
         label=_("Reason (required to decline; the person will see it)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=TEXT_MAX_LENGTH,
     )
 
     def clean(self):  # type: ignore[no-untyped-def]
@@ -169,12 +174,15 @@ class MeetingForm(CheckboxLabelMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     date = forms.DateField(label=_("Date"), widget=DateInput())
     location = forms.CharField(label=_("Place or online link"), max_length=300, required=False)
-    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea, required=False)
+    agenda = forms.CharField(
+        label=_("Agenda"), widget=forms.Textarea, required=False, max_length=TEXT_MAX_LENGTH
+    )
     minutes = forms.CharField(
         label=_("Minutes"),
         widget=forms.Textarea,
         required=False,
         help_text=_("Publish the minutes once the meeting has taken place."),
+        max_length=TEXT_MAX_LENGTH,
     )
     attendees = forms.ModelMultipleChoiceField(
         label=_("Members present"),
@@ -187,6 +195,7 @@ class MeetingForm(CheckboxLabelMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("One name per line (observers, guests)."),
+        max_length=TEXT_MAX_LENGTH,
     )
     is_cancelled = forms.BooleanField(label=_("This meeting is cancelled"), required=False)
 
@@ -208,6 +217,13 @@ class DocumentForm(forms.Form):
 
 class EventForm(CheckboxLabelMixin, forms.ModelForm):
     online_url = WebAddressField(label=_("Online link"), required=False)
+    # the version the form was opened at: a save from a stale form is refused (lost updates)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
 
     class Meta:
         model = Event
@@ -228,6 +244,7 @@ class RegistrationForm(HoneypotFormMixin, forms.Form):
         help_text=_(
             "Sign language, step-free access, captions, dietary needs... Only organisers see this."
         ),
+        max_length=TEXT_MAX_LENGTH,
     )
 
 
@@ -241,7 +258,7 @@ class EventFilterForm(forms.Form):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=LINE_MAX_LENGTH)
     kind = forms.ChoiceField(label=_("Type"), required=False)
     country = CountryChoiceField(
         label=_("Country"), queryset=Country.objects.all(), required=False, to_field_name="iso3",
@@ -271,7 +288,9 @@ class PersonForm(CheckboxLabelMixin, forms.Form):
     country = CountryChoiceField(label=_("Country"), queryset=Country.objects.all(), required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
-    bio = forms.CharField(label=_("About you"), widget=forms.Textarea, required=False)
+    bio = forms.CharField(
+        label=_("About you"), widget=forms.Textarea, required=False, max_length=TEXT_MAX_LENGTH
+    )
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"), queryset=FocusArea.objects.all(),
         widget=forms.CheckboxSelectMultiple, required=False,
@@ -304,7 +323,9 @@ class PersonForm(CheckboxLabelMixin, forms.Form):
 
 class ReportForm(HoneypotFormMixin, forms.Form):
     reason = forms.CharField(
-        label=_("What is wrong with this content?"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What is wrong with this content?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX_LENGTH,
     )
 
 
@@ -312,6 +333,7 @@ class HideForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for hiding (shown to the author)"),
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX_LENGTH,
     )
 
 

@@ -4,8 +4,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -198,7 +207,13 @@ def people_list(
     if country is not None:
         people = people.filter(country=country)
     if focus_area is not None:
-        people = people.filter(focus_areas=focus_area)
+        # Only entries that publish their focus areas can be found by them (the person's own
+        # entry too, for them): a filter must not reveal what the page itself hides.
+        published = Q(public_fields_text__contains='"focus_areas"')
+        own = Q(user_id=viewer.pk) if getattr(viewer, "is_authenticated", False) else Q()
+        people = people.annotate(public_fields_text=Cast("public_fields", TextField())).filter(
+            (published | own) if own else published, focus_areas=focus_area
+        )
     if organisation is not None:
         people = people.filter(organisation=organisation)
     return people.distinct()

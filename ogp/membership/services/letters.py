@@ -1,16 +1,18 @@
 """Letters of intent: draft, update, signed upload, submit, return and accept."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import User
 from ogp.audit.services import audit_record, snapshot
+from ogp.core.concurrency import bump_version, check_version
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import validate_pdf
 from ogp.countries.models import Country, MembershipStatus
@@ -93,7 +95,20 @@ def _clean_letter_values(values: dict[str, Any]) -> dict[str, Any]:
         raise ServiceError(_("Unknown letter fields: %(fields)s") % {"fields": ", ".join(unknown)})
     if values.get("language") not in dict(settings.LANGUAGES):
         raise ServiceError(ELEMENT_MESSAGES[Element.LANGUAGE])
-    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+    cleaned = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+    too_long = []
+    for name, value in cleaned.items():
+        field = cast(models.Field, LetterOfIntent._meta.get_field(name))
+        limit = field.max_length
+        if isinstance(value, str) and limit and len(value) > limit:
+            label = str(field.verbose_name)
+            too_long.append(
+                _("%(field)s is %(length)s characters long; the limit is %(limit)s.")
+                % {"field": label[:1].upper() + label[1:], "length": len(value), "limit": limit}
+            )
+    if too_long:
+        raise ServiceError(too_long, code="too_long")
+    return cleaned
 
 
 @transaction.atomic
@@ -145,25 +160,35 @@ def _lock(letter: LetterOfIntent) -> LetterOfIntent:
 
 
 @transaction.atomic
-def letter_update(*, acting_user: User, letter: LetterOfIntent, **values: Any) -> LetterOfIntent:
+def letter_update(
+    *,
+    acting_user: User,
+    letter: LetterOfIntent,
+    expected_version: int | None = None,
+    **values: Any,
+) -> LetterOfIntent:
+    """Save the draft. `expected_version` is the version the form was opened at: when a
+    colleague saved in between, the save is refused (StaleEditError) rather than lost."""
     letter = _lock(letter)
     _require_government_of(acting_user, letter.country)
     if not letter.is_editable:
         raise ServiceError(_("This letter has been submitted and can no longer be changed."))
-    before = snapshot(letter, LETTER_AUDIT_FIELDS)
+    check_version(letter, expected_version, LETTER_FIELDS)
+    before = snapshot(letter, [*LETTER_AUDIT_FIELDS, "version"])
     text_before = snapshot(letter, TEXT_FIELDS)
     for key, value in _clean_letter_values(values).items():
         setattr(letter, key, value)
     _fill_generated_fields(letter)
     if snapshot(letter, TEXT_FIELDS) != text_before:
         _discard_signed_copy(letter)
+    bump_version(letter)
     letter.save()
     audit_record(
         actor=acting_user,
         action="letter.update",
         target=letter,
         before=before,
-        after=snapshot(letter, LETTER_AUDIT_FIELDS),
+        after=snapshot(letter, [*LETTER_AUDIT_FIELDS, "version"]),
     )
     return letter
 
@@ -202,6 +227,29 @@ def letter_upload_signed(
         raise
     if old_file:
         transaction.on_commit(lambda: storage.delete(old_file))
+    return letter
+
+
+def _store_published_pdf(letter: LetterOfIntent) -> None:
+    """Render the published letter once and keep it: public downloads never render."""
+    from ..letter_text import letter_pdf
+
+    letter.published_pdf.save("letter.pdf", ContentFile(letter_pdf(letter)), save=False)
+    storage, name = letter.published_pdf.storage, str(letter.published_pdf.name)
+    try:
+        letter.save(update_fields=["published_pdf"])
+    except Exception:
+        storage.delete(name)
+        raise
+
+
+@transaction.atomic
+def letter_published_pdf(*, letter: LetterOfIntent) -> LetterOfIntent:
+    """The stored PDF of a published letter, rendered now for letters accepted before PDFs
+    were stored (once: the row is locked while it renders)."""
+    letter = _lock(letter)
+    if letter.is_published and not letter.published_pdf:
+        _store_published_pdf(letter)
     return letter
 
 
@@ -350,6 +398,7 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
     letter.decided_by = acting_user
     letter.return_reason = ""
     letter.save()
+    _store_published_pdf(letter)
     LetterEvent.objects.create(letter=letter, action=LetterEvent.Action.ACCEPTED, actor=acting_user)
     onboarding, _created = Onboarding.objects.get_or_create(country=letter.country)
     if onboarding.letter_received_on is not None:

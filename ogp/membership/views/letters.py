@@ -1,14 +1,18 @@
 """Government workspace and letters of intent: draft, edit, PDF, signed upload, submit, review."""
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.concurrency import StaleEditError, offer_current_version
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
@@ -107,9 +111,8 @@ def letter_create(request: HttpRequest, iso3: str) -> HttpResponse:
     form = LetterForm(request.POST or None, initial=_letter_initial(request, country))
     if request.method == "POST" and form.is_valid():
         try:
-            letter = services.letter_create(
-                acting_user=_user(request), country=country, **form.cleaned_data
-            )
+            values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            letter = services.letter_create(acting_user=_user(request), country=country, **values)
         except ServiceError as error:
             form.add_error(None, error)
         else:
@@ -127,18 +130,47 @@ def letter_create(request: HttpRequest, iso3: str) -> HttpResponse:
     )
 
 
-def _letter(iso3: str, pk: int) -> LetterOfIntent:
-    return selectors.letter_get(country_get(iso3), pk)
+def visible_letter(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Give the view the letter only if the visitor may see it, and answer exactly as for a
+    letter that does not exist otherwise (login for anonymous visitors, 404 for signed-in
+    people), so nobody can count which governments have started a letter."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, iso3: str, pk: int) -> HttpResponseBase:
+        country = Country.objects.filter(iso3=iso3.upper()).first()
+        letter = (
+            LetterOfIntent.objects.select_related("country", "created_by", "submitted_by")
+            .filter(country=country, pk=pk)
+            .first()
+            if country
+            else None
+        )
+        if letter is None or not _allowed(request, "membership.view_letter", letter):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise Http404(_("No such letter of intent."))
+        return view(request, letter)
+
+    return wrapper
 
 
-def letter_edit(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    letter = _letter(iso3, pk)
+@visible_letter
+def letter_edit(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
     if not _allowed(request, "membership.change_letter", letter):
         return _deny(request)
     form = LetterForm(request.POST or None, instance=letter)
     if request.method == "POST" and form.is_valid():
+        values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            services.letter_update(acting_user=_user(request), letter=letter, **form.cleaned_data)
+            services.letter_update(
+                acting_user=_user(request),
+                letter=letter,
+                expected_version=form.cleaned_data.get("version"),
+                **values,
+            )
+        except StaleEditError as error:
+            form.add_error(None, error)
+            offer_current_version(form, error)
         except ServiceError as error:
             form.add_error(None, error)
         else:
@@ -157,8 +189,8 @@ def letter_edit(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     )
 
 
-def letter_detail(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    letter = _letter(iso3, pk)
+@visible_letter
+def letter_detail(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
     if not _allowed(request, "membership.view_letter", letter):
         return _deny(request)
     can_change = _allowed(request, "membership.change_letter", letter)
@@ -181,10 +213,14 @@ def letter_detail(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     )
 
 
-def letter_pdf_download(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    letter = _letter(iso3, pk)
+@visible_letter
+def letter_pdf_download(request: HttpRequest, letter: LetterOfIntent) -> HttpResponseBase:
     if not _allowed(request, "membership.view_letter_file", letter):
         return _deny(request)
+    if letter.is_published:  # public: served from the copy stored on acceptance
+        if not letter.published_pdf:
+            letter = services.letter_published_pdf(letter=letter)
+        return serve_private_file(request, letter.published_pdf, f"{letter.reference}.pdf")
     response = HttpResponse(letter_pdf(letter), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{letter.reference}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"
@@ -192,8 +228,8 @@ def letter_pdf_download(request: HttpRequest, iso3: str, pk: int) -> HttpRespons
     return response
 
 
-def letter_signed_download(request: HttpRequest, iso3: str, pk: int) -> HttpResponseBase:
-    letter = _letter(iso3, pk)
+@visible_letter
+def letter_signed_download(request: HttpRequest, letter: LetterOfIntent) -> HttpResponseBase:
     if not _allowed(request, "membership.view_letter_file", letter):
         return _deny(request)
     if not letter.signed_pdf:
@@ -206,8 +242,8 @@ def _letter_page(letter: LetterOfIntent) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def letter_upload(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    letter = _letter(iso3, pk)
+@visible_letter
+def letter_upload(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
     if request.method == "GET":
         # The error page is shown at this address: switching language there (a GET) goes back.
         return _letter_page(letter)
@@ -243,8 +279,8 @@ def letter_upload(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def letter_submit(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    letter = _letter(iso3, pk)
+@visible_letter
+def letter_submit(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
     if not _allowed(request, "membership.submit_letter", letter):
         return _deny(request)
     try:
@@ -260,8 +296,8 @@ def letter_submit(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def letter_return(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    letter = _letter(iso3, pk)
+@visible_letter
+def letter_return(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
     if not _allowed(request, "membership.review_letter", letter):
         return _deny(request)
     form = ReturnForm(request.POST)
@@ -280,8 +316,8 @@ def letter_return(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def letter_accept(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    letter = _letter(iso3, pk)
+@visible_letter
+def letter_accept(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
     if not _allowed(request, "membership.review_letter", letter):
         return _deny(request)
     try:

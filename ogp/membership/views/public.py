@@ -1,11 +1,10 @@
 """Public pages: the member list, its CSV exports and the member country page."""
 
-import csv
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from ogp.core.spreadsheets import csv_writer
 from ogp.countries.models import Country, Region
 from ogp.countries.selectors import country_get
 
@@ -36,7 +35,7 @@ def member_list_csv(request: HttpRequest) -> HttpResponse:
     data = selectors.member_list()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ogp-members.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(
         ["iso3", "name_en", "name_fr", "name_es", "region", "status", "status_since", "lead_agency"]
     )
@@ -64,7 +63,7 @@ def status_history_csv(request: HttpRequest) -> HttpResponse:
     """Open data: every recorded change of OGP status (the public timelines)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ogp-status-history.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["iso3", "name_en", "effective_date", "from_status", "to_status", "reason"])
     for change in selectors.status_history_all():
         writer.writerow(

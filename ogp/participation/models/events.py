@@ -20,7 +20,7 @@ class Event(models.Model):
     kind = models.CharField(_("type"), max_length=20, choices=EventKind.choices)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=10_000)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     location = models.CharField(_("place"), max_length=300, blank=True)
@@ -54,6 +54,8 @@ class Event(models.Model):
     )
     registration_open = models.BooleanField(_("registration open"), default=True)
     is_demo = models.BooleanField(default=False)
+    # Raised by every save; an edit form carries the version it was opened at (lost updates).
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ogp.audit.services import audit_record, snapshot
+from ogp.core.concurrency import bump_version, check_version
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 
@@ -38,9 +39,18 @@ def _check_event(fields: dict) -> None:  # type: ignore[type-arg]
 
 @transaction.atomic
 def event_save(
-    *, acting_user, event: Event | None = None, is_demo: bool = False, **fields
+    *,
+    acting_user,
+    event: Event | None = None,
+    is_demo: bool = False,
+    expected_version: int | None = None,
+    **fields,
 ) -> Event:  # type: ignore[no-untyped-def]
-    """Create or update an event. Raising the capacity promotes people from the waiting list."""
+    """Create or update an event. Raising the capacity promotes people from the waiting list.
+
+    `expected_version` is the version the edit form was opened at; a newer stored version means
+    someone else saved in between, and the save is refused (StaleEditError) instead of
+    overwriting their changes."""
     unknown = set(fields) - set(EVENT_FIELDS)
     if unknown:
         raise ValueError(unknown)
@@ -51,16 +61,20 @@ def event_save(
     else:
         merged = {name: getattr(event, name) for name in EVENT_FIELDS} | fields
         event = Event.objects.select_for_update().get(pk=event.pk)
+        check_version(event, expected_version, EVENT_FIELDS)
+        merged = {name: getattr(event, name) for name in EVENT_FIELDS} | fields
     _check_event(merged)
-    before = None if creating else snapshot(event, EVENT_FIELDS)
+    before = None if creating else snapshot(event, [*EVENT_FIELDS, "version"])
     for name, value in fields.items():
         setattr(event, name, value)
     if creating:
         event.slug = _unique_slug(f"{event.title}-{event.starts_at:%Y}")
+    else:
+        bump_version(event)
     event.save()
     audit_record(
         actor=acting_user, action="event.create" if creating else "event.update", target=event,
-        before=before, after=snapshot(event, EVENT_FIELDS),
+        before=before, after=snapshot(event, [*EVENT_FIELDS, "version"]),
     )  # fmt: skip
     activity_record(
         verb="event_published" if creating else "event_updated", title=event.title,

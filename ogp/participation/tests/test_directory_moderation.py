@@ -79,7 +79,11 @@ def test_others_cannot_delete(client_for, user, researcher_user):
 
 
 def test_search_and_filters(client, user, country):
-    _entry(user, country=country, focus_areas=[focus_area("justice")])
+    # focus areas published: a filter only finds what the entry shows (tests/security)
+    _entry(
+        user, country=country, focus_areas=[focus_area("justice")],
+        public_fields=["job_title", "focus_areas"],
+    )  # fmt: skip
     organisation_create(
         acting_user=None, name="Demo Justice Watch", kind="civil_society", country=country,
         focus_areas=[focus_area("justice")],

@@ -38,7 +38,10 @@ def directory(request: HttpRequest) -> HttpResponse:
     if filters.get("focus_area"):
         organisations = organisations.filter(focus_areas=filters["focus_area"])
     people = people_list(
-        query=query, country=filters.get("country"), focus_area=filters.get("focus_area")
+        query=query,
+        country=filters.get("country"),
+        focus_area=filters.get("focus_area"),
+        viewer=request.user,
     )
     if filters.get("kind"):
         people = people.filter(organisation__kind=filters["kind"])

@@ -1,14 +1,14 @@
 """Events: list, page, registration, cancellation, iCal; staff editing and registrant export."""
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.concurrency import StaleEditError, offer_current_version
 from ogp.core.errors import ServiceError
+from ogp.core.spreadsheets import csv_writer
 
 from ..forms import EventFilterForm, EventForm, RegistrationForm
 from ..ical import event_calendar
@@ -145,7 +145,15 @@ def event_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.EVENT_FIELDS}
         try:
-            event = services.event_save(acting_user=request.user, event=event, **fields)
+            event = services.event_save(
+                acting_user=request.user,
+                event=event,
+                expected_version=form.cleaned_data.get("version"),
+                **fields,
+            )
+        except StaleEditError as error:
+            add_service_error(form, error)
+            offer_current_version(form, error)
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -163,7 +171,7 @@ def registrants(request: HttpRequest, slug: str) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="registrants-{event.slug}.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = csv_writer(response)
         writer.writerow(
             [
                 "name",

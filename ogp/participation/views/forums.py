@@ -394,7 +394,7 @@ def document_download(request: HttpRequest, slug: str, pk: int, doc: int) -> Htt
     if denied := check(request, "participation.view_forum", forum):
         return denied
     document = get_object_or_404(MeetingDocument, meeting__forum=forum, meeting_id=pk, pk=doc)
-    return serve_private_file(request, document.file, f"{document.title}.pdf", inline=True)
+    return serve_private_file(request, document.file, f"{document.title}.pdf")
 
 
 @require_POST

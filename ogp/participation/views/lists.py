@@ -1,7 +1,5 @@
 """Mailing lists: sign-up, confirmation, unsubscribe; staff export and messages."""
 
-import csv
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from ogp.core.errors import ServiceError
+from ogp.core.spreadsheets import csv_writer
 
 from ..forms import ListMessageForm, SubscribeForm
 from ..models import MailingList
@@ -126,7 +125,7 @@ def staff_export(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="subscribers-{slug}.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(
         [
             "email",
