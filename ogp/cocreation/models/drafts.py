@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ogp.organisations.models import FocusAreaCode
@@ -184,3 +185,13 @@ class Comment(ModeratedContent):
 
     def author_ids(self) -> set[int]:
         return {self.author_id}
+
+    def get_absolute_url(self) -> str:
+        if self.proposal_id:
+            return self.proposal.get_absolute_url()  # type: ignore[union-attr]
+        version = self.version
+        assert version is not None
+        owner = version.plan or version.shadow_plan
+        name = "cocreation:version-detail" if version.plan_id else "cocreation:shadow-version-detail"
+        url = reverse(name, args=[owner.slug, version.number])  # type: ignore[union-attr]
+        return f"{url}#{self.anchor}"

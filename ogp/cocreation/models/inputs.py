@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ogp.organisations.models import FocusAreaCode
@@ -59,6 +60,9 @@ class Proposal(ModeratedContent):
 
     def author_ids(self) -> set[int]:
         return {self.author_id}
+
+    def get_absolute_url(self) -> str:
+        return reverse("cocreation:proposal-detail", args=[self.plan.slug, self.pk])
 
     def value_labels(self) -> list[str]:
         labels = dict(OgpValue.choices)

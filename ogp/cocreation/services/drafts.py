@@ -34,8 +34,6 @@ def new_key() -> str:
 def _owner_check(acting_user: User, owner: CoCreationPlan | ShadowPlan) -> None:
     if isinstance(owner, ShadowPlan):
         require_perm(acting_user, "cocreation.edit_shadow_plan", owner)
-        if owner.is_published:
-            raise ServiceError(_("This shadow plan is published; it can no longer be changed."))
     else:
         require_perm(acting_user, "cocreation.edit_draft", owner)
         require_editable(owner)
