@@ -53,7 +53,9 @@ def ledger_csv(entries: Iterable[LedgerEntry]) -> str:
     for entry in entries:
         row = entry_row(entry)
         # A leading = + - @ would be run as a formula by spreadsheet programs.
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in row.items()})
+        writer.writerow(
+            {k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in row.items()}
+        )
     return buffer.getvalue()
 
 

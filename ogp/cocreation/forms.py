@@ -148,7 +148,13 @@ class OfflineInputForm(forms.Form):
 
     def __init__(self, *args: Any, plan: CoCreationPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        meetings = plan.forum.meetings.all() if plan.forum_id else []
+        from ogp.participation.models import Meeting
+
+        meetings = (
+            Meeting.objects.filter(forum_id=plan.forum_id)
+            if plan.forum_id
+            else Meeting.objects.none()
+        )
         self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
 
 

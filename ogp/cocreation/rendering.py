@@ -41,12 +41,18 @@ def plan_pdf(plan: CoCreationPlan, version: DraftVersion, *, language: str) -> b
                 value = getattr(commitment, name)
                 if value:
                     verbose = str(DraftCommitment._meta.get_field(name).verbose_name)
-                    story += [Spacer(1, 2 * mm), p(verbose[:1].upper() + verbose[1:], label), p(value)]
+                    story += [
+                        Spacer(1, 2 * mm),
+                        p(verbose[:1].upper() + verbose[1:], label),
+                        p(value),
+                    ]
             milestones = list(commitment.milestones.all())
             if milestones:
                 story += [Spacer(1, 2 * mm), p(_("Milestones"), label)]
                 story += [
-                    p(f"• {m.title} — {m.expected_output} — {m.due_on.isoformat() if m.due_on else ''}")
+                    p(
+                        f"• {m.title} — {m.expected_output} — {m.due_on.isoformat() if m.due_on else ''}"
+                    )
                     for m in milestones
                 ]
         doc.build(story)

@@ -9,15 +9,52 @@ def _draft_routes(prefix: str, name: str, kind: str) -> list:  # type: ignore[ty
     extra = {"kind": kind}
     return [
         path(f"{prefix}drafts/", drafts.version_list, extra, name=f"{name}version-list"),
-        path(f"{prefix}drafts/compare/", drafts.version_compare, extra, name=f"{name}version-compare"),
+        path(
+            f"{prefix}drafts/compare/", drafts.version_compare, extra, name=f"{name}version-compare"
+        ),
         path(f"{prefix}drafts/working/", drafts.working_copy, extra, name=f"{name}draft-working"),
-        path(f"{prefix}drafts/working/publish/", drafts.draft_publish, extra, name=f"{name}draft-publish"),
-        path(f"{prefix}drafts/working/commitments/new/", drafts.commitment_form, extra, name=f"{name}commitment-create"),
-        path(f"{prefix}drafts/working/commitments/<int:pk>/", drafts.commitment_form, extra, name=f"{name}commitment-edit"),
-        path(f"{prefix}drafts/working/commitments/<int:commitment_pk>/milestones/new/", drafts.milestone_form, extra, name=f"{name}milestone-create"),
-        path(f"{prefix}drafts/working/commitments/<int:commitment_pk>/milestones/<int:pk>/", drafts.milestone_form, extra, name=f"{name}milestone-edit"),
-        path(f"{prefix}drafts/<int:number>/", drafts.version_detail, extra, name=f"{name}version-detail"),
-        path(f"{prefix}drafts/<int:number>/comment/", drafts.version_comment, extra, name=f"{name}version-comment"),
+        path(
+            f"{prefix}drafts/working/publish/",
+            drafts.draft_publish,
+            extra,
+            name=f"{name}draft-publish",
+        ),
+        path(
+            f"{prefix}drafts/working/commitments/new/",
+            drafts.commitment_form,
+            extra,
+            name=f"{name}commitment-create",
+        ),
+        path(
+            f"{prefix}drafts/working/commitments/<int:pk>/",
+            drafts.commitment_form,
+            extra,
+            name=f"{name}commitment-edit",
+        ),
+        path(
+            f"{prefix}drafts/working/commitments/<int:commitment_pk>/milestones/new/",
+            drafts.milestone_form,
+            extra,
+            name=f"{name}milestone-create",
+        ),
+        path(
+            f"{prefix}drafts/working/commitments/<int:commitment_pk>/milestones/<int:pk>/",
+            drafts.milestone_form,
+            extra,
+            name=f"{name}milestone-edit",
+        ),
+        path(
+            f"{prefix}drafts/<int:number>/",
+            drafts.version_detail,
+            extra,
+            name=f"{name}version-detail",
+        ),
+        path(
+            f"{prefix}drafts/<int:number>/comment/",
+            drafts.version_comment,
+            extra,
+            name=f"{name}version-comment",
+        ),
     ]
 
 
@@ -46,14 +83,24 @@ urlpatterns = [
     path("<slug:slug>/proposals/", inputs.proposal_index, name="proposal-list"),
     path("<slug:slug>/proposals/new/", inputs.proposal_create, name="proposal-create"),
     path("<slug:slug>/proposals/<int:pk>/", inputs.proposal_detail, name="proposal-detail"),
-    path("<slug:slug>/proposals/<int:pk>/support/", inputs.proposal_support, name="proposal-support"),
-    path("<slug:slug>/proposals/<int:pk>/comment/", inputs.proposal_comment, name="proposal-comment"),
+    path(
+        "<slug:slug>/proposals/<int:pk>/support/", inputs.proposal_support, name="proposal-support"
+    ),
+    path(
+        "<slug:slug>/proposals/<int:pk>/comment/", inputs.proposal_comment, name="proposal-comment"
+    ),
     path("<slug:slug>/offline-input/", inputs.offline_input_create, name="offline-create"),
     path("<slug:slug>/what-we-heard/", ledger.ledger_page, name="ledger"),
-    path("<slug:slug>/what-we-heard/unanswered/", ledger.ledger_unanswered, name="ledger-unanswered"),
+    path(
+        "<slug:slug>/what-we-heard/unanswered/", ledger.ledger_unanswered, name="ledger-unanswered"
+    ),
     path("<slug:slug>/what-we-heard.csv", ledger.ledger_export, {"fmt": "csv"}, name="ledger-csv"),
-    path("<slug:slug>/what-we-heard.json", ledger.ledger_export, {"fmt": "json"}, name="ledger-json"),
-    path("<slug:slug>/what-we-heard/<int:pk>/respond/", ledger.ledger_respond, name="ledger-respond"),
+    path(
+        "<slug:slug>/what-we-heard.json", ledger.ledger_export, {"fmt": "json"}, name="ledger-json"
+    ),
+    path(
+        "<slug:slug>/what-we-heard/<int:pk>/respond/", ledger.ledger_respond, name="ledger-respond"
+    ),
     path("<slug:slug>/standards/", standards.standards_page, name="standards"),
     path("<slug:slug>/standards/assess/", standards.assessment_record, name="standards-assess"),
     path("<slug:slug>/evidence-pack.zip", standards.evidence_pack, name="evidence-pack"),

@@ -192,6 +192,8 @@ class Comment(ModeratedContent):
         version = self.version
         assert version is not None
         owner = version.plan or version.shadow_plan
-        name = "cocreation:version-detail" if version.plan_id else "cocreation:shadow-version-detail"
+        name = (
+            "cocreation:version-detail" if version.plan_id else "cocreation:shadow-version-detail"
+        )
         url = reverse(name, args=[owner.slug, version.number])  # type: ignore[union-attr]
         return f"{url}#{self.anchor}"

@@ -43,7 +43,9 @@ def rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
     limit, period = RATE_LIMITS[scope]
     if check_rate(request, f"cocreation:{scope}", limit, period):
         return None
-    response = render(request, "cocreation/rate_limited.html", {"minutes": period // 60}, status=429)
+    response = render(
+        request, "cocreation/rate_limited.html", {"minutes": period // 60}, status=429
+    )
     response["Retry-After"] = str(period)
     return response
 

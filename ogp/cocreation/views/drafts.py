@@ -52,7 +52,8 @@ def _url(kind: str, name: str, *args: Any) -> str:
 
 def _ctx(kind: str, owner: Any, **extra: Any) -> dict[str, Any]:
     return {"kind": kind, "owner": owner, "plan": owner if kind == "plan" else None,
-            "shadow": owner if kind == "shadow" else None, **extra}  # fmt: skip
+            "shadow": owner if kind == "shadow" else None,
+            "url_prefix": "cocreation:shadow-" if kind == "shadow" else "cocreation:", **extra}  # fmt: skip
 
 
 def version_list(request: HttpRequest, slug: str, kind: str = "plan") -> HttpResponse:
@@ -64,7 +65,9 @@ def version_list(request: HttpRequest, slug: str, kind: str = "plan") -> HttpRes
     )  # fmt: skip
 
 
-def version_detail(request: HttpRequest, slug: str, number: int, kind: str = "plan") -> HttpResponse:
+def version_detail(
+    request: HttpRequest, slug: str, number: int, kind: str = "plan"
+) -> HttpResponse:
     owner = _owner(request, slug, kind)
     version = version_get(owner, number)
     if not version.is_published:
@@ -72,24 +75,49 @@ def version_detail(request: HttpRequest, slug: str, number: int, kind: str = "pl
     comments = version_comments(version, user=request.user)
     open_anchor = request.GET.get("comment", "")
     today = timezone.localdate()
-    can_comment = request.user.has_perm("cocreation.comment_version", version) and comment_period_open(
-        version, today
-    )
-    intro = [(f"intro-{i}", text) for i, text in enumerate(version.introduction_paragraphs(), start=1)]
+    can_comment = request.user.has_perm(
+        "cocreation.comment_version", version
+    ) and comment_period_open(version, today)
+    show_all = request.GET.get("all") == "1"
+
+    def block(anchor: str, text: str, label: Any = None) -> dict[str, Any]:
+        thread = comments.get(anchor, [])
+        return {"anchor": anchor, "text": text, "label": label, "comments": thread,
+                "is_open": show_all or anchor == open_anchor}  # fmt: skip
+
+    intro = [
+        block(f"intro-{i}", text)
+        for i, text in enumerate(version.introduction_paragraphs(), start=1)
+    ]
     commitments = []
     for commitment in version.commitments.all():
         fields = [
-            (f"c-{commitment.key}-{name}", DraftCommitment._meta.get_field(name).verbose_name, getattr(commitment, name))
+            block(
+                f"c-{commitment.key}-{name}",
+                getattr(commitment, name),
+                DraftCommitment._meta.get_field(name).verbose_name,
+            )  # fmt: skip
             for name in COMMITMENT_TEXT_FIELDS[1:]
             if getattr(commitment, name)
         ]
-        milestones = [(f"m-{m.key}", m) for m in commitment.milestones.all()]
-        commitments.append({"obj": commitment, "anchor": f"c-{commitment.key}-title", "fields": fields, "milestones": milestones})
+        milestones = [
+            block(
+                f"m-{m.key}",
+                " — ".join(
+                    x
+                    for x in (m.title, m.expected_output, m.due_on.isoformat() if m.due_on else "")
+                    if x
+                ),
+            )
+            for m in commitment.milestones.all()
+        ]
+        commitments.append({"obj": commitment, "title": block(f"c-{commitment.key}-title", commitment.title),
+                            "fields": fields, "milestones": milestones})  # fmt: skip
     return render(
         request, "cocreation/version_detail.html",
         _ctx(
             kind, owner, version=version, intro=intro, commitments=commitments, comments=comments,
-            open_anchor=open_anchor, show_all=request.GET.get("all") == "1",
+            open_anchor=open_anchor, show_all=show_all,
             can_comment=can_comment, comment_form=CommentForm(), today=today,
             versions=versions_of(owner),
             can_respond=kind == "plan" and request.user.has_perm("cocreation.respond_input", owner),
@@ -98,7 +126,9 @@ def version_detail(request: HttpRequest, slug: str, number: int, kind: str = "pl
 
 
 @require_POST
-def version_comment(request: HttpRequest, slug: str, number: int, kind: str = "plan") -> HttpResponse:
+def version_comment(
+    request: HttpRequest, slug: str, number: int, kind: str = "plan"
+) -> HttpResponse:
     owner = _owner(request, slug, kind)
     version = version_get(owner, number)
     if denied := check(request, "cocreation.comment_version", version):
@@ -110,7 +140,12 @@ def version_comment(request: HttpRequest, slug: str, number: int, kind: str = "p
     target = _url(kind, "version-detail", owner.slug, number)
     if form.is_valid():
         try:
-            comment_create(acting_user=current_user(request), version=version, anchor=anchor, body=form.cleaned_data["body"])
+            comment_create(
+                acting_user=current_user(request),
+                version=version,
+                anchor=anchor,
+                body=form.cleaned_data["body"],
+            )
         except ServiceError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -130,7 +165,12 @@ def version_compare(request: HttpRequest, slug: str, kind: str = "plan") -> Http
     except ValueError:
         old_n = new_n = 0
     if old_n not in numbers or new_n not in numbers:
-        return render(request, "cocreation/version_compare.html", _ctx(kind, owner, versions=versions, diffs=None), status=200 if len(numbers) < 2 else 404)
+        return render(
+            request,
+            "cocreation/version_compare.html",
+            _ctx(kind, owner, versions=versions, diffs=None),
+            status=200 if len(numbers) < 2 else 404,
+        )
     old, new = version_get(owner, old_n), version_get(owner, new_n)
     diffs = commitment_diffs(
         [(c.key, c.text_fields()) for c in old.commitments.all()],
@@ -139,11 +179,14 @@ def version_compare(request: HttpRequest, slug: str, kind: str = "plan") -> Http
     )
     from ..domain.textdiff import word_diff
 
-    labels = {name: DraftCommitment._meta.get_field(name).verbose_name for name in COMMITMENT_TEXT_FIELDS}
+    labels = {
+        name: DraftCommitment._meta.get_field(name).verbose_name for name in COMMITMENT_TEXT_FIELDS
+    }
     labels["milestones"] = _("Milestones")
     return render(
         request, "cocreation/version_compare.html",
-        _ctx(kind, owner, versions=versions, old=old, new=new, diffs=diffs, labels=labels,
+        _ctx(kind, owner, versions=versions, old=old, new=new,
+             diffs=[{"diff": d, "fields": [(labels[f.name], f) for f in d.fields]} for d in diffs],
              intro_diff=word_diff(old.introduction, new.introduction)),
     )  # fmt: skip
 
@@ -164,18 +207,31 @@ def working_copy(request: HttpRequest, slug: str, kind: str = "plan") -> HttpRes
         return redirect(owner)
     form = IntroductionForm(
         request.POST or None,
-        initial={f: getattr(version, f) for f in ("introduction", "changelog", "comments_open_from", "comments_close_on", "is_final")},
+        initial={
+            f: getattr(version, f)
+            for f in (
+                "introduction",
+                "changelog",
+                "comments_open_from",
+                "comments_close_on",
+                "is_final",
+            )
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.draft_update(acting_user=current_user(request), version=version, **form.cleaned_data)
+            services.draft_update(
+                acting_user=current_user(request), version=version, **form.cleaned_data
+            )
         except ServiceError as error:
             add_service_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(_url(kind, "draft-working", owner.slug))
     version = working_copy_of(owner) or version
-    return render(request, "cocreation/working_copy.html", _ctx(kind, owner, version=version, form=form))
+    return render(
+        request, "cocreation/working_copy.html", _ctx(kind, owner, version=version, form=form)
+    )
 
 
 def _refuse(request: HttpRequest, owner: Any) -> HttpResponse:
@@ -184,14 +240,19 @@ def _refuse(request: HttpRequest, owner: Any) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def commitment_form(request: HttpRequest, slug: str, pk: int | None = None, kind: str = "plan") -> HttpResponse:
+def commitment_form(
+    request: HttpRequest, slug: str, pk: int | None = None, kind: str = "plan"
+) -> HttpResponse:
     owner = _owner(request, slug, kind)
     if not _can_edit(request, owner, kind):
         return check(request, _edit_perm(kind), owner) or _refuse(request, owner)
     version = _working(request, owner)
     commitment = get_object_or_404(DraftCommitment, version=version, pk=pk) if pk else None
     names = [*COMMITMENT_TEXT_FIELDS, "starts_on", "ends_on", "policy_area"]
-    form = CommitmentForm(request.POST or None, initial={n: getattr(commitment, n) for n in names} if commitment else {})
+    form = CommitmentForm(
+        request.POST or None,
+        initial={n: getattr(commitment, n) for n in names} if commitment else {},
+    )
     if request.method == "POST":
         if "delete" in request.POST and commitment is not None:
             services.commitment_delete(acting_user=current_user(request), commitment=commitment)
@@ -199,37 +260,62 @@ def commitment_form(request: HttpRequest, slug: str, pk: int | None = None, kind
             return redirect(_url(kind, "draft-working", owner.slug))
         if form.is_valid():
             try:
-                services.commitment_save(acting_user=current_user(request), version=version, commitment=commitment, **form.cleaned_data)
+                services.commitment_save(
+                    acting_user=current_user(request),
+                    version=version,
+                    commitment=commitment,
+                    **form.cleaned_data,
+                )
             except ServiceError as error:
                 add_service_error(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect(_url(kind, "draft-working", owner.slug))
-    return render(request, "cocreation/commitment_form.html", _ctx(kind, owner, form=form, commitment=commitment))
+    return render(
+        request,
+        "cocreation/commitment_form.html",
+        _ctx(kind, owner, form=form, commitment=commitment),
+    )
 
 
 @require_http_methods(["GET", "POST"])
-def milestone_form(request: HttpRequest, slug: str, commitment_pk: int, pk: int | None = None, kind: str = "plan") -> HttpResponse:
+def milestone_form(
+    request: HttpRequest, slug: str, commitment_pk: int, pk: int | None = None, kind: str = "plan"
+) -> HttpResponse:
     owner = _owner(request, slug, kind)
     if not _can_edit(request, owner, kind):
         return check(request, _edit_perm(kind), owner) or _refuse(request, owner)
     version = _working(request, owner)
     commitment = get_object_or_404(DraftCommitment, version=version, pk=commitment_pk)
     milestone = get_object_or_404(DraftMilestone, commitment=commitment, pk=pk) if pk else None
-    form = MilestoneForm(request.POST or None, initial={n: getattr(milestone, n) for n in ("title", "expected_output", "due_on")} if milestone else {})
+    form = MilestoneForm(
+        request.POST or None,
+        initial={n: getattr(milestone, n) for n in ("title", "expected_output", "due_on")}
+        if milestone
+        else {},
+    )
     if request.method == "POST":
         if "delete" in request.POST and milestone is not None:
             services.milestone_delete(acting_user=current_user(request), milestone=milestone)
             return redirect(_url(kind, "draft-working", owner.slug))
         if form.is_valid():
             try:
-                services.milestone_save(acting_user=current_user(request), commitment=commitment, milestone=milestone, **form.cleaned_data)
+                services.milestone_save(
+                    acting_user=current_user(request),
+                    commitment=commitment,
+                    milestone=milestone,
+                    **form.cleaned_data,
+                )
             except ServiceError as error:
                 add_service_error(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect(_url(kind, "draft-working", owner.slug))
-    return render(request, "cocreation/milestone_form.html", _ctx(kind, owner, form=form, commitment=commitment, milestone=milestone))
+    return render(
+        request,
+        "cocreation/milestone_form.html",
+        _ctx(kind, owner, form=form, commitment=commitment, milestone=milestone),
+    )
 
 
 @require_POST

@@ -36,9 +36,9 @@ def proposal_index(request: HttpRequest, slug: str) -> HttpResponse:
     supported: set[int] = set()
     if request.user.is_authenticated:
         supported = set(
-            Support.objects.filter(user=request.user, proposal__in=[p.pk for p in page]).values_list(
-                "proposal_id", flat=True
-            )
+            Support.objects.filter(
+                user=request.user, proposal__in=[p.pk for p in page]
+            ).values_list("proposal_id", flat=True)
         )
     query = request.GET.copy()
     query.pop("page", None)
@@ -75,11 +75,18 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
             if limited := rate_limited(request, "proposal"):
                 return limited
             try:
-                proposal = services.proposal_create(acting_user=current_user(request), plan=plan, **data)
+                proposal = services.proposal_create(
+                    acting_user=current_user(request), plan=plan, **data
+                )
             except ServiceError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, _("Thank you: your proposal is published. The government will answer it with a reason."))
+                messages.success(
+                    request,
+                    _(
+                        "Thank you: your proposal is published. The government will answer it with a reason."
+                    ),
+                )
                 return redirect(proposal)
     return render(
         request, "cocreation/proposal_form.html",
@@ -91,7 +98,9 @@ def proposal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     plan = visible_plan(request, slug)
     proposal = proposal_get(plan, pk)
     user = request.user
-    if proposal.is_hidden and not (user.is_authenticated and (user.pk == proposal.author_id or user.is_support_unit)):  # type: ignore[attr-defined]
+    if proposal.is_hidden and not (
+        user.is_authenticated and (user.pk == proposal.author_id or user.is_support_unit)
+    ):  # type: ignore[attr-defined]
         return render(request, "cocreation/hidden.html", {"plan": plan}, status=410)
     comments = [
         c for c in proposal.comments.select_related("author")
@@ -160,10 +169,14 @@ def offline_input_create(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)
     if denied := check(request, "cocreation.add_offline_input", plan):
         return denied
-    form = OfflineInputForm(request.POST or None, plan=plan, initial={"language": (request.LANGUAGE_CODE or "en")[:2]})
+    form = OfflineInputForm(
+        request.POST or None, plan=plan, initial={"language": (request.LANGUAGE_CODE or "en")[:2]}
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.offline_input_create(acting_user=current_user(request), plan=plan, **form.cleaned_data)
+            services.offline_input_create(
+                acting_user=current_user(request), plan=plan, **form.cleaned_data
+            )
         except ServiceError as error:
             add_service_error(form, error)
         else:

@@ -56,8 +56,10 @@ def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
             "kinds": InputKind.choices,
             "dispositions": DispositionChoices.choices,
             "query": query.urlencode(),
-            "can_respond": request.user.has_perm("cocreation.respond_input", plan) and plan.is_editable,
-            "can_offline": request.user.has_perm("cocreation.add_offline_input", plan) and plan.is_public,
+            "can_respond": request.user.has_perm("cocreation.respond_input", plan)
+            and plan.is_editable,
+            "can_offline": request.user.has_perm("cocreation.add_offline_input", plan)
+            and plan.is_public,
         },
     )
 
@@ -70,7 +72,11 @@ def ledger_unanswered(request: HttpRequest, slug: str) -> HttpResponse:
         [int(u.key) for u in summary.unanswered]
     )
     rows = [(u, by_pk[int(u.key)]) for u in summary.unanswered if int(u.key) in by_pk]
-    return render(request, "cocreation/ledger_unanswered.html", {"plan": plan, "rows": rows, "summary": summary})
+    return render(
+        request,
+        "cocreation/ledger_unanswered.html",
+        {"plan": plan, "rows": rows, "summary": summary},
+    )
 
 
 def ledger_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
@@ -79,7 +85,9 @@ def ledger_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         return denied
     entries = ledger_entries(plan, **_filters(request))
     if fmt == "json":
-        response = HttpResponse(exports.ledger_json(plan, entries), content_type="application/json; charset=utf-8")
+        response = HttpResponse(
+            exports.ledger_json(plan, entries), content_type="application/json; charset=utf-8"
+        )
     else:
         response = HttpResponse(exports.ledger_csv(entries), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{plan.slug}-ledger.{fmt}"'
@@ -90,7 +98,9 @@ def ledger_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 def ledger_respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     plan = visible_plan(request, slug)
     entry = get_object_or_404(
-        LedgerEntry.objects.select_related("proposal", "comment__version", "offline"), plan=plan, pk=pk
+        LedgerEntry.objects.select_related("proposal", "comment__version", "offline"),
+        plan=plan,
+        pk=pk,
     )
     if denied := check(request, "cocreation.respond_input", entry):
         return denied
@@ -107,7 +117,11 @@ def ledger_respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         data = form.cleaned_data
         commitment = plan_commitment(plan, data["linked_commitment"])
         milestone = plan_milestone(plan, data["linked_milestone"])
-        merged = LedgerEntry.objects.filter(plan=plan, pk=data["merged_into"]).first() if data["merged_into"] else None
+        merged = (
+            LedgerEntry.objects.filter(plan=plan, pk=data["merged_into"]).first()
+            if data["merged_into"]
+            else None
+        )
         if data["merged_into"] and merged is None:
             form.add_error("merged_into", _("There is no input with this number in this plan."))
         else:
@@ -135,20 +149,28 @@ def _safe_next(request: HttpRequest) -> bool:
     from django.utils.http import url_has_allowed_host_and_scheme
 
     target = request.POST.get("next", "")
-    return bool(target) and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return bool(target) and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    )
 
 
 def plan_commitment(plan, pk):  # type: ignore[no-untyped-def]
     from ..models import DraftCommitment
 
-    return DraftCommitment.objects.filter(version__plan=plan, pk=pk).select_related("version").first() if pk else None
+    return (
+        DraftCommitment.objects.filter(version__plan=plan, pk=pk).select_related("version").first()
+        if pk
+        else None
+    )
 
 
 def plan_milestone(plan, pk):  # type: ignore[no-untyped-def]
     from ..models import DraftMilestone
 
     return (
-        DraftMilestone.objects.filter(commitment__version__plan=plan, pk=pk).select_related("commitment__version").first()
+        DraftMilestone.objects.filter(commitment__version__plan=plan, pk=pk)
+        .select_related("commitment__version")
+        .first()
         if pk
         else None
     )

@@ -59,8 +59,12 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     today = timezone.localdate()
     user = request.user
     can_change = user.has_perm("cocreation.change_plan", plan) and plan.is_editable
-    actor = PlanActor.SUPPORT_UNIT if getattr(user, "is_support_unit", False) else PlanActor.GOVERNMENT
-    actions = actions_from(plan.state, actor) if user.has_perm("cocreation.change_plan", plan) else ()
+    actor = (
+        PlanActor.SUPPORT_UNIT if getattr(user, "is_support_unit", False) else PlanActor.GOVERNMENT
+    )
+    actions = (
+        actions_from(plan.state, actor) if user.has_perm("cocreation.change_plan", plan) else ()
+    )
     return render(
         request,
         "cocreation/plan_detail.html",
@@ -100,11 +104,15 @@ def plan_create(request: HttpRequest, iso3: str) -> HttpResponse:
     form = PlanForm(request.POST or None, country=country)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services.plan_create(acting_user=current_user(request), country=country, **form.cleaned_data)
+            plan = services.plan_create(
+                acting_user=current_user(request), country=country, **form.cleaned_data
+            )
         except ServiceError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, _("The plan is created. Add its timeline, then open co-creation."))
+            messages.success(
+                request, _("The plan is created. Add its timeline, then open co-creation.")
+            )
             return redirect(plan)
     return render(request, "cocreation/plan_form.html", {"form": form, "country": country})
 
@@ -123,7 +131,9 @@ def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect(plan)
-    return render(request, "cocreation/plan_form.html", {"form": form, "country": plan.country, "plan": plan})
+    return render(
+        request, "cocreation/plan_form.html", {"form": form, "country": plan.country, "plan": plan}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -132,7 +142,11 @@ def step_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
     if denied := check(request, "cocreation.change_plan", plan):
         return denied
     step = get_object_or_404(TimelineStep, plan=plan, pk=pk) if pk else None
-    initial = {f: getattr(step, f) for f in ("kind", "title", "description", "starts_on", "ends_on")} if step else {}
+    initial = (
+        {f: getattr(step, f) for f in ("kind", "title", "description", "starts_on", "ends_on")}
+        if step
+        else {}
+    )
     form = StepForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if "delete" in request.POST and step is not None:
@@ -143,7 +157,9 @@ def step_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
             return redirect(plan)
         if form.is_valid():
             try:
-                services.step_save(acting_user=current_user(request), plan=plan, step=step, **form.cleaned_data)
+                services.step_save(
+                    acting_user=current_user(request), plan=plan, step=step, **form.cleaned_data
+                )
             except ServiceError as error:
                 add_service_error(form, error)
             else:
@@ -158,13 +174,25 @@ def opportunity_form(request: HttpRequest, slug: str, pk: int | None = None) -> 
     if denied := check(request, "cocreation.change_plan", plan):
         return denied
     opportunity = get_object_or_404(Opportunity, plan=plan, pk=pk) if pk else None
-    fields = ("kind", "title", "description", "location", "opens_on", "closes_on", "open_to_anyone", "step")
+    fields = (
+        "kind",
+        "title",
+        "description",
+        "location",
+        "opens_on",
+        "closes_on",
+        "open_to_anyone",
+        "step",
+    )
     initial = {f: getattr(opportunity, f) for f in fields} if opportunity else {}
     form = OpportunityForm(request.POST or None, plan=plan, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.opportunity_save(
-                acting_user=current_user(request), plan=plan, opportunity=opportunity, **form.cleaned_data
+                acting_user=current_user(request),
+                plan=plan,
+                opportunity=opportunity,
+                **form.cleaned_data,
             )
         except ServiceError as error:
             add_service_error(form, error)
@@ -172,7 +200,9 @@ def opportunity_form(request: HttpRequest, slug: str, pk: int | None = None) -> 
             messages.success(request, _("Saved."))
             return redirect(plan)
     return render(
-        request, "cocreation/opportunity_form.html", {"form": form, "plan": plan, "opportunity": opportunity}
+        request,
+        "cocreation/opportunity_form.html",
+        {"form": form, "plan": plan, "opportunity": opportunity},
     )
 
 
@@ -186,7 +216,9 @@ def plan_open(request: HttpRequest, slug: str) -> HttpResponse:
     except ServiceError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Co-creation is open: the timeline and opportunities are public."))
+        messages.success(
+            request, _("Co-creation is open: the timeline and opportunities are public.")
+        )
     return redirect(plan)
 
 
@@ -197,7 +229,9 @@ def plan_submit(request: HttpRequest, slug: str) -> HttpResponse:
         return denied
     today = timezone.localdate()
     ledger = plan_ledger_summary(plan, today=today)
-    form = SubmitForm(request.POST or None, initial={"language": (request.LANGUAGE_CODE or "en")[:2]})
+    form = SubmitForm(
+        request.POST or None, initial={"language": (request.LANGUAGE_CODE or "en")[:2]}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_submit(acting_user=current_user(request), plan=plan, **form.cleaned_data)
@@ -220,7 +254,9 @@ def plan_withdraw(request: HttpRequest, slug: str) -> HttpResponse:
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.plan_withdraw(acting_user=current_user(request), plan=plan, reason=form.cleaned_data["reason"])
+            services.plan_withdraw(
+                acting_user=current_user(request), plan=plan, reason=form.cleaned_data["reason"]
+            )
         except ServiceError as error:
             add_service_error(form, error)
         else:

@@ -34,13 +34,20 @@ def shadow_create(request: HttpRequest) -> HttpResponse:
         except ServiceError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, _("The shadow plan is created; only its co-editors see it until you publish a version."))
+            messages.success(
+                request,
+                _(
+                    "The shadow plan is created; only its co-editors see it until you publish a version."
+                ),
+            )
             return redirect(shadow)
     return render(request, "cocreation/shadow_form.html", {"form": form})
 
 
 def _open_plans(shadow):  # type: ignore[no-untyped-def]
-    return CoCreationPlan.objects.filter(country=shadow.country, state="co_creation", proposals_open=True)
+    return CoCreationPlan.objects.filter(
+        country=shadow.country, state="co_creation", proposals_open=True
+    )
 
 
 def shadow_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -63,12 +70,18 @@ def editor_add(request: HttpRequest, slug: str) -> HttpResponse:
     if denied := check(request, "cocreation.edit_shadow_plan", shadow):
         return denied
     form = EditorForm(request.POST)
-    editor = User.objects.filter(email__iexact=form.data.get("email", "")).first() if form.is_valid() else None
+    editor = (
+        User.objects.filter(email__iexact=form.data.get("email", "")).first()
+        if form.is_valid()
+        else None
+    )
     if editor is None:
         messages.error(request, _("No account has this e-mail address."))
     else:
         try:
-            services.shadow_editor_add(acting_user=current_user(request), shadow=shadow, editor=editor)
+            services.shadow_editor_add(
+                acting_user=current_user(request), shadow=shadow, editor=editor
+            )
         except ServiceError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -87,9 +100,15 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(shadow)
     plan = form.cleaned_data["plan"]
     try:
-        created = services.shadow_commitments_propose(acting_user=current_user(request), shadow=shadow, plan=plan)
+        created = services.shadow_commitments_propose(
+            acting_user=current_user(request), shadow=shadow, plan=plan
+        )
     except (ServiceError, Exception) as error:  # PermissionDenied from add_proposal included
-        messages.error(request, " ".join(getattr(error, "messages", [str(_("This is not possible now."))])))
+        messages.error(
+            request, " ".join(getattr(error, "messages", [str(_("This is not possible now."))]))
+        )
         return redirect(shadow)
-    messages.success(request, _("%(count)s commitments were sent as proposals.") % {"count": len(created)})
+    messages.success(
+        request, _("%(count)s commitments were sent as proposals.") % {"count": len(created)}
+    )
     return redirect("cocreation:proposal-list", plan.slug)

@@ -19,7 +19,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     if denied := check(request, "cocreation.view_queue"):
         return denied
     today = timezone.localdate()
-    rows = [{"plan": p, "delivery": services.plan_delivery(p, today=today)} for p in submission_queue()]
+    rows = [
+        {"plan": p, "delivery": services.plan_delivery(p, today=today)} for p in submission_queue()
+    ]
     return render(request, "cocreation/staff_queue.html", {"rows": rows})
 
 
@@ -31,7 +33,9 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.plan_return(acting_user=current_user(request), plan=plan, reason=form.cleaned_data["reason"])
+            services.plan_return(
+                acting_user=current_user(request), plan=plan, reason=form.cleaned_data["reason"]
+            )
         except ServiceError as error:
             add_service_error(form, error)
         else:

@@ -80,18 +80,32 @@ def evidence_pack(request: HttpRequest, slug: str) -> HttpResponse:
         "ledger.json": exports.ledger_json(plan, entries).encode(),
         "timeline.json": json.dumps(
             [
-                {"date": i.date.isoformat(), "end": i.end.isoformat() if i.end else None,
-                 "kind": i.kind, "title": str(getattr(i.obj, "title", "") or i.obj),
-                 "announced_on": getattr(i.obj, "published_on", None) and i.obj.published_on.isoformat(),
-                 "notice": i.notice.status.value if i.notice else None}
+                {
+                    "date": i.date.isoformat(),
+                    "end": i.end.isoformat() if i.end else None,
+                    "kind": i.kind,
+                    "title": str(getattr(i.obj, "title", "") or i.obj),
+                    "announced_on": getattr(i.obj, "published_on", None)
+                    and i.obj.published_on.isoformat(),
+                    "notice": i.notice.status.value if i.notice else None,
+                }
                 for i in timeline.items
             ],
-            ensure_ascii=False, indent=2,
+            ensure_ascii=False,
+            indent=2,
         ).encode(),  # fmt: skip
         "standards.json": json.dumps(
-            [{"code": r.code, "standard": r.standard, "status": r.status.value, "reason": r.reason,
-              "evidence": list(r.evidence), "verified_rule": r.verified}
-             for r in plan_standards(plan, today=today)],
+            [
+                {
+                    "code": r.code,
+                    "standard": r.standard,
+                    "status": r.status.value,
+                    "reason": r.reason,
+                    "evidence": list(r.evidence),
+                    "verified_rule": r.verified,
+                }
+                for r in plan_standards(plan, today=today)
+            ],
             indent=2,
         ).encode(),  # fmt: skip
     }
@@ -105,10 +119,16 @@ def evidence_pack(request: HttpRequest, slug: str) -> HttpResponse:
         files["forum/rules_of_participation.txt"] = plan.forum.rules_of_participation.encode()
     for document in plan.documents.all():
         with document.file.open("rb") as handle:
-            files[f"documents/{document.pk}-{document.file.name.rsplit('/', 1)[-1]}"] = handle.read()
+            files[f"documents/{document.pk}-{document.file.name.rsplit('/', 1)[-1]}"] = (
+                handle.read()
+            )
     for version in plan.versions.filter(number__isnull=False).order_by("number"):
-        files[f"drafts/version-{version.number}.pdf"] = plan_pdf(plan, version_get(plan, version.number), language=request.LANGUAGE_CODE[:2])
-    response = HttpResponse(exports.evidence_pack(plan, files=files), content_type="application/zip")
+        files[f"drafts/version-{version.number}.pdf"] = plan_pdf(
+            plan, version_get(plan, version.number), language=request.LANGUAGE_CODE[:2]
+        )
+    response = HttpResponse(
+        exports.evidence_pack(plan, files=files), content_type="application/zip"
+    )
     response["Content-Disposition"] = f'attachment; filename="{plan.slug}-evidence-pack.zip"'
     return response
 
@@ -121,6 +141,9 @@ def plan_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:
     language = request.GET.get("language") or plan.submission_language or request.LANGUAGE_CODE[:2]
     if language not in {"en", "fr", "es"}:
         language = "en"
-    response = HttpResponse(plan_pdf(plan, version_get(plan, latest.number), language=language), content_type="application/pdf")
+    response = HttpResponse(
+        plan_pdf(plan, version_get(plan, latest.number), language=language),
+        content_type="application/pdf",
+    )
     response["Content-Disposition"] = f'inline; filename="{plan.slug}-v{latest.number}.pdf"'
     return response
