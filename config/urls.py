@@ -20,7 +20,8 @@ urlpatterns += i18n_patterns(
     path("eligibility/", include("ogp.eligibility.urls")),
     path("members/", include("ogp.membership.urls")),
     path("participate/", include("ogp.participation.urls")),
-    path("action-plans/", include("ogp.cocreation.urls")),
+    path("plans/", include("ogp.plans.urls")),
+    path("co-creation/", include("ogp.cocreation.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "ogp.eligibility",
     "ogp.membership",
     "ogp.participation",
+    "ogp.plans",
     "ogp.cocreation",
 ]
 

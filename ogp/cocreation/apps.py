@@ -8,7 +8,7 @@ class CocreationConfig(AppConfig):
     name = "ogp.cocreation"
     label = "cocreation"
     verbose_name = _("Action plan co-creation")
-    nav_items: list[tuple[Any, str]] = [(_("Action plans"), "cocreation:plan-list")]
+    nav_items: list[tuple[Any, str]] = [(_("Co-creation"), "cocreation:plan-list")]
     country_sections: list[tuple[Any, str]] = [
         (_("Action plans in co-creation and shadow plans"), "cocreation:country"),
     ]

@@ -1,0 +1,221 @@
+"""Reads with constant query counts (asserted in tests/test_queries.py)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from ogp.countries.models import Country
+
+from .models import (
+    ActionPlan,
+    Commitment,
+    CommitmentInstitution,
+    Milestone,
+    PolicyArea,
+    ProgressEvidence,
+    ProgressReview,
+    ProgressUpdate,
+)
+
+VERSION_KEY = "plans:data-version"
+VALUE_FILTERS = {
+    "access_to_information": "value_access_to_information",
+    "civic_participation": "value_civic_participation",
+    "public_accountability": "value_public_accountability",
+    "technology": "value_technology",
+}
+CODING_FILTERS = {
+    "starred": "starred",
+    "high_completion": "high_completion",
+    "strong_early_results": "strong_early_results",
+}
+SORTS = {
+    "identifier": ("identifier",),
+    "-identifier": ("-identifier",),
+    "country": ("plan__country__name_en", "identifier"),
+    "year": ("plan__submitted_year", "identifier"),
+    "-year": ("-plan__submitted_year", "identifier"),
+    "title": ("title", "identifier"),
+}
+
+
+@dataclass(frozen=True)
+class ExplorerFilters:
+    country: str = ""
+    plan: str = ""
+    policy_area: str = ""
+    value: str = ""
+    coding: str = ""
+    status: str = ""
+    q: str = ""
+    sort: str = "identifier"
+
+
+def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:
+    qs = Commitment.objects.select_related("plan__country", "plan__locality")
+    if filters.country:
+        qs = qs.filter(plan__country__iso3=filters.country)
+    if filters.plan:
+        qs = qs.filter(plan__ogp_id=filters.plan)
+    if filters.policy_area:
+        qs = qs.filter(policy_areas__code=filters.policy_area)
+    if filters.value in VALUE_FILTERS:
+        qs = qs.filter(**{VALUE_FILTERS[filters.value]: True})
+    if filters.coding in CODING_FILTERS:
+        qs = qs.filter(**{CODING_FILTERS[filters.coding]: True})
+    if filters.status:
+        qs = qs.filter(completion=filters.status)
+    if filters.q:
+        qs = qs.filter(
+            Q(title__icontains=filters.q)
+            | Q(short_title__icontains=filters.q)
+            | Q(identifier__iexact=filters.q)
+        )
+    return qs.order_by(*SORTS.get(filters.sort, SORTS["identifier"]))
+
+
+def explorer_facets() -> dict[str, Any]:
+    """Choices for the filter form: countries with commitments, policy areas, plans."""
+    countries = list(
+        Country.objects.filter(action_plans__isnull=False).distinct().order_by("name_en")
+    )
+    areas = list(PolicyArea.objects.order_by("name_en"))
+    return {"countries": countries, "policy_areas": areas}
+
+
+def data_version() -> int:
+    """Bumped by every write that changes what the explorer counts (imports)."""
+    return int(cache.get_or_set(VERSION_KEY, 1, None) or 1)
+
+
+def data_version_bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def explorer_charts_cached(filters: ExplorerFilters, qs: QuerySet[Commitment]) -> dict[str, Any]:
+    """The counts change only when an import changes the data: cached per filter and version."""
+    key_filters = {k: v for k, v in sorted(filters.__dict__.items()) if k != "sort"}
+    digest = hashlib.sha256(repr(key_filters).encode()).hexdigest()[:32]
+    key = f"plans:charts:{data_version()}:{digest}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = explorer_charts(qs)
+        cache.set(key, counts, 3600)
+    return counts
+
+
+def explorer_charts(qs: QuerySet[Commitment]) -> dict[str, Any]:
+    """Counts for the charts (and the tables beside them) over the filtered commitments."""
+    by_completion = dict(
+        qs.order_by()
+        .values_list("completion")
+        .annotate(n=Count("id"))
+        .values_list("completion", "n")
+    )
+    flags = qs.order_by().aggregate(
+        total=Count("id"),
+        starred=Count("id", filter=Q(starred=True)),
+        high_completion=Count("id", filter=Q(high_completion=True)),
+        strong_early_results=Count("id", filter=Q(strong_early_results=True)),
+    )
+    by_year = list(
+        qs.order_by()
+        .values_list("plan__submitted_year")
+        .annotate(n=Count("id"))
+        .order_by("plan__submitted_year")
+    )
+    return {"by_completion": by_completion, "flags": flags, "by_year": by_year}
+
+
+def commitments_for_export(qs: QuerySet[Commitment]) -> QuerySet[Commitment]:
+    return qs.prefetch_related(
+        "policy_areas",
+        Prefetch(
+            "institutions", queryset=CommitmentInstitution.objects.order_by("role", "position")
+        ),
+    )
+
+
+def commitment_get(identifier: str) -> Commitment:
+    updates = ProgressUpdate.objects.select_related("author").prefetch_related(
+        Prefetch("evidence", queryset=ProgressEvidence.objects.order_by("id")),
+        Prefetch("reviews", queryset=ProgressReview.objects.select_related("author")),
+    )
+    commitment = (
+        Commitment.objects.select_related("plan__country", "plan__locality", "coding_scale")
+        .prefetch_related(
+            "policy_areas",
+            Prefetch(
+                "institutions",
+                queryset=CommitmentInstitution.objects.select_related("organisation").order_by(
+                    "role", "position"
+                ),
+            ),
+            Prefetch(
+                "milestones",
+                queryset=Milestone.objects.order_by("position", "id").prefetch_related(
+                    Prefetch("updates", queryset=updates)
+                ),
+            ),
+        )
+        .filter(identifier=identifier)
+        .first()
+    )
+    if commitment is None:
+        raise Http404
+    return commitment
+
+
+def plan_get(ogp_id: str) -> ActionPlan:
+    plan = ActionPlan.objects.select_related("country", "locality").filter(ogp_id=ogp_id).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def plan_commitments(plan: ActionPlan) -> list[Commitment]:
+    return list(plan.commitments.order_by("identifier"))
+
+
+def country_plans(country: Country) -> list[ActionPlan]:
+    return list(
+        ActionPlan.objects.filter(country=country)
+        .select_related("locality", "country")
+        .annotate(
+            n_commitments=Count("commitments"),
+            n_starred=Count("commitments", filter=Q(commitments__starred=True)),
+            n_high_completion=Count("commitments", filter=Q(commitments__high_completion=True)),
+        )
+        .order_by("-submitted_year", "locality__name")
+    )
+
+
+def milestone_get(milestone_id: int) -> Milestone:
+    milestone = (
+        Milestone.objects.select_related("commitment__plan__country")
+        .filter(pk=milestone_id)
+        .first()
+    )
+    if milestone is None:
+        raise Http404
+    return milestone
+
+
+def update_get(update_id: int) -> ProgressUpdate:
+    update = (
+        ProgressUpdate.objects.select_related("milestone__commitment__plan__country", "author")
+        .filter(pk=update_id)
+        .first()
+    )
+    if update is None:
+        raise Http404
+    return update

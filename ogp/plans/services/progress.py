@@ -1,0 +1,180 @@
+"""Milestones, progress updates with evidence, and civil society's confirmation or dispute."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ogp.audit.services import audit_record, snapshot
+from ogp.core.errors import ServiceError
+from ogp.core.uploads import validate_pdf
+from ogp.plans.domain.progress import MilestoneFact, roll_up
+from ogp.plans.domain.progress import MilestoneStatus as DomainStatus
+
+from ..models import (
+    Commitment,
+    Milestone,
+    MilestoneStatus,
+    ProgressEvidence,
+    ProgressReview,
+    ProgressUpdate,
+    ReviewVerdict,
+)
+
+
+def _require(user: Any, perm: str, obj: Any) -> None:
+    if not user.has_perm(perm, obj):
+        raise ServiceError(_("You are not allowed to do this."), code="forbidden")
+
+
+def commitment_progress_refresh(*, commitment: Commitment) -> Commitment:
+    """Roll the milestones' official statuses up to the commitment (rule in domain.progress)."""
+    facts = [
+        MilestoneFact(DomainStatus(m.status), m.weight, m.due_date)
+        for m in commitment.milestones.all()
+    ]
+    result = roll_up(facts)
+    commitment.progress = result.progress
+    commitment.progress_level = str(result.level) if result.level else ""
+    commitment.save(update_fields=["progress", "progress_level", "updated_at"])
+    return commitment
+
+
+@transaction.atomic
+def milestone_create(
+    *,
+    acting_user: Any,
+    commitment: Commitment,
+    title: str,
+    expected_output: str = "",
+    responsible: str = "",
+    start_date: date | None = None,
+    due_date: date | None = None,
+    weight: Decimal | None = None,
+) -> Milestone:
+    _require(acting_user, "plans.add_milestone", commitment)
+    if start_date and due_date and due_date < start_date:
+        raise ServiceError(_("The expected completion date is before the start date."))
+    position = commitment.milestones.count() + 1
+    milestone = Milestone.objects.create(
+        commitment=commitment, position=position, title=title, expected_output=expected_output,
+        responsible=responsible, start_date=start_date, due_date=due_date, weight=weight,
+    )  # fmt: skip
+    audit_record(
+        actor=acting_user, action="plans.milestone.create", target=milestone,
+        after=snapshot(milestone, ["title", "due_date", "weight", "responsible"]),
+    )  # fmt: skip
+    commitment_progress_refresh(commitment=commitment)
+    return milestone
+
+
+@transaction.atomic
+def progress_update_create(
+    *,
+    acting_user: Any,
+    milestone: Milestone,
+    status: str,
+    narrative: str,
+    files: Sequence[Any] = (),
+    links: Sequence[str] = (),
+    no_evidence_reason: str = "",
+) -> ProgressUpdate:
+    """Post an update. Evidence (PDF files or links) is required unless a reason is stated."""
+    _require(acting_user, "plans.post_progress", milestone)
+    if status not in MilestoneStatus.values:
+        raise ServiceError(_("Choose a status."))
+    links = [link.strip() for link in links if link.strip()]
+    if not files and not links and not no_evidence_reason.strip():
+        raise ServiceError(
+            _("Add evidence (a PDF document or a link), or say why there is none."),
+            code="no_evidence",
+        )
+    for upload in files:
+        try:
+            validate_pdf(upload)
+        except ValidationError as exc:
+            raise ServiceError(exc.messages) from exc
+    before = snapshot(milestone, ["status", "civil_society_status"])
+    update = ProgressUpdate.objects.create(
+        milestone=milestone, author=acting_user, status=status, narrative=narrative.strip(),
+        no_evidence_reason=no_evidence_reason.strip() if not (files or links) else "",
+    )  # fmt: skip
+    for upload in files:
+        ProgressEvidence.objects.create(
+            update=update, file=upload, file_name=str(getattr(upload, "name", ""))[:255]
+        )
+    for link in links:
+        ProgressEvidence.objects.create(update=update, link=link[:500])
+    milestone.status = status
+    milestone.civil_society_status = ""  # a new official update: civil society has not spoken
+    milestone.status_updated_at = timezone.now()
+    milestone.save(update_fields=["status", "civil_society_status", "status_updated_at"])
+    audit_record(
+        actor=acting_user, action="plans.progress.update", target=milestone, before=before,
+        after=snapshot(milestone, ["status", "civil_society_status"]),
+        note=f"update {update.pk}",
+    )  # fmt: skip
+    commitment_progress_refresh(commitment=milestone.commitment)
+    return update
+
+
+@transaction.atomic
+def progress_review_create(
+    *,
+    acting_user: Any,
+    update: ProgressUpdate,
+    verdict: str,
+    reasoning: str,
+    status: str = "",
+    link: str = "",
+    file: Any = None,
+) -> ProgressReview:
+    """Confirm or dispute an update. A dispute states the status civil society sees."""
+    _require(acting_user, "plans.review_progress", update)
+    if verdict not in ReviewVerdict.values:
+        raise ServiceError(_("Say whether you confirm or dispute this update."))
+    if not reasoning.strip():
+        raise ServiceError(_("Give your reasoning."))
+    if verdict == ReviewVerdict.DISPUTE and status not in MilestoneStatus.values:
+        raise ServiceError(_("A dispute states the status you see."))
+    if ProgressReview.objects.filter(update=update, author=acting_user).exists():
+        raise ServiceError(_("You have already given your view on this update."))
+    if file is not None:
+        try:
+            validate_pdf(file)
+        except ValidationError as exc:
+            raise ServiceError(exc.messages) from exc
+    organisation = getattr(acting_user, "organisation", None)
+    review = ProgressReview.objects.create(
+        update=update, author=acting_user, verdict=verdict, reasoning=reasoning.strip(),
+        status=status if verdict == ReviewVerdict.DISPUTE else "", link=link.strip()[:500],
+        file=file or "", file_name=str(getattr(file, "name", "") or "")[:255],
+        organisation_name=str(organisation)[:200] if organisation else "",
+    )  # fmt: skip
+    milestone = update.milestone
+    latest = milestone.updates.order_by("-created_at", "-id").first()
+    if latest is not None and latest.pk == update.pk:
+        before = snapshot(milestone, ["civil_society_status"])
+        dispute = (
+            update.reviews.filter(verdict=ReviewVerdict.DISPUTE).order_by("-created_at").first()
+        )
+        milestone.civil_society_status = dispute.status if dispute else ""
+        milestone.save(update_fields=["civil_society_status"])
+        audit_record(
+            actor=acting_user, action=f"plans.progress.{verdict}", target=milestone,
+            before=before, after=snapshot(milestone, ["civil_society_status"]),
+            note=f"update {update.pk}, review {review.pk}",
+        )  # fmt: skip
+    else:
+        audit_record(
+            actor=acting_user, action=f"plans.progress.{verdict}", target=update,
+            after={"review": review.pk}, note="on an earlier update",
+        )  # fmt: skip
+    return review

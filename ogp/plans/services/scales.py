@@ -1,0 +1,50 @@
+"""Coding scales: the JSON file is the source; the database keeps each version as data."""
+
+import json
+
+from django.db import transaction
+
+from ogp.audit.services import audit_record
+from ogp.plans.domain.scales import SCALES_FILE, ScaleVersion, parse_versions
+
+from ..models import CodingScaleVersion
+
+
+@transaction.atomic
+def scales_sync(*, acting_user=None) -> list[CodingScaleVersion]:  # type: ignore[no-untyped-def]
+    """Create or update every scale version of ``irm_scales.json`` (audited when changed)."""
+    data = json.loads(SCALES_FILE.read_text(encoding="utf-8"))
+    out = []
+    for raw in data["versions"]:
+        values = {
+            "label_en": raw["labels"]["en"],
+            "label_fr": raw["labels"]["fr"],
+            "label_es": raw["labels"]["es"],
+            "applies_from_year": raw["applies_from_year"],
+            "applies_to_year": raw.get("applies_to_year"),
+            "definition": raw,
+        }
+        version = CodingScaleVersion.objects.filter(code=raw["code"]).first()
+        if version is None:
+            version = CodingScaleVersion.objects.create(code=raw["code"], **values)
+            audit_record(
+                actor=acting_user, action="plans.scale.create", target=version,
+                after={"code": version.code}, note="" if acting_user else "seed",
+            )  # fmt: skip
+        elif version.definition != raw:
+            before = {"definition": version.definition}
+            for key, value in values.items():
+                setattr(version, key, value)
+            version.save()
+            audit_record(
+                actor=acting_user, action="plans.scale.update", target=version,
+                before=before, after={"definition": raw}, note="" if acting_user else "seed",
+            )  # fmt: skip
+        out.append(version)
+    return out
+
+
+def scale_versions() -> tuple[ScaleVersion, ...]:
+    """The versions stored in the database, as domain objects."""
+    definitions = list(CodingScaleVersion.objects.values_list("definition", flat=True))
+    return parse_versions({"versions": definitions})
