@@ -111,6 +111,14 @@ class DraftCommitment(models.Model):
     policy_area = models.CharField(
         _("policy area"), max_length=40, choices=FocusAreaCode.choices, blank=True
     )
+    published_as = models.ForeignKey(
+        "plans.Commitment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         ordering = ["position", "pk"]

@@ -72,6 +72,15 @@ class CoCreationPlan(models.Model):
     delivery_status = models.CharField(max_length=20, blank=True, editable=False)
     days_late = models.PositiveIntegerField(default=0, editable=False)
     state_reason = models.TextField(_("reason of the last return or withdrawal"), blank=True)
+    action_plan = models.OneToOneField(
+        "plans.ActionPlan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cocreation",
+        editable=False,
+        verbose_name=_("published action plan"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
