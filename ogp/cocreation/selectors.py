@@ -193,7 +193,7 @@ def proposal_list(
     sort: str = "supports",
     user: Any = None,
 ) -> QuerySet[Proposal]:
-    proposals = Proposal.objects.filter(plan=plan).select_related("author", "ledger_entry")
+    proposals = Proposal.objects.filter(plan=plan).select_related("author", "ledger_entry", "plan")
     if not getattr(user, "is_support_unit", False):
         mine = Q(author_id=user.pk) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
         proposals = proposals.filter(Q(is_hidden=False) | mine)
@@ -242,7 +242,7 @@ def ledger_entries(
     include_hidden: bool = False,
 ) -> QuerySet[LedgerEntry]:
     entries = LedgerEntry.objects.filter(plan=plan).select_related(
-        "proposal", "comment__version", "comment__author", "offline",
+        "proposal__plan", "comment__version__plan", "comment__author", "offline",
         "linked_commitment__version", "linked_milestone", "merged_into",
     )  # fmt: skip
     if not include_hidden:
