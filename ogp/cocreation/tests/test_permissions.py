@@ -83,7 +83,9 @@ GRID = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("perm", "obj_key", "expected"), GRID, ids=[f"{g[0]}-{g[1]}" for g in GRID])
+@pytest.mark.parametrize(
+    ("perm", "obj_key", "expected"), GRID, ids=[f"{g[0]}-{g[1]}" for g in GRID]
+)
 def test_grid(world, perm, obj_key, expected):
     obj = world[obj_key] if obj_key else None
     got = [world["users"][role].has_perm(perm, obj) for role in ROLES]
@@ -132,7 +134,9 @@ def test_unpublished_version_number_is_not_found(client_for, world, role):
 def test_respond_by_direct_url(client_for, world, role, allowed):
     entry = world["entry"]
     url = reverse("cocreation:ledger-respond", args=[world["plan"].slug, entry.pk])
-    response = _client(client_for, world, role).post(url, {"disposition": "not_adopted", "reason": "Too costly"})
+    response = _client(client_for, world, role).post(
+        url, {"disposition": "not_adopted", "reason": "Too costly"}
+    )
     entry.refresh_from_db()
     assert (entry.disposition == "not_adopted") is allowed
     assert response.status_code == (302 if allowed else 403)
@@ -147,8 +151,17 @@ def test_unpublished_shadow_plan_by_direct_url(client_for, world, role, status):
 
 def test_other_country_government_cannot_open_or_publish(client_for, world):
     client = _client(client_for, world, "other_government")
-    assert client.post(reverse("cocreation:plan-open", args=[world["preparing"].slug])).status_code == 404
-    assert client.post(reverse("cocreation:draft-publish", args=[world["plan"].slug])).status_code == 403
-    assert client.post(reverse("cocreation:staff-publish", args=[world["plan"].slug])).status_code == 403
+    assert (
+        client.post(reverse("cocreation:plan-open", args=[world["preparing"].slug])).status_code
+        == 404
+    )
+    assert (
+        client.post(reverse("cocreation:draft-publish", args=[world["plan"].slug])).status_code
+        == 403
+    )
+    assert (
+        client.post(reverse("cocreation:staff-publish", args=[world["plan"].slug])).status_code
+        == 403
+    )
     world["preparing"].refresh_from_db()
     assert world["preparing"].state == "preparing"
