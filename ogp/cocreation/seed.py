@@ -106,8 +106,17 @@ def _demo_plan(language: str, data: dict[str, Any], stdout: Any) -> None:
     from ogp.participation.models import Forum
 
     from .models import (
-        CoCreationPlan, Comment, DraftCommitment, DraftMilestone, DraftVersion, LedgerEntry,
-        OfflineInput, Opportunity, Proposal, Support, TimelineStep,
+        CoCreationPlan,
+        Comment,
+        DraftCommitment,
+        DraftMilestone,
+        DraftVersion,
+        LedgerEntry,
+        OfflineInput,
+        Opportunity,
+        Proposal,
+        Support,
+        TimelineStep,
     )  # fmt: skip
     from .services.rulesets import rule_set_in_force
 

@@ -5,10 +5,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from .domain.ledger import InputFact, LedgerSummary, ledger_summary
+from .domain.ledger import (
+    NEEDS_LINK,
+    Disposition,
+    InputFact,
+    LedgerCounts,
+    LedgerSummary,
+    ledger_summary,
+)
 from .domain.notice import NoticeResult, notice_check
 from .domain.plan_state import PUBLIC
 from .domain.standards import (
@@ -207,7 +214,9 @@ def proposal_list(
             Q(title__icontains=query) | Q(problem__icontains=query) | Q(solution__icontains=query)
         )
     if disposition == "unanswered":
-        proposals = proposals.filter(Q(ledger_entry__disposition="") | Q(ledger_entry__reason=""))
+        proposals = proposals.exclude(
+            pk__in=LedgerEntry.objects.filter(_answered_q(), plan=plan).values("proposal_id")
+        )
     elif disposition:
         proposals = proposals.filter(ledger_entry__disposition=disposition)
     return proposals.order_by(*PROPOSAL_SORTS.get(sort, PROPOSAL_SORTS["supports"]))
@@ -250,7 +259,7 @@ def ledger_entries(
     if kind:
         entries = entries.filter(kind=kind)
     if disposition == "unanswered":
-        entries = entries.filter(Q(disposition="") | Q(reason=""))
+        entries = entries.exclude(_answered_q())
     elif disposition:
         entries = entries.filter(disposition=disposition)
     if language:
@@ -277,6 +286,43 @@ def plan_ledger_summary(plan: CoCreationPlan, *, today: datetime.date) -> Ledger
         for pk, received, disposition, reason, linked, merged, p_hidden, c_hidden in rows
     ]
     return ledger_summary(facts, today=today)
+
+
+def _answered_q() -> Q:
+    """The database form of ``domain.ledger.response_problems`` being empty (services strip
+    reasons, so an empty reason is the only blank one); tested against the domain rule."""
+    linked = ~Q(disposition__in=list(NEEDS_LINK)) | Q(linked_commitment__isnull=False)
+    merged = ~Q(disposition=Disposition.MERGED) | (
+        Q(merged_into__isnull=False) & ~Q(merged_into=F("pk"))
+    )
+    return ~Q(disposition="") & ~Q(reason="") & linked & merged
+
+
+def plan_ledger_counts(plan: CoCreationPlan, *, today: datetime.date) -> LedgerCounts:
+    """Ledger figures for pages, in two aggregate queries whatever the ledger's size."""
+    hidden = Q(proposal__is_hidden=True) | Q(comment__is_hidden=True)
+    entries = LedgerEntry.objects.filter(plan=plan)
+    answered = _answered_q()
+    totals = entries.aggregate(
+        total=Count("pk", filter=~hidden),
+        hidden=Count("pk", filter=hidden),
+        answered=Count("pk", filter=~hidden & answered),
+        oldest=Min("received_on", filter=~hidden & ~answered),
+    )
+    by_disposition = dict(
+        entries.filter(~hidden & answered).values_list("disposition").annotate(n=Count("pk"))
+    )
+    oldest = totals["oldest"]
+    return LedgerCounts(
+        total=totals["total"],
+        answered=totals["answered"],
+        hidden=totals["hidden"],
+        unanswered_count=totals["total"] - totals["answered"],
+        by_disposition=tuple(
+            (d, by_disposition[d.value]) for d in Disposition if by_disposition.get(d.value)
+        ),
+        oldest_unanswered_days=max(0, (today - oldest).days) if oldest else None,
+    )
 
 
 def linkable_commitments(plan: CoCreationPlan) -> list[DraftCommitment]:

@@ -158,3 +158,35 @@ def submission_check(summary: LedgerSummary, *, override_reason: str = "") -> Su
     if override_reason.strip():
         return SubmissionCheck(True, summary.unanswered, True, None)
     return SubmissionCheck(False, summary.unanswered, False, SubmissionBlock.UNANSWERED_INPUTS)
+
+
+@dataclass(frozen=True)
+class LedgerCounts:
+    """The figures pages show about a ledger, without the list of unanswered inputs (computed by
+    the database for big ledgers; :func:`counts_of` gives the same figures from a summary)."""
+
+    total: int
+    answered: int
+    hidden: int
+    unanswered_count: int
+    by_disposition: tuple[tuple[Disposition, int], ...]
+    oldest_unanswered_days: int | None
+
+    @property
+    def coverage_percent(self) -> int | None:
+        return None if self.total == 0 else self.answered * 100 // self.total
+
+    @property
+    def complete(self) -> bool:
+        return self.unanswered_count == 0
+
+
+def counts_of(summary: LedgerSummary) -> LedgerCounts:
+    return LedgerCounts(
+        total=summary.total,
+        answered=summary.answered,
+        hidden=summary.hidden,
+        unanswered_count=len(summary.unanswered),
+        by_disposition=summary.by_disposition,
+        oldest_unanswered_days=summary.oldest_unanswered_days,
+    )

@@ -71,6 +71,8 @@ class CoCreationPlan(models.Model):
     due_on = models.DateField(_("due on"), null=True, blank=True, editable=False)
     delivery_status = models.CharField(max_length=20, blank=True, editable=False)
     days_late = models.PositiveIntegerField(default=0, editable=False)
+    # Bumped by every write that changes a public page (the visitors' page cache key).
+    revision = models.PositiveIntegerField(default=0, editable=False)
     state_reason = models.TextField(_("reason of the last return or withdrawal"), blank=True)
     action_plan = models.OneToOneField(
         "plans.ActionPlan",

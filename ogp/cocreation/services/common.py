@@ -29,3 +29,14 @@ def require_editable(plan: Any) -> None:
             _("This plan can no longer be changed: it is %(state)s.")
             % {"state": plan.get_state_display()}
         )
+
+
+def plan_touch(plan_id: int | None) -> None:
+    """Mark the plan's public pages as changed (see views/common.py: visitor_page_cache)."""
+    if plan_id is None:
+        return
+    from django.db.models import F
+
+    from ..models import CoCreationPlan
+
+    CoCreationPlan.objects.filter(pk=plan_id).update(revision=F("revision") + 1)

@@ -21,7 +21,7 @@ from ..models import (
     DraftVersion,
     ShadowPlan,
 )
-from .common import require_editable, require_perm
+from .common import plan_touch, require_editable, require_perm
 
 COMMITMENT_FIELDS = [*COMMITMENT_TEXT_FIELDS, "starts_on", "ends_on", "policy_area"]
 REQUIRED_COMMITMENT_FIELDS = ("title", "problem", "objective", "lead_institution")
@@ -191,6 +191,7 @@ def draft_publish(*, acting_user: User, version: DraftVersion) -> DraftVersion:
     version.number = last + 1
     version.published_at, version.published_by = timezone.now(), acting_user
     version.save()
+    plan_touch(version.plan_id)
     audit_record(
         actor=acting_user, action="cocreation.draft_publish", target=owner,
         after={"version": version.number, "commitments": version.commitments.count(),

@@ -30,7 +30,7 @@ from ..models import (
     ResponderSide,
     Support,
 )
-from .common import require_perm
+from .common import plan_touch, require_perm
 
 MAX_TEXT = 10_000
 
@@ -90,6 +90,7 @@ def proposal_create(
         plan=plan, kind=InputKind.PROPOSAL, proposal=proposal,
         received_on=timezone.localdate(), language=proposal.language,
     )  # fmt: skip
+    plan_touch(plan.pk)
     audit_record(
         actor=acting_user, action="cocreation.proposal_create", target=proposal,
         after=snapshot(proposal, ["title", "values", "policy_area"]),
@@ -109,6 +110,7 @@ def proposal_support(*, acting_user: User, proposal: Proposal) -> Support:
     except IntegrityError as error:
         raise ServiceError(_("You already support this proposal.")) from error
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+    plan_touch(proposal.plan_id)
     audit_record(actor=acting_user, action="cocreation.proposal_support", target=proposal)
     return support
 
@@ -119,6 +121,7 @@ def proposal_unsupport(*, acting_user: User, proposal: Proposal) -> None:
     if not deleted:
         raise ServiceError(_("You do not support this proposal."))
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+    plan_touch(proposal.plan_id)
     audit_record(actor=acting_user, action="cocreation.proposal_unsupport", target=proposal)
 
 
@@ -163,6 +166,7 @@ def comment_create(*, acting_user: User, version: DraftVersion, anchor: str, bod
             plan_id=version.plan_id, kind=InputKind.COMMENT, comment=comment,
             received_on=timezone.localdate(), language=comment.language,
         )  # fmt: skip
+    plan_touch(version.plan_id)
     audit_record(
         actor=acting_user, action="cocreation.comment_create", target=comment,
         after={"version": version.number, "anchor": anchor},
@@ -178,6 +182,7 @@ def proposal_comment_create(*, acting_user: User, proposal: Proposal, body: str)
         proposal=proposal, author=acting_user, body=_clean(body, _("The comment")),
         language=_language(),
     )  # fmt: skip
+    plan_touch(proposal.plan_id)
     audit_record(actor=acting_user, action="cocreation.proposal_comment", target=comment)
     return comment
 
@@ -209,6 +214,7 @@ def offline_input_create(
         plan=plan, kind=InputKind.OFFLINE, offline=item, received_on=received_on,
         language=language,
     )  # fmt: skip
+    plan_touch(plan.pk)
     audit_record(
         actor=acting_user, action="cocreation.offline_input", target=plan,
         after=snapshot(item, ["source", "received_on", "received_from", "language"]),
@@ -273,6 +279,7 @@ def ledger_respond(
     )  # fmt: skip
     entry.responded_by, entry.responded_at = acting_user, timezone.now()
     entry.save()
+    plan_touch(entry.plan_id)
     audit_record(
         actor=acting_user, action="cocreation.ledger_respond", target=entry, before=before,
         after=snapshot(entry, RESPONSE_FIELDS),

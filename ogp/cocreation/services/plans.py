@@ -20,7 +20,7 @@ from ..domain import calendar as plan_calendar
 from ..domain.ledger import submission_check
 from ..domain.plan_state import CO_CREATION_STARTED, PlanFacts, PlanState, decide_plan
 from ..models import CoCreationPlan, CoCreationRuleSet, Opportunity, TimelineStep
-from .common import plan_actor, require_editable, require_perm
+from .common import plan_actor, plan_touch, require_editable, require_perm
 from .rulesets import rule_set_in_force
 
 PLAN_FIELDS = ["title", "summary", "period_years", "starts_on", "forum", "proposals_open",
@@ -123,6 +123,7 @@ def plan_update(*, acting_user: User, plan: CoCreationPlan, **values: Any) -> Co
         forum=plan.forum,
     )  # fmt: skip
     plan.save()
+    plan_touch(plan.pk)
     audit_record(
         actor=acting_user, action="cocreation.plan_update", target=plan, before=before,
         after=snapshot(plan, PLAN_FIELDS),
@@ -159,6 +160,7 @@ def step_save(
     step.kind, step.title, step.description = kind, title.strip(), description.strip()
     step.starts_on, step.ends_on = starts_on, ends_on
     step.save()
+    plan_touch(plan.pk)
     audit_record(
         actor=acting_user, action="cocreation.step_save", target=plan, before=before,
         after=snapshot(step, fields),
@@ -175,6 +177,7 @@ def step_delete(*, acting_user: User, step: TimelineStep) -> None:
         before=snapshot(step, ["kind", "title", "starts_on", "ends_on"]),
     )  # fmt: skip
     step.delete()
+    plan_touch(step.plan_id)
 
 
 @transaction.atomic
@@ -213,6 +216,7 @@ def opportunity_save(
     if plan.is_public and opportunity.published_on is None:
         opportunity.published_on = timezone.localdate()
     opportunity.save()
+    plan_touch(plan.pk)
     audit_record(
         actor=acting_user, action="cocreation.opportunity_save", target=plan, before=before,
         after=snapshot(opportunity, fields),
@@ -255,6 +259,7 @@ def _transition(
 
 
 def _audit_state(acting_user: User, plan: CoCreationPlan, action: str, before: dict) -> None:  # type: ignore[type-arg]
+    plan_touch(plan.pk)
     audit_record(
         actor=acting_user, action=f"cocreation.plan_{action}", target=plan, before=before,
         after=snapshot(plan, STATE_FIELDS),

@@ -7,7 +7,7 @@ from ogp.accounts.models import User
 from ogp.audit.services import audit_record, snapshot
 
 from ..models import CoCreationPlan, StandardAssessment
-from .common import require_perm
+from .common import plan_touch, require_perm
 
 
 @transaction.atomic
@@ -22,6 +22,7 @@ def assessment_set(
         defaults={"status": status, "note": note.strip(), "assessed_by": acting_user,
                   "assessed_on": timezone.localdate()},
     )  # fmt: skip
+    plan_touch(plan.pk)
     audit_record(
         actor=acting_user, action="cocreation.assessment_set", target=plan, before=before,
         after={"code": code, **snapshot(assessment, ["status", "note"])},

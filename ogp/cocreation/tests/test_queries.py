@@ -32,6 +32,7 @@ def _count(client, url, django_assert_max_num_queries=None):  # type: ignore[no-
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.cookies["bench"] = "1"  # a cookie bypasses the visitors' page cache
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
@@ -50,5 +51,21 @@ def test_constant_queries(client, country, name):
 def test_plan_page_query_budget(client, country, django_assert_max_num_queries):
     plan = PlanFactory(country=country, forum=ForumFactory(country=country))
     _grow(plan, 5)
+    client.cookies["bench"] = "1"
     with django_assert_max_num_queries(20):
         client.get(reverse("cocreation:plan-detail", args=[plan.slug]))
+
+
+def test_visitor_cache_follows_the_plan_revision(client, country, government_user):
+    from ogp.cocreation.services.plans import step_save
+
+    country.membership_status = "active"
+    country.save()
+    plan = PlanFactory(country=country)
+    url = reverse("cocreation:plan-detail", args=[plan.slug])
+    assert b"Hearings" not in client.get(url).content
+    from django.utils import timezone
+
+    step_save(acting_user=government_user, plan=plan, kind="engagement", title="Hearings",
+              starts_on=timezone.localdate(), ends_on=timezone.localdate())  # fmt: skip
+    assert b"Hearings" in client.get(url).content

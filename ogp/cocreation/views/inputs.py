@@ -14,11 +14,19 @@ from ..forms import CommentForm, OfflineInputForm, ProposalFilterForm, ProposalF
 from ..models import Proposal, Support
 from ..selectors import proposal_get, proposal_list, similar_candidates
 from ..services import inputs as services
-from .common import add_service_error, check, current_user, rate_limited, visible_plan
+from .common import (
+    add_service_error,
+    check,
+    current_user,
+    rate_limited,
+    visible_plan,
+    visitor_page_cache,
+)
 
 PAGE_SIZE = 25
 
 
+@visitor_page_cache
 def proposal_index(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)
     filters = ProposalFilterForm(request.GET or None)

@@ -17,10 +17,11 @@ from ..selectors import (
     ledger_entries,
     linkable_commitments,
     linkable_milestones,
+    plan_ledger_counts,
     plan_ledger_summary,
 )
 from ..services import inputs as services
-from .common import add_service_error, check, current_user, visible_plan
+from .common import add_service_error, check, current_user, visible_plan, visitor_page_cache
 
 PAGE_SIZE = 50
 
@@ -37,6 +38,7 @@ def _filters(request: HttpRequest) -> dict[str, str]:
     }
 
 
+@visitor_page_cache
 def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)
     filters = _filters(request)
@@ -51,7 +53,7 @@ def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
             "plan": plan,
             "page": page,
             "rows": [(e, exports.entry_row(e)) for e in page],
-            "summary": plan_ledger_summary(plan, today=timezone.localdate()),
+            "summary": plan_ledger_counts(plan, today=timezone.localdate()),
             "filters": filters,
             "kinds": InputKind.choices,
             "dispositions": DispositionChoices.choices,

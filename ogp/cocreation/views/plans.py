@@ -16,13 +16,14 @@ from ..forms import OpportunityForm, PlanForm, ReasonForm, StepForm, SubmitForm
 from ..models import Opportunity, TimelineStep
 from ..selectors import (
     latest_published_version,
+    plan_ledger_counts,
     plan_ledger_summary,
     plan_list,
     plan_timeline,
     shadow_list,
 )
 from ..services import plans as services
-from .common import add_service_error, check, current_user, visible_plan
+from .common import add_service_error, check, current_user, visible_plan, visitor_page_cache
 
 
 def plan_index(request: HttpRequest) -> HttpResponse:
@@ -54,6 +55,7 @@ def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
     )
 
 
+@visitor_page_cache
 def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)
     today = timezone.localdate()
@@ -72,7 +74,7 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "plan": plan,
             "timeline": plan_timeline(plan, today=today),
             "latest": latest_published_version(plan),
-            "ledger": plan_ledger_summary(plan, today=today),
+            "ledger": plan_ledger_counts(plan, today=today),
             "delivery": services.plan_delivery(plan, today=today),
             "can_change": can_change,
             "can_open": "open" in actions and user.has_perm("cocreation.open_plan", plan),

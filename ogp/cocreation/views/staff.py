@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ogp.core.errors import ServiceError
 
 from ..forms import ReasonForm
-from ..selectors import latest_published_version, plan_ledger_summary, submission_queue
+from ..selectors import latest_published_version, plan_ledger_counts, submission_queue
 from ..services import plans as services
 from .common import add_service_error, check, current_user, visible_plan
 
@@ -45,7 +45,7 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "cocreation/staff_review.html",
         {"plan": plan, "form": form, "latest": latest_published_version(plan),
-         "ledger": plan_ledger_summary(plan, today=today),
+         "ledger": plan_ledger_counts(plan, today=today),
          "delivery": services.plan_delivery(plan, today=today)},
     )  # fmt: skip
 

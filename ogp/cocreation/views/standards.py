@@ -20,10 +20,11 @@ from ..selectors import (
     version_get,
 )
 from ..services.standards import assessment_set
-from .common import check, current_user, visible_plan
+from .common import check, current_user, visible_plan, visitor_page_cache
 from .labels import REQUIREMENT_TITLES, STANDARD_REASONS, STANDARD_TITLES
 
 
+@visitor_page_cache
 def standards_page(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)
     today = timezone.localdate()
