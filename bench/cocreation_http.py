@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (the seeding script is data: one model per line)
 """Benchmark: p50/p95 latency of a co-creation plan page and its ledger page ("what we heard")
 under 20 concurrent clients, on gunicorn with production settings, against a bare Django view
 (/health/) measured in the same run.

@@ -12,8 +12,20 @@ from django.utils.translation import gettext as _
 
 from .models import CoCreationPlan, LedgerEntry
 
-COLUMNS = ["ref", "kind", "received_on", "input_language", "text", "source", "disposition",
-           "reason", "became", "merged_with", "answered_by", "answered_on"]  # fmt: skip
+COLUMNS = [
+    "ref",
+    "kind",
+    "received_on",
+    "input_language",
+    "text",
+    "source",
+    "disposition",
+    "reason",
+    "became",
+    "merged_with",
+    "answered_by",
+    "answered_on",
+]
 
 
 def entry_row(entry: LedgerEntry) -> dict[str, Any]:
@@ -23,11 +35,13 @@ def entry_row(entry: LedgerEntry) -> dict[str, Any]:
         source = f"{entry.offline.get_source_display()}, {entry.offline.received_from}"
     elif entry.comment and entry.comment.version:
         source = _("version %(number)s, paragraph %(anchor)s") % {
-            "number": entry.comment.version.number, "anchor": entry.comment.anchor,
-        }  # fmt: skip
+            "number": entry.comment.version.number,
+            "anchor": entry.comment.anchor,
+        }
     became = ""
     if entry.linked_milestone:
-        became = f"{entry.linked_commitment.title if entry.linked_commitment else ''} / {entry.linked_milestone.title}"
+        commitment = entry.linked_commitment.title if entry.linked_commitment else ""
+        became = f"{commitment} / {entry.linked_milestone.title}"
     elif entry.linked_commitment:
         became = entry.linked_commitment.title
     return {
@@ -61,10 +75,15 @@ def ledger_csv(entries: Iterable[LedgerEntry]) -> str:
 
 def ledger_json(plan: CoCreationPlan, entries: Iterable[LedgerEntry]) -> str:
     return json.dumps(
-        {"plan": plan.title, "country": plan.country.iso3, "generated_at": timezone.now().isoformat(),
-         "inputs": [entry_row(e) for e in entries]},
-        ensure_ascii=False, indent=2,
-    )  # fmt: skip
+        {
+            "plan": plan.title,
+            "country": plan.country.iso3,
+            "generated_at": timezone.now().isoformat(),
+            "inputs": [entry_row(e) for e in entries],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def evidence_pack(plan: CoCreationPlan, *, files: dict[str, bytes]) -> bytes:

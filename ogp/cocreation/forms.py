@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ogp.organisations.models import FocusAreaCode
+from ogp.participation.models import Forum, Meeting
 
 from .models import (
     CoCreationPlan,
@@ -15,6 +16,7 @@ from .models import (
     OgpValue,
     OpportunityKind,
     StepKind,
+    TimelineStep,
 )
 
 
@@ -25,25 +27,26 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-LANGUAGE_CHOICES = [(code, _(name)) for code, name in settings.LANGUAGES]
+LANGUAGE_CHOICES = list(settings.LANGUAGES)
 
 
 class PlanForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea, required=False)
     period_years = forms.TypedChoiceField(
-        label=_("Length of the plan"), coerce=int,
+        label=_("Length of the plan"),
+        coerce=int,
         choices=[(2, _("2 years")), (4, _("4 years"))],
-    )  # fmt: skip
+    )
     starts_on = forms.DateField(label=_("Implementation starts on"), widget=DateInput())
     previous_plan_end = forms.DateField(
-        label=_("End of the previous action plan"), required=False, widget=DateInput(),
+        label=_("End of the previous action plan"),
+        required=False,
+        widget=DateInput(),
         help_text=_("Leave empty for a first action plan."),
-    )  # fmt: skip
-    forum = forms.ModelChoiceField(
-        label=_("Multi-stakeholder forum"),
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
+    )
+    forum: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Multi-stakeholder forum"), queryset=Forum.objects.none(), required=False
     )
     proposals_open = forms.BooleanField(
         label=_("Anyone signed in may send proposals"), required=False, initial=True
@@ -72,7 +75,9 @@ class OpportunityForm(forms.Form):
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
     closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
     open_to_anyone = forms.BooleanField(label=_("Open to anyone"), required=False, initial=True)
-    step = forms.ModelChoiceField(label=_("Step"), queryset=None, required=False)  # type: ignore[arg-type]
+    step: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Step"), queryset=TimelineStep.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, plan: CoCreationPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -89,9 +94,10 @@ class SubmitForm(forms.Form):
     )
     override_reason = forms.CharField(
         label=_("Why the plan is submitted with inputs still unanswered (published)"),
-        widget=forms.Textarea, required=False,
+        widget=forms.Textarea,
+        required=False,
         help_text=_("Only needed when some inputs have no reasoned response yet."),
-    )  # fmt: skip
+    )
 
 
 class ProposalForm(forms.Form):
@@ -99,32 +105,42 @@ class ProposalForm(forms.Form):
     problem = forms.CharField(label=_("What problem should the plan solve?"), widget=forms.Textarea)
     solution = forms.CharField(label=_("What do you propose?"), widget=forms.Textarea)
     values = forms.MultipleChoiceField(
-        label=_("OGP values it serves"), choices=OgpValue.choices,
+        label=_("OGP values it serves"),
+        choices=OgpValue.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("At least one of transparency, civic participation or public accountability."),
-    )  # fmt: skip
+    )
     policy_area = forms.ChoiceField(label=_("Policy area"), choices=FocusAreaCode.choices)
 
 
 class ProposalFilterForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False, max_length=100)
     policy_area = forms.ChoiceField(
-        label=_("Policy area"), required=False,
+        label=_("Policy area"),
+        required=False,
         choices=[("", _("Any policy area")), *FocusAreaCode.choices],
-    )  # fmt: skip
+    )
     value = forms.ChoiceField(
         label=_("OGP value"), required=False, choices=[("", _("Any value")), *OgpValue.choices]
     )
     disposition = forms.ChoiceField(
-        label=_("Response"), required=False,
-        choices=[("", _("Any")), ("unanswered", _("Not answered yet")),
-                 *DispositionChoices.choices],
-    )  # fmt: skip
+        label=_("Response"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            ("unanswered", _("Not answered yet")),
+            *DispositionChoices.choices,
+        ],
+    )
     sort = forms.ChoiceField(
-        label=_("Sort by"), required=False,
-        choices=[("supports", _("Most supported")), ("recent", _("Most recent")),
-                 ("oldest", _("Oldest"))],
-    )  # fmt: skip
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("supports", _("Most supported")),
+            ("recent", _("Most recent")),
+            ("oldest", _("Oldest")),
+        ],
+    )
 
 
 class CommentForm(forms.Form):
@@ -135,21 +151,18 @@ class OfflineInputForm(forms.Form):
     source = forms.ChoiceField(label=_("Received by"), choices=OfflineSource.choices)
     received_on = forms.DateField(label=_("Received on"), widget=DateInput())
     received_from = forms.CharField(
-        label=_("From whom"), max_length=300,
+        label=_("From whom"),
+        max_length=300,
         help_text=_("A person, an organisation or 'participants of the meeting'."),
-    )  # fmt: skip
-    meeting = forms.ModelChoiceField(
-        label=_("Forum meeting"),
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
+    )
+    meeting: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Forum meeting"), queryset=Meeting.objects.none(), required=False
     )
     summary = forms.CharField(label=_("What was said or asked"), widget=forms.Textarea)
     language = forms.ChoiceField(label=_("Language of the input"), choices=LANGUAGE_CHOICES)
 
     def __init__(self, *args: Any, plan: CoCreationPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from ogp.participation.models import Meeting
-
         meetings = (
             Meeting.objects.filter(forum_id=plan.forum_id)
             if plan.forum_id
@@ -180,7 +193,8 @@ class ResponseForm(forms.Form):
         self.fields["linked_commitment"].choices = [("", "—")] + [  # type: ignore[attr-defined]
             (
                 c.pk,
-                f"{_('working draft') if c.version.number is None else 'v%s' % c.version.number}: {c.title}",
+                f"{_('working draft') if c.version.number is None else f'v{c.version.number}'}: "
+                f"{c.title}",
             )
             for c in commitments
         ]
@@ -199,9 +213,11 @@ class ResponseForm(forms.Form):
 
 class IntroductionForm(forms.Form):
     introduction = forms.CharField(
-        label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 10}), required=False,
+        label=_("Introduction"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
         help_text=_("Separate paragraphs with an empty line: each paragraph can be commented."),
-    )  # fmt: skip
+    )
     changelog = forms.CharField(
         label=_("What changed in this version"), widget=forms.Textarea, required=False
     )
@@ -286,7 +302,9 @@ class EditorForm(forms.Form):
 
 
 class ShadowProposeForm(forms.Form):
-    plan = forms.ModelChoiceField(label=_("Action plan in co-creation"), queryset=None)  # type: ignore[arg-type]
+    plan: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Action plan in co-creation"), queryset=CoCreationPlan.objects.none()
+    )
 
     def __init__(self, *args: Any, plans: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from ogp.membership.letter_text import _font_names
 
-from .models import COMMITMENT_TEXT_FIELDS, CoCreationPlan, DraftCommitment, DraftVersion
+from .models import COMMITMENT_TEXT_FIELDS, CoCreationPlan, DraftVersion, commitment_field_label
 
 
 def plan_pdf(plan: CoCreationPlan, version: DraftVersion, *, language: str) -> bytes:
@@ -28,9 +28,16 @@ def plan_pdf(plan: CoCreationPlan, version: DraftVersion, *, language: str) -> b
 
     with translation.override(language):
         doc = SimpleDocTemplate(
-            buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
-            bottomMargin=20 * mm, title=plan.title, author=plan.country.name, lang=language,
-        )  # fmt: skip
+            buffer,
+            pagesize=A4,
+            leftMargin=20 * mm,
+            rightMargin=20 * mm,
+            topMargin=20 * mm,
+            bottomMargin=20 * mm,
+            title=plan.title,
+            author=plan.country.name,
+            lang=language,
+        )
         story: list = [p(plan.title, h1), p(plan.country.name), Spacer(1, 4 * mm)]
         story.append(p(_("Version %(number)s") % {"number": version.number}))
         for paragraph in version.introduction_paragraphs():
@@ -40,7 +47,7 @@ def plan_pdf(plan: CoCreationPlan, version: DraftVersion, *, language: str) -> b
             for name in COMMITMENT_TEXT_FIELDS[1:]:
                 value = getattr(commitment, name)
                 if value:
-                    verbose = str(DraftCommitment._meta.get_field(name).verbose_name)
+                    verbose = commitment_field_label(name)
                     story += [
                         Spacer(1, 2 * mm),
                         p(verbose[:1].upper() + verbose[1:], label),
@@ -51,7 +58,10 @@ def plan_pdf(plan: CoCreationPlan, version: DraftVersion, *, language: str) -> b
                 story += [Spacer(1, 2 * mm), p(_("Milestones"), label)]
                 story += [
                     p(
-                        f"• {m.title} — {m.expected_output} — {m.due_on.isoformat() if m.due_on else ''}"
+                        "• "
+                        + " — ".join(
+                            (m.title, m.expected_output, m.due_on.isoformat() if m.due_on else "")
+                        )
                     )
                     for m in milestones
                 ]

@@ -46,9 +46,12 @@ def plan_list(*, user: Any = None, country: Any = None) -> QuerySet[CoCreationPl
     visible = Q(state__in=PUBLIC_STATES)
     if getattr(user, "is_support_unit", False):
         visible = Q()
-    elif getattr(user, "is_authenticated", False) and user.country_id:
-        if user.has_perm("cocreation.add_plan", user.country):
-            visible |= Q(country_id=user.country_id)
+    elif (
+        getattr(user, "is_authenticated", False)
+        and user.country_id
+        and user.has_perm("cocreation.add_plan", user.country)
+    ):
+        visible |= Q(country_id=user.country_id)
     plans = CoCreationPlan.objects.filter(visible).select_related("country", "rule_set")
     if country is not None:
         plans = plans.filter(country=country)
@@ -104,7 +107,7 @@ def plan_timeline(plan: CoCreationPlan, *, today: datetime.date) -> Timeline:
             published_on=o.published_on, opens_on=o.opens_on, required_days=required, today=today
         )
         items.append(TimelineItem(o.opens_on, o.closes_on, "opportunity", o, notice))
-    if plan.forum_id and steps:
+    if plan.forum is not None and steps:
         first = min(s.starts_on for s in steps)
         last = max(s.ends_on for s in steps)
         meetings = plan.forum.meetings.filter(
@@ -122,7 +125,7 @@ def plan_timeline(plan: CoCreationPlan, *, today: datetime.date) -> Timeline:
             opens_on=starts,
             required_days=required,
             today=today,
-        )  # fmt: skip
+        )
         if starts
         else None
     )
@@ -186,8 +189,11 @@ def version_comments(version: DraftVersion, *, user: Any = None) -> dict[str, li
     return dict(by_anchor)
 
 
-PROPOSAL_SORTS = {"supports": ("-support_count", "-created_at", "-pk"),
-                  "recent": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}  # fmt: skip
+PROPOSAL_SORTS = {
+    "supports": ("-support_count", "-created_at", "-pk"),
+    "recent": ("-created_at", "-pk"),
+    "oldest": ("created_at", "pk"),
+}
 
 
 def proposal_list(
@@ -251,9 +257,14 @@ def ledger_entries(
     include_hidden: bool = False,
 ) -> QuerySet[LedgerEntry]:
     entries = LedgerEntry.objects.filter(plan=plan).select_related(
-        "proposal__plan", "comment__version__plan", "comment__author", "offline",
-        "linked_commitment__version", "linked_milestone", "merged_into",
-    )  # fmt: skip
+        "proposal__plan",
+        "comment__version__plan",
+        "comment__author",
+        "offline",
+        "linked_commitment__version",
+        "linked_milestone",
+        "merged_into",
+    )
     if not include_hidden:
         entries = entries.exclude(proposal__is_hidden=True).exclude(comment__is_hidden=True)
     if kind:
@@ -270,9 +281,15 @@ def ledger_entries(
 def plan_ledger_summary(plan: CoCreationPlan, *, today: datetime.date) -> LedgerSummary:
     """The ledger's completeness, from one query of plain values."""
     rows = LedgerEntry.objects.filter(plan=plan).values_list(
-        "pk", "received_on", "disposition", "reason", "linked_commitment_id",
-        "merged_into_id", "proposal__is_hidden", "comment__is_hidden",
-    )  # fmt: skip
+        "pk",
+        "received_on",
+        "disposition",
+        "reason",
+        "linked_commitment_id",
+        "merged_into_id",
+        "proposal__is_hidden",
+        "comment__is_hidden",
+    )
     facts = [
         InputFact(
             key=str(pk),
@@ -353,7 +370,7 @@ def standards_facts(plan: CoCreationPlan, *, today: datetime.date) -> StandardsF
         )
     documents = list(plan.documents.values_list("published_on", flat=True))
     versions = [
-        v.date()
+        v.date()  # type: ignore[union-attr]  # published_at__isnull=False
         for v in plan.versions.filter(published_at__isnull=False).values_list(
             "published_at", flat=True
         )

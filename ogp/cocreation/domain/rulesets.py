@@ -113,7 +113,7 @@ def parse_rule_set(code: str, document: dict[str, Any]) -> RuleSet:
     if not isinstance(delivery_doc, dict):
         raise RuleSetError(f"{code}: 'delivery' is missing")
     try:
-        kind = DeliveryKind(delivery_doc.get("kind"))
+        kind = DeliveryKind(str(delivery_doc.get("kind")))
     except ValueError as exc:
         raise RuleSetError(
             f"{code}: delivery.kind must be one of {[k.value for k in DeliveryKind]}"
@@ -171,7 +171,7 @@ def parse_rule_set(code: str, document: dict[str, Any]) -> RuleSet:
         if not isinstance(item, dict):
             raise RuleSetError(f"{where}: expected an object")
         try:
-            evaluator = Evaluator(item.get("evaluator"))
+            evaluator = Evaluator(str(item.get("evaluator")))
         except ValueError as exc:
             raise RuleSetError(
                 f"{where}: evaluator must be one of {[e.value for e in Evaluator]}"

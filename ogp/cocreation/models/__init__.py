@@ -1,4 +1,11 @@
-from .drafts import COMMITMENT_TEXT_FIELDS, Comment, DraftCommitment, DraftMilestone, DraftVersion
+from .drafts import (
+    COMMITMENT_TEXT_FIELDS,
+    Comment,
+    DraftCommitment,
+    DraftMilestone,
+    DraftVersion,
+    commitment_field_label,
+)
 from .inputs import (
     CORE_VALUES,
     DispositionChoices,
@@ -50,4 +57,5 @@ __all__ = [
     "StepKind",
     "Support",
     "TimelineStep",
+    "commitment_field_label",
 ]

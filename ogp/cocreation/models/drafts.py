@@ -26,6 +26,11 @@ COMMITMENT_TEXT_FIELDS = (
 )
 
 
+def commitment_field_label(name: str) -> str:
+    """The translated label of a commitment template field."""
+    return str(DraftCommitment._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
+
+
 class DraftVersion(models.Model):
     """A version of a draft plan (or of a shadow plan). ``number`` is set when published;
     until then it is the working copy its editors change. Published versions never change."""

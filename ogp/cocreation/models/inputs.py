@@ -81,6 +81,9 @@ class Support(models.Model):
             models.UniqueConstraint(fields=["proposal", "user"], name="cocreation_one_support")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} supports {self.proposal_id}"
+
 
 class OfflineSource(models.TextChoices):
     MEETING = "meeting", _("Meeting")
@@ -222,7 +225,7 @@ class LedgerEntry(models.Model):
                         comment__isnull=True,
                         offline__isnull=False,
                     )
-                ),  # fmt: skip
+                ),
                 name="cocreation_ledger_one_source",
             )
         ]

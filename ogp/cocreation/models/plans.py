@@ -213,3 +213,6 @@ class StandardAssessment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "code"], name="cocreation_one_assessment")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.status}"

@@ -20,6 +20,7 @@ from ..models import (
     DraftMilestone,
     DraftVersion,
     ShadowPlan,
+    commitment_field_label,
 )
 from .common import plan_touch, require_editable, require_perm
 
@@ -116,7 +117,7 @@ def commitment_save(
         name for name in REQUIRED_COMMITMENT_FIELDS if not str(values.get(name) or "").strip()
     ]
     if missing:
-        labels = ", ".join(str(DraftCommitment._meta.get_field(n).verbose_name) for n in missing)
+        labels = ", ".join(commitment_field_label(n) for n in missing)
         raise ServiceError(_("Fill in: %(fields)s.") % {"fields": labels})
     if (
         values.get("starts_on")
@@ -162,8 +163,10 @@ def milestone_save(
     elif milestone.commitment_id != commitment.pk:
         raise ServiceError(_("This milestone belongs to another commitment."))
     milestone.title, milestone.expected_output, milestone.due_on = (
-        title.strip(), expected_output.strip(), due_on,
-    )  # fmt: skip
+        title.strip(),
+        expected_output.strip(),
+        due_on,
+    )
     milestone.save()
     return milestone
 
@@ -193,8 +196,13 @@ def draft_publish(*, acting_user: User, version: DraftVersion) -> DraftVersion:
     version.save()
     plan_touch(version.plan_id)
     audit_record(
-        actor=acting_user, action="cocreation.draft_publish", target=owner,
-        after={"version": version.number, "commitments": version.commitments.count(),
-               **snapshot(version, ["comments_open_from", "comments_close_on", "is_final"])},
-    )  # fmt: skip
+        actor=acting_user,
+        action="cocreation.draft_publish",
+        target=owner,
+        after={
+            "version": version.number,
+            "commitments": version.commitments.count(),
+            **snapshot(version, ["comments_open_from", "comments_close_on", "is_final"]),
+        },
+    )
     return version

@@ -87,14 +87,19 @@ def proposal_create(
         is_demo=is_demo,
     )
     LedgerEntry.objects.create(
-        plan=plan, kind=InputKind.PROPOSAL, proposal=proposal,
-        received_on=timezone.localdate(), language=proposal.language,
-    )  # fmt: skip
+        plan=plan,
+        kind=InputKind.PROPOSAL,
+        proposal=proposal,
+        received_on=timezone.localdate(),
+        language=proposal.language,
+    )
     plan_touch(plan.pk)
     audit_record(
-        actor=acting_user, action="cocreation.proposal_create", target=proposal,
+        actor=acting_user,
+        action="cocreation.proposal_create",
+        target=proposal,
         after=snapshot(proposal, ["title", "values", "policy_area"]),
-    )  # fmt: skip
+    )
     return proposal
 
 
@@ -158,19 +163,27 @@ def comment_create(*, acting_user: User, version: DraftVersion, anchor: str, bod
     if anchor not in anchors_of(version):
         raise ServiceError(_("This paragraph does not exist in this version."))
     comment = Comment.objects.create(
-        version=version, anchor=anchor, author=acting_user,
-        body=_clean(body, _("The comment")), language=_language(),
-    )  # fmt: skip
+        version=version,
+        anchor=anchor,
+        author=acting_user,
+        body=_clean(body, _("The comment")),
+        language=_language(),
+    )
     if version.plan_id:
         LedgerEntry.objects.create(
-            plan_id=version.plan_id, kind=InputKind.COMMENT, comment=comment,
-            received_on=timezone.localdate(), language=comment.language,
-        )  # fmt: skip
+            plan_id=version.plan_id,
+            kind=InputKind.COMMENT,
+            comment=comment,
+            received_on=timezone.localdate(),
+            language=comment.language,
+        )
     plan_touch(version.plan_id)
     audit_record(
-        actor=acting_user, action="cocreation.comment_create", target=comment,
+        actor=acting_user,
+        action="cocreation.comment_create",
+        target=comment,
         after={"version": version.number, "anchor": anchor},
-    )  # fmt: skip
+    )
     return comment
 
 
@@ -179,9 +192,11 @@ def proposal_comment_create(*, acting_user: User, proposal: Proposal, body: str)
     """Discussion under a proposal (not a separate ledger input: the proposal is)."""
     require_perm(acting_user, "cocreation.comment_proposal", proposal)
     comment = Comment.objects.create(
-        proposal=proposal, author=acting_user, body=_clean(body, _("The comment")),
+        proposal=proposal,
+        author=acting_user,
+        body=_clean(body, _("The comment")),
         language=_language(),
-    )  # fmt: skip
+    )
     plan_touch(proposal.plan_id)
     audit_record(actor=acting_user, action="cocreation.proposal_comment", target=comment)
     return comment
@@ -205,20 +220,29 @@ def offline_input_create(
     if meeting is not None and meeting.forum_id != plan.forum_id:
         raise ServiceError(_("The meeting must be one of the plan's forum meetings."))
     item = OfflineInput.objects.create(
-        plan=plan, source=source, received_on=received_on,
+        plan=plan,
+        source=source,
+        received_on=received_on,
         received_from=_clean(received_from, _("Who it came from"), max_length=300),
-        summary=_clean(summary, _("The summary")), language=language, meeting=meeting,
-        recorded_by=acting_user,
-    )  # fmt: skip
-    LedgerEntry.objects.create(
-        plan=plan, kind=InputKind.OFFLINE, offline=item, received_on=received_on,
+        summary=_clean(summary, _("The summary")),
         language=language,
-    )  # fmt: skip
+        meeting=meeting,
+        recorded_by=acting_user,
+    )
+    LedgerEntry.objects.create(
+        plan=plan,
+        kind=InputKind.OFFLINE,
+        offline=item,
+        received_on=received_on,
+        language=language,
+    )
     plan_touch(plan.pk)
     audit_record(
-        actor=acting_user, action="cocreation.offline_input", target=plan,
+        actor=acting_user,
+        action="cocreation.offline_input",
+        target=plan,
         after=snapshot(item, ["source", "received_on", "received_from", "language"]),
-    )  # fmt: skip
+    )
     return item
 
 
@@ -229,8 +253,14 @@ RESPONSE_PROBLEMS = {
     ResponseProblem.NO_MERGE_TARGET: gettext_lazy("Say which input it was merged with."),
     ResponseProblem.MERGED_WITH_ITSELF: gettext_lazy("An input cannot be merged with itself."),
 }
-RESPONSE_FIELDS = ["disposition", "reason", "linked_commitment", "linked_milestone",
-                   "merged_into", "responder_side"]  # fmt: skip
+RESPONSE_FIELDS = [
+    "disposition",
+    "reason",
+    "linked_commitment",
+    "linked_milestone",
+    "merged_into",
+    "responder_side",
+]
 
 
 @transaction.atomic
@@ -274,16 +304,20 @@ def ledger_respond(
     entry.linked_milestone = linked_milestone if keep_link else None
     entry.merged_into = merged_into if disposition == Disposition.MERGED else None
     entry.responder_side = (
-        ResponderSide.GOVERNMENT if acting_user.has_perm("cocreation.edit_draft", entry.plan)
+        ResponderSide.GOVERNMENT
+        if acting_user.has_perm("cocreation.edit_draft", entry.plan)
         else ResponderSide.FORUM
-    )  # fmt: skip
+    )
     entry.responded_by, entry.responded_at = acting_user, timezone.now()
     entry.save()
     plan_touch(entry.plan_id)
     audit_record(
-        actor=acting_user, action="cocreation.ledger_respond", target=entry, before=before,
+        actor=acting_user,
+        action="cocreation.ledger_respond",
+        target=entry,
+        before=before,
         after=snapshot(entry, RESPONSE_FIELDS),
-    )  # fmt: skip
+    )
     return entry
 
 

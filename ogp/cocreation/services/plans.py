@@ -23,10 +23,24 @@ from ..models import CoCreationPlan, CoCreationRuleSet, Opportunity, TimelineSte
 from .common import plan_actor, plan_touch, require_editable, require_perm
 from .rulesets import rule_set_in_force
 
-PLAN_FIELDS = ["title", "summary", "period_years", "starts_on", "forum", "proposals_open",
-               "cohort_year", "previous_plan_end"]  # fmt: skip
-STATE_FIELDS = ["state", "opened_on", "submitted_on", "published_on", "state_reason",
-                "ledger_override_reason"]  # fmt: skip
+PLAN_FIELDS = [
+    "title",
+    "summary",
+    "period_years",
+    "starts_on",
+    "forum",
+    "proposals_open",
+    "cohort_year",
+    "previous_plan_end",
+]
+STATE_FIELDS = [
+    "state",
+    "opened_on",
+    "submitted_on",
+    "published_on",
+    "state_reason",
+    "ledger_override_reason",
+]
 
 PLAN_REFUSALS = {
     "timeline_not_dated": gettext_noop(
@@ -102,9 +116,11 @@ def plan_create(
         is_demo=is_demo,
     )
     audit_record(
-        actor=acting_user, action="cocreation.plan_create", target=plan,
+        actor=acting_user,
+        action="cocreation.plan_create",
+        target=plan,
         after=snapshot(plan, PLAN_FIELDS),
-    )  # fmt: skip
+    )
     return plan
 
 
@@ -119,15 +135,20 @@ def plan_update(*, acting_user: User, plan: CoCreationPlan, **values: Any) -> Co
     for name, value in values.items():
         setattr(plan, name, value)
     _check_values(
-        country=plan.country, rule_set=plan.rule_set, period_years=plan.period_years,
+        country=plan.country,
+        rule_set=plan.rule_set,
+        period_years=plan.period_years,
         forum=plan.forum,
-    )  # fmt: skip
+    )
     plan.save()
     plan_touch(plan.pk)
     audit_record(
-        actor=acting_user, action="cocreation.plan_update", target=plan, before=before,
+        actor=acting_user,
+        action="cocreation.plan_update",
+        target=plan,
+        before=before,
         after=snapshot(plan, PLAN_FIELDS),
-    )  # fmt: skip
+    )
     return plan
 
 
@@ -162,9 +183,12 @@ def step_save(
     step.save()
     plan_touch(plan.pk)
     audit_record(
-        actor=acting_user, action="cocreation.step_save", target=plan, before=before,
+        actor=acting_user,
+        action="cocreation.step_save",
+        target=plan,
+        before=before,
         after=snapshot(step, fields),
-    )  # fmt: skip
+    )
     return step
 
 
@@ -173,9 +197,11 @@ def step_delete(*, acting_user: User, step: TimelineStep) -> None:
     require_perm(acting_user, "cocreation.change_plan", step.plan)
     require_editable(step.plan)
     audit_record(
-        actor=acting_user, action="cocreation.step_delete", target=step.plan,
+        actor=acting_user,
+        action="cocreation.step_delete",
+        target=step.plan,
         before=snapshot(step, ["kind", "title", "starts_on", "ends_on"]),
-    )  # fmt: skip
+    )
     step.delete()
     plan_touch(step.plan_id)
 
@@ -202,8 +228,17 @@ def opportunity_save(
     _check_dates(opens_on, closes_on)
     if step is not None and step.plan_id != plan.pk:
         raise ServiceError(_("This step belongs to another plan."))
-    fields = ["kind", "title", "description", "location", "opens_on", "closes_on",
-              "open_to_anyone", "step", "published_on"]  # fmt: skip
+    fields = [
+        "kind",
+        "title",
+        "description",
+        "location",
+        "opens_on",
+        "closes_on",
+        "open_to_anyone",
+        "step",
+        "published_on",
+    ]
     before = snapshot(opportunity, fields) if opportunity else None
     if opportunity is None:
         opportunity = Opportunity(plan=plan)
@@ -218,9 +253,12 @@ def opportunity_save(
     opportunity.save()
     plan_touch(plan.pk)
     audit_record(
-        actor=acting_user, action="cocreation.opportunity_save", target=plan, before=before,
+        actor=acting_user,
+        action="cocreation.opportunity_save",
+        target=plan,
+        before=before,
         after=snapshot(opportunity, fields),
-    )  # fmt: skip
+    )
     return opportunity
 
 
@@ -261,9 +299,12 @@ def _transition(
 def _audit_state(acting_user: User, plan: CoCreationPlan, action: str, before: dict) -> None:  # type: ignore[type-arg]
     plan_touch(plan.pk)
     audit_record(
-        actor=acting_user, action=f"cocreation.plan_{action}", target=plan, before=before,
+        actor=acting_user,
+        action=f"cocreation.plan_{action}",
+        target=plan,
+        before=before,
         after=snapshot(plan, STATE_FIELDS),
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -396,9 +437,13 @@ def plan_delivery(plan: CoCreationPlan, *, today: datetime.date) -> plan_calenda
     except plan_calendar.DueDatesError:
         end = None
     return plan_calendar.delivery(
-        rule, dues, published_on=plan.published_on, plan_end=end, today=today,
+        rule,
+        dues,
+        published_on=plan.published_on,
+        plan_end=end,
+        today=today,
         due_soon_days=plan.rule_set.parsed().at_risk_days,
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -413,8 +458,10 @@ def plan_publish(*, acting_user: User, plan: CoCreationPlan) -> CoCreationPlan:
     result = plan_delivery(plan, today=plan.published_on)
     if result is not None:
         plan.due_on, plan.delivery_status, plan.days_late = (
-            result.due, result.status.value, result.days_late,
-        )  # fmt: skip
+            result.due,
+            result.status.value,
+            result.days_late,
+        )
     plan.save()
     _audit_state(acting_user, plan, "publish", before)
     from .publication import published_plan_create

@@ -63,53 +63,83 @@ def published_plan_create(*, acting_user: User, plan: CoCreationPlan) -> ActionP
     ogp_id, number = _next_plan_id(country.iso3)
     end = add_months(plan.starts_on, 12 * plan.period_years) - timedelta(days=1)
     action_plan = ActionPlan.objects.create(
-        ogp_id=ogp_id, country=country, number=number,
+        ogp_id=ogp_id,
+        country=country,
+        number=number,
         submitted_year=(plan.submitted_on or plan.published_on).year,  # type: ignore[union-attr]
-        end_year=end.year, duration_years=plan.period_years, due_date=plan.due_on,
-        published_on=plan.published_on, source=PlanSource.PLATFORM, is_demo=plan.is_demo,
-    )  # fmt: skip
+        end_year=end.year,
+        duration_years=plan.period_years,
+        due_date=plan.due_on,
+        published_on=plan.published_on,
+        source=PlanSource.PLATFORM,
+        is_demo=plan.is_demo,
+    )
     areas = {a.code.replace("-", "_"): a for a in PolicyArea.objects.all()}
     last = _commitment_numbers(country.iso2)
     for index, draft in enumerate(version.commitments.all(), start=1):
         commitment = Commitment.objects.create(
-            identifier=f"{country.iso2}{last + index:04d}", plan=action_plan, number=str(index),
-            title=draft.title, problem=draft.problem, status_quo=draft.status_quo,
-            objective=draft.objective, how_it_helps=draft.how_it_helps,
+            identifier=f"{country.iso2}{last + index:04d}",
+            plan=action_plan,
+            number=str(index),
+            title=draft.title,
+            problem=draft.problem,
+            status_quo=draft.status_quo,
+            objective=draft.objective,
+            how_it_helps=draft.how_it_helps,
             relevance_transparency=draft.relevance_transparency,
             relevance_participation=draft.relevance_participation,
             relevance_accountability=draft.relevance_accountability,
-            start_date=draft.starts_on or plan.starts_on, end_date=draft.ends_on or end,
-            start_precision="day", end_precision="day", is_active=True,
-            source=PlanSource.PLATFORM, is_demo=plan.is_demo,
-        )  # fmt: skip
+            start_date=draft.starts_on or plan.starts_on,
+            end_date=draft.ends_on or end,
+            start_precision="day",
+            end_precision="day",
+            is_active=True,
+            source=PlanSource.PLATFORM,
+            is_demo=plan.is_demo,
+        )
         if draft.policy_area in areas:
             commitment.policy_areas.add(areas[draft.policy_area])
         institutions = [(InstitutionRole.LEAD, draft.lead_institution, False)]
         institutions += [
             (InstitutionRole.SUPPORTING, name.strip(), False)
-            for name in _SPLIT.split(draft.supporting_institutions) if name.strip()
-        ]  # fmt: skip
+            for name in _SPLIT.split(draft.supporting_institutions)
+            if name.strip()
+        ]
         institutions += [
             (InstitutionRole.SUPPORTING, name.strip(), True)
-            for name in _SPLIT.split(draft.supporting_civil_society) if name.strip()
-        ]  # fmt: skip
+            for name in _SPLIT.split(draft.supporting_civil_society)
+            if name.strip()
+        ]
         CommitmentInstitution.objects.bulk_create(
-            CommitmentInstitution(commitment=commitment, role=role, name=name[:500],
-                                  is_civil_society=civil, position=position)
+            CommitmentInstitution(
+                commitment=commitment,
+                role=role,
+                name=name[:500],
+                is_civil_society=civil,
+                position=position,
+            )
             for position, (role, name, civil) in enumerate(institutions)
-        )  # fmt: skip
+        )
         Milestone.objects.bulk_create(
-            Milestone(commitment=commitment, position=position, title=m.title,
-                      expected_output=m.expected_output, due_date=m.due_on, is_demo=plan.is_demo)
+            Milestone(
+                commitment=commitment,
+                position=position,
+                title=m.title,
+                expected_output=m.expected_output,
+                due_date=m.due_on,
+                is_demo=plan.is_demo,
+            )
             for position, m in enumerate(draft.milestones.all())
-        )  # fmt: skip
+        )
         type(draft).objects.filter(version__plan=plan, key=draft.key).update(
             published_as=commitment
         )
     plan.action_plan = action_plan
     plan.save(update_fields=["action_plan"])
     audit_record(
-        actor=acting_user, action="cocreation.plan_published_records", target=plan,
+        actor=acting_user,
+        action="cocreation.plan_published_records",
+        target=plan,
         after={"action_plan": ogp_id, "commitments": version.commitments.count()},
-    )  # fmt: skip
+    )
     return action_plan

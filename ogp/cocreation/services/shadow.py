@@ -32,9 +32,13 @@ def shadow_create(
     if not title.strip():
         raise ServiceError(_("Give the shadow plan a title."))
     shadow = ShadowPlan.objects.create(
-        country=country, title=title.strip(), slug=_unique_slug(f"{country.iso3}-shadow-{title}"),
-        summary=summary.strip(), created_by=acting_user, is_demo=is_demo,
-    )  # fmt: skip
+        country=country,
+        title=title.strip(),
+        slug=_unique_slug(f"{country.iso3}-shadow-{title}"),
+        summary=summary.strip(),
+        created_by=acting_user,
+        is_demo=is_demo,
+    )
     shadow.editors.add(acting_user)
     if acting_user.organisation_id:
         shadow.organisations.add(acting_user.organisation_id)
@@ -52,9 +56,11 @@ def shadow_editor_add(*, acting_user: User, shadow: ShadowPlan, editor: User) ->
     if editor.organisation_id:
         shadow.organisations.add(editor.organisation_id)
     audit_record(
-        actor=acting_user, action="cocreation.shadow_editor_add", target=shadow,
+        actor=acting_user,
+        action="cocreation.shadow_editor_add",
+        target=shadow,
         after={"editor": editor.pk},
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -93,15 +99,15 @@ def shadow_commitments_propose(
     for commitment in latest.commitments.all():
         if commitment.key in done:
             continue
-        values = [
-            value
+        values: list[str] = [
+            value.value
             for value, text in (
                 (OgpValue.TRANSPARENCY, commitment.relevance_transparency),
                 (OgpValue.PARTICIPATION, commitment.relevance_participation),
                 (OgpValue.ACCOUNTABILITY, commitment.relevance_accountability),
             )
             if text.strip()
-        ] or [OgpValue.PARTICIPATION]
+        ] or [OgpValue.PARTICIPATION.value]
         proposals.append(
             proposal_create(
                 acting_user=acting_user,

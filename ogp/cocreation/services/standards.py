@@ -18,13 +18,21 @@ def assessment_set(
     existing = StandardAssessment.objects.filter(plan=plan, code=code).first()
     before = snapshot(existing, ["status", "note"]) if existing else None
     assessment, _created = StandardAssessment.objects.update_or_create(
-        plan=plan, code=code,
-        defaults={"status": status, "note": note.strip(), "assessed_by": acting_user,
-                  "assessed_on": timezone.localdate()},
-    )  # fmt: skip
+        plan=plan,
+        code=code,
+        defaults={
+            "status": status,
+            "note": note.strip(),
+            "assessed_by": acting_user,
+            "assessed_on": timezone.localdate(),
+        },
+    )
     plan_touch(plan.pk)
     audit_record(
-        actor=acting_user, action="cocreation.assessment_set", target=plan, before=before,
+        actor=acting_user,
+        action="cocreation.assessment_set",
+        target=plan,
+        before=before,
         after={"code": code, **snapshot(assessment, ["status", "note"])},
-    )  # fmt: skip
+    )
     return assessment

@@ -117,6 +117,9 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     def ledger(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
         if create:
             LedgerEntry.objects.create(
-                plan=obj.plan, kind="proposal", proposal=obj, received_on=timezone.localdate(),
+                plan=obj.plan,
+                kind="proposal",
+                proposal=obj,
+                received_on=timezone.localdate(),
                 language=obj.language,
-            )  # fmt: skip
+            )

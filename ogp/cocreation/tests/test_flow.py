@@ -28,14 +28,23 @@ def plan(country, government_user):
     country.save()
     forum = ForumFactory(country=country)
     return plans.plan_create(
-        acting_user=government_user, country=country, title="Demo plan 2027-2029",
-        starts_on=TODAY + timedelta(days=200), forum=forum,
-    )  # fmt: skip
+        acting_user=government_user,
+        country=country,
+        title="Demo plan 2027-2029",
+        starts_on=TODAY + timedelta(days=200),
+        forum=forum,
+    )
 
 
 def _open(plan, user):
-    plans.step_save(acting_user=user, plan=plan, kind="engagement", title="Workshops",
-                    starts_on=TODAY + timedelta(days=15), ends_on=TODAY + timedelta(days=60))  # fmt: skip
+    plans.step_save(
+        acting_user=user,
+        plan=plan,
+        kind="engagement",
+        title="Workshops",
+        starts_on=TODAY + timedelta(days=15),
+        ends_on=TODAY + timedelta(days=60),
+    )
     return plans.plan_open(acting_user=user, plan=plan)
 
 
@@ -43,18 +52,26 @@ def test_create_uses_rules_in_force_and_checks_forum(plan, government_user, othe
     assert plan.rule_set.code == "ogp-2022"
     assert plan.state == "preparing"
     with pytest.raises(ServiceError, match="forum"):
-        plans.plan_update(acting_user=government_user, plan=plan,
-                          forum=ForumFactory(country=other_country))  # fmt: skip
+        plans.plan_update(
+            acting_user=government_user, plan=plan, forum=ForumFactory(country=other_country)
+        )
     with pytest.raises(PermissionDenied):
-        plans.plan_create(acting_user=government_user, country=other_country, title="x",
-                          starts_on=TODAY)  # fmt: skip
+        plans.plan_create(
+            acting_user=government_user, country=other_country, title="x", starts_on=TODAY
+        )
 
 
 def test_open_needs_timeline_and_moves_membership(plan, government_user):
     with pytest.raises(ServiceError, match="timeline"):
         plans.plan_open(acting_user=government_user, plan=plan)
-    plans.opportunity_save(acting_user=government_user, plan=plan, kind="meeting", title="W1",
-                           opens_on=TODAY + timedelta(days=20), closes_on=TODAY + timedelta(days=20))  # fmt: skip
+    plans.opportunity_save(
+        acting_user=government_user,
+        plan=plan,
+        kind="meeting",
+        title="W1",
+        opens_on=TODAY + timedelta(days=20),
+        closes_on=TODAY + timedelta(days=20),
+    )
     plan = _open(plan, government_user)
     assert (plan.state, plan.opened_on, plan.timeline_published_on) == ("co_creation", TODAY, TODAY)
     assert plan.opportunities.get().published_on == TODAY
@@ -73,11 +90,24 @@ def test_open_refused_for_country_that_has_not_joined(plan, government_user):
 def test_proposals_support_once_and_require_core_value(plan, government_user, user):
     plan = _open(plan, government_user)
     with pytest.raises(ServiceError, match="transparency"):
-        inputs.proposal_create(acting_user=user, plan=plan, title="T", problem="P", solution="S",
-                               values=["technology"], policy_area="justice")  # fmt: skip
-    proposal = inputs.proposal_create(acting_user=user, plan=plan, title="Open courts",
-                                      problem="Rulings are secret", solution="Publish rulings",
-                                      values=["transparency", "technology"], policy_area="justice")  # fmt: skip
+        inputs.proposal_create(
+            acting_user=user,
+            plan=plan,
+            title="T",
+            problem="P",
+            solution="S",
+            values=["technology"],
+            policy_area="justice",
+        )
+    proposal = inputs.proposal_create(
+        acting_user=user,
+        plan=plan,
+        title="Open courts",
+        problem="Rulings are secret",
+        solution="Publish rulings",
+        values=["transparency", "technology"],
+        policy_area="justice",
+    )
     assert proposal.ledger_entry.kind == "proposal"
     supporter = UserFactory()
     inputs.proposal_support(acting_user=supporter, proposal=proposal)
@@ -96,8 +126,12 @@ def test_comments_attach_to_existing_anchor_within_period(plan, government_user,
     plan = _open(plan, government_user)
     version = VersionFactory(plan=plan, number=1, comments_close_on=TODAY)
     commitment = CommitmentFactory(version=version)
-    comment = inputs.comment_create(acting_user=user, version=version,
-                                    anchor=f"c-{commitment.key}-problem", body="Add a baseline")  # fmt: skip
+    comment = inputs.comment_create(
+        acting_user=user,
+        version=version,
+        anchor=f"c-{commitment.key}-problem",
+        body="Add a baseline",
+    )
     assert comment.ledger_entry.plan_id == plan.pk
     with pytest.raises(ServiceError, match="does not exist"):
         inputs.comment_create(acting_user=user, version=version, anchor="intro-9", body="x")
@@ -120,10 +154,16 @@ def test_ledger_respond_rules(plan, government_user, user):
             acting_user=government_user, entry=e1, disposition="adopted", reason="Yes"
         )
     with pytest.raises(ServiceError, match="itself"):
-        inputs.ledger_respond(acting_user=government_user, entry=e1, disposition="merged",
-                              reason="Same", merged_into=e1)  # fmt: skip
-    inputs.ledger_respond(acting_user=government_user, entry=e1, disposition="merged", reason="Same",
-                          merged_into=e2)  # fmt: skip
+        inputs.ledger_respond(
+            acting_user=government_user,
+            entry=e1,
+            disposition="merged",
+            reason="Same",
+            merged_into=e1,
+        )
+    inputs.ledger_respond(
+        acting_user=government_user, entry=e1, disposition="merged", reason="Same", merged_into=e2
+    )
     e1.refresh_from_db()
     assert (e1.disposition, e1.merged_into_id, e1.responder_side) == ("merged", e2.pk, "government")
     with pytest.raises(PermissionDenied):
@@ -141,12 +181,21 @@ def test_submission_refused_while_unanswered_then_published_into_plans(
     drafts.draft_update(
         acting_user=government_user, version=working, introduction="Intro.\n\nMore."
     )
-    c = drafts.commitment_save(acting_user=government_user, version=working, title="Open budgets",
-                               problem="Late data", objective="Monthly open data",
-                               lead_institution="Ministry of Finance",
-                               supporting_civil_society="Budget Watch; Open Data Club")  # fmt: skip
-    drafts.milestone_save(acting_user=government_user, commitment=c, title="Portal",
-                          due_on=TODAY + timedelta(days=400))  # fmt: skip
+    c = drafts.commitment_save(
+        acting_user=government_user,
+        version=working,
+        title="Open budgets",
+        problem="Late data",
+        objective="Monthly open data",
+        lead_institution="Ministry of Finance",
+        supporting_civil_society="Budget Watch; Open Data Club",
+    )
+    drafts.milestone_save(
+        acting_user=government_user,
+        commitment=c,
+        title="Portal",
+        due_on=TODAY + timedelta(days=400),
+    )
     v1 = drafts.draft_publish(acting_user=government_user, version=working)
     assert v1.number == 1
     with pytest.raises(ServiceError, match="published version"):
@@ -187,15 +236,27 @@ def test_return_and_withdraw_need_reasons(plan, government_user, staff_user):
 def test_offline_input_enters_ledger(plan, government_user):
     plan = _open(plan, government_user)
     meeting = MeetingFactory(forum=plan.forum, date=TODAY)
-    item = inputs.offline_input_create(acting_user=government_user, plan=plan, source="meeting",
-                                       received_on=TODAY, received_from="Forum members",
-                                       summary="Include local governments", language="fr",
-                                       meeting=meeting)  # fmt: skip
+    item = inputs.offline_input_create(
+        acting_user=government_user,
+        plan=plan,
+        source="meeting",
+        received_on=TODAY,
+        received_from="Forum members",
+        summary="Include local governments",
+        language="fr",
+        meeting=meeting,
+    )
     assert LedgerEntry.objects.get(offline=item).language == "fr"
     with pytest.raises(ServiceError, match="future"):
-        inputs.offline_input_create(acting_user=government_user, plan=plan, source="email",
-                                    received_on=TODAY + timedelta(days=1), received_from="x",
-                                    summary="y", language="en")  # fmt: skip
+        inputs.offline_input_create(
+            acting_user=government_user,
+            plan=plan,
+            source="email",
+            received_on=TODAY + timedelta(days=1),
+            received_from="x",
+            summary="y",
+            language="en",
+        )
 
 
 def test_shadow_plan_versions_and_proposals(plan, government_user, country):
@@ -204,10 +265,16 @@ def test_shadow_plan_versions_and_proposals(plan, government_user, country):
     shadow.shadow_editor_add(acting_user=author, shadow=sp, editor=partner)
     assert sp.organisations.count() == 2
     working = drafts.working_copy_get(acting_user=partner, owner=sp)
-    drafts.commitment_save(acting_user=partner, version=working, title="Lobbying register",
-                           problem="Lobbying is invisible", objective="A public register",
-                           lead_institution="Parliament", relevance_accountability="Yes",
-                           policy_area="anti_corruption")  # fmt: skip
+    drafts.commitment_save(
+        acting_user=partner,
+        version=working,
+        title="Lobbying register",
+        problem="Lobbying is invisible",
+        objective="A public register",
+        lead_institution="Parliament",
+        relevance_accountability="Yes",
+        policy_area="anti_corruption",
+    )
     shadow.shadow_publish(acting_user=author, shadow=sp, version=working)
     sp.refresh_from_db()
     assert sp.is_published

@@ -129,8 +129,10 @@ def test_unpublished_version_number_is_not_found(client_for, world, role):
     assert _client(client_for, world, role).get(url).status_code == 404
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("other_government", False), ("public", False),
-                                                ("government", True), ("coordinator", True)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("other_government", False), ("public", False), ("government", True), ("coordinator", True)],
+)
 def test_respond_by_direct_url(client_for, world, role, allowed):
     entry = world["entry"]
     url = reverse("cocreation:ledger-respond", args=[world["plan"].slug, entry.pk])
@@ -142,8 +144,10 @@ def test_respond_by_direct_url(client_for, world, role, allowed):
     assert response.status_code == (302 if allowed else 403)
 
 
-@pytest.mark.parametrize(("role", "status"), [("visitor", 404), ("civil_society", 404), ("editor", 200),
-                                               ("staff", 200)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("visitor", 404), ("civil_society", 404), ("editor", 200), ("staff", 200)],
+)
 def test_unpublished_shadow_plan_by_direct_url(client_for, world, role, status):
     url = reverse("cocreation:shadow-detail", args=[world["shadow"].slug])
     assert _client(client_for, world, role).get(url).status_code == status

@@ -66,6 +66,12 @@ def test_visitor_cache_follows_the_plan_revision(client, country, government_use
     assert b"Hearings" not in client.get(url).content
     from django.utils import timezone
 
-    step_save(acting_user=government_user, plan=plan, kind="engagement", title="Hearings",
-              starts_on=timezone.localdate(), ends_on=timezone.localdate())  # fmt: skip
+    step_save(
+        acting_user=government_user,
+        plan=plan,
+        kind="engagement",
+        title="Hearings",
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate(),
+    )
     assert b"Hearings" in client.get(url).content

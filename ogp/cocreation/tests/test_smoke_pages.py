@@ -32,8 +32,19 @@ def plan(country):
     return plan
 
 
-PUBLIC = ["plan-detail", "proposal-list", "version-list", "ledger", "ledger-unanswered", "standards",
-          "ledger-csv", "ledger-json", "evidence-pack", "plan-pdf", "version-compare"]  # fmt: skip
+PUBLIC = [
+    "plan-detail",
+    "proposal-list",
+    "version-list",
+    "ledger",
+    "ledger-unanswered",
+    "standards",
+    "ledger-csv",
+    "ledger-json",
+    "evidence-pack",
+    "plan-pdf",
+    "version-compare",
+]
 
 
 @pytest.mark.parametrize("name", PUBLIC)
@@ -54,8 +65,16 @@ def test_version_and_proposal_pages(client, plan):
     assert client.get(reverse("cocreation:country", args=[plan.country.iso3])).status_code == 200
 
 
-GOV = ["plan-edit", "step-create", "opportunity-create", "plan-submit", "plan-withdraw", "offline-create",
-       "draft-working", "commitment-create"]  # fmt: skip
+GOV = [
+    "plan-edit",
+    "step-create",
+    "opportunity-create",
+    "plan-submit",
+    "plan-withdraw",
+    "offline-create",
+    "draft-working",
+    "commitment-create",
+]
 
 
 @pytest.mark.parametrize("name", GOV)

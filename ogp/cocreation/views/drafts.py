@@ -17,7 +17,13 @@ from ogp.core.errors import ServiceError
 
 from ..domain.textdiff import commitment_diffs
 from ..forms import CommentForm, CommitmentForm, IntroductionForm, MilestoneForm
-from ..models import COMMITMENT_TEXT_FIELDS, DraftCommitment, DraftMilestone, DraftVersion
+from ..models import (
+    COMMITMENT_TEXT_FIELDS,
+    DraftCommitment,
+    DraftMilestone,
+    DraftVersion,
+    commitment_field_label,
+)
 from ..selectors import shadow_get, version_comments, version_get, versions_of, working_copy_of
 from ..services import drafts as services
 from ..services.inputs import comment_create, comment_period_open
@@ -51,18 +57,24 @@ def _url(kind: str, name: str, *args: Any) -> str:
 
 
 def _ctx(kind: str, owner: Any, **extra: Any) -> dict[str, Any]:
-    return {"kind": kind, "owner": owner, "plan": owner if kind == "plan" else None,
-            "shadow": owner if kind == "shadow" else None,
-            "url_prefix": "cocreation:shadow-" if kind == "shadow" else "cocreation:", **extra}  # fmt: skip
+    return {
+        "kind": kind,
+        "owner": owner,
+        "plan": owner if kind == "plan" else None,
+        "shadow": owner if kind == "shadow" else None,
+        "url_prefix": "cocreation:shadow-" if kind == "shadow" else "cocreation:",
+        **extra,
+    }
 
 
 def version_list(request: HttpRequest, slug: str, kind: str = "plan") -> HttpResponse:
     owner = _owner(request, slug, kind)
     editable = _can_edit(request, owner, kind)
     return render(
-        request, "cocreation/version_list.html",
+        request,
+        "cocreation/version_list.html",
         _ctx(kind, owner, versions=versions_of(owner), can_edit=editable),
-    )  # fmt: skip
+    )
 
 
 def version_detail(
@@ -82,8 +94,13 @@ def version_detail(
 
     def block(anchor: str, text: str, label: Any = None) -> dict[str, Any]:
         thread = comments.get(anchor, [])
-        return {"anchor": anchor, "text": text, "label": label, "comments": thread,
-                "is_open": show_all or anchor == open_anchor}  # fmt: skip
+        return {
+            "anchor": anchor,
+            "text": text,
+            "label": label,
+            "comments": thread,
+            "is_open": show_all or anchor == open_anchor,
+        }
 
     intro = [
         block(f"intro-{i}", text)
@@ -95,8 +112,8 @@ def version_detail(
             block(
                 f"c-{commitment.key}-{name}",
                 getattr(commitment, name),
-                DraftCommitment._meta.get_field(name).verbose_name,
-            )  # fmt: skip
+                commitment_field_label(name),
+            )
             for name in COMMITMENT_TEXT_FIELDS[1:]
             if getattr(commitment, name)
         ]
@@ -111,18 +128,33 @@ def version_detail(
             )
             for m in commitment.milestones.all()
         ]
-        commitments.append({"obj": commitment, "title": block(f"c-{commitment.key}-title", commitment.title),
-                            "fields": fields, "milestones": milestones})  # fmt: skip
+        commitments.append(
+            {
+                "obj": commitment,
+                "title": block(f"c-{commitment.key}-title", commitment.title),
+                "fields": fields,
+                "milestones": milestones,
+            }
+        )
     return render(
-        request, "cocreation/version_detail.html",
+        request,
+        "cocreation/version_detail.html",
         _ctx(
-            kind, owner, version=version, intro=intro, commitments=commitments, comments=comments,
-            open_anchor=open_anchor, show_all=show_all,
-            can_comment=can_comment, comment_form=CommentForm(), today=today,
+            kind,
+            owner,
+            version=version,
+            intro=intro,
+            commitments=commitments,
+            comments=comments,
+            open_anchor=open_anchor,
+            show_all=show_all,
+            can_comment=can_comment,
+            comment_form=CommentForm(),
+            today=today,
             versions=versions_of(owner),
             can_respond=kind == "plan" and request.user.has_perm("cocreation.respond_input", owner),
         ),
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -158,10 +190,10 @@ def version_comment(
 def version_compare(request: HttpRequest, slug: str, kind: str = "plan") -> HttpResponse:
     owner = _owner(request, slug, kind)
     versions = versions_of(owner)
-    numbers = [v.number for v in versions]
+    numbers = [v.number or 0 for v in versions]
     try:
-        old_n = int(request.GET.get("from", numbers[-2] if len(numbers) > 1 else 0))
-        new_n = int(request.GET.get("to", numbers[-1] if numbers else 0))
+        old_n = int(request.GET.get("from") or (numbers[-2] if len(numbers) > 1 else 0))
+        new_n = int(request.GET.get("to") or (numbers[-1] if numbers else 0))
     except ValueError:
         old_n = new_n = 0
     if old_n not in numbers or new_n not in numbers:
@@ -179,16 +211,21 @@ def version_compare(request: HttpRequest, slug: str, kind: str = "plan") -> Http
     )
     from ..domain.textdiff import word_diff
 
-    labels = {
-        name: DraftCommitment._meta.get_field(name).verbose_name for name in COMMITMENT_TEXT_FIELDS
-    }
+    labels = {name: commitment_field_label(name) for name in COMMITMENT_TEXT_FIELDS}
     labels["milestones"] = _("Milestones")
     return render(
-        request, "cocreation/version_compare.html",
-        _ctx(kind, owner, versions=versions, old=old, new=new,
-             diffs=[{"diff": d, "fields": [(labels[f.name], f) for f in d.fields]} for d in diffs],
-             intro_diff=word_diff(old.introduction, new.introduction)),
-    )  # fmt: skip
+        request,
+        "cocreation/version_compare.html",
+        _ctx(
+            kind,
+            owner,
+            versions=versions,
+            old=old,
+            new=new,
+            diffs=[{"diff": d, "fields": [(labels[f.name], f) for f in d.fields]} for d in diffs],
+            intro_diff=word_diff(old.introduction, new.introduction),
+        ),
+    )
 
 
 def _working(request: HttpRequest, owner: Any) -> DraftVersion:

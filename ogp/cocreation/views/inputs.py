@@ -92,14 +92,16 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
                 messages.success(
                     request,
                     _(
-                        "Thank you: your proposal is published. The government will answer it with a reason."
+                        "Thank you: your proposal is published. "
+                        "The government will answer it with a reason."
                     ),
                 )
                 return redirect(proposal)
     return render(
-        request, "cocreation/proposal_form.html",
+        request,
+        "cocreation/proposal_form.html",
         {"form": form, "plan": plan, "similar": similar_ones, "checked": checked},
-    )  # fmt: skip
+    )
 
 
 def proposal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -111,9 +113,11 @@ def proposal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     ):  # type: ignore[attr-defined]
         return render(request, "cocreation/hidden.html", {"plan": plan}, status=410)
     comments = [
-        c for c in proposal.comments.select_related("author")
-        if not c.is_hidden or (user.is_authenticated and (c.author_id == user.pk or user.is_support_unit))  # type: ignore[attr-defined]
-    ]  # fmt: skip
+        c
+        for c in proposal.comments.select_related("author")
+        if not c.is_hidden
+        or (user.is_authenticated and (c.author_id == user.pk or user.is_support_unit))  # type: ignore[attr-defined]
+    ]
     return render(
         request,
         "cocreation/proposal_detail.html",

@@ -1,5 +1,7 @@
 """The reasoned-response ledger: public page, exports, and the response form."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -26,7 +28,7 @@ from .common import add_service_error, check, current_user, visible_plan, visito
 PAGE_SIZE = 50
 
 
-def _filters(request: HttpRequest) -> dict[str, str]:
+def _filters(request: HttpRequest) -> dict[str, Any]:
     kinds, dispositions = set(InputKind.values), {"unanswered", *DispositionChoices.values}
     kind = request.GET.get("kind", "")
     disposition = request.GET.get("disposition", "")
@@ -107,14 +109,18 @@ def ledger_respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if denied := check(request, "cocreation.respond_input", entry):
         return denied
     initial = {
-        "disposition": entry.disposition or None, "reason": entry.reason,
-        "linked_commitment": entry.linked_commitment_id, "linked_milestone": entry.linked_milestone_id,
+        "disposition": entry.disposition or None,
+        "reason": entry.reason,
+        "linked_commitment": entry.linked_commitment_id,
+        "linked_milestone": entry.linked_milestone_id,
         "merged_into": str(entry.merged_into_id or ""),
-    }  # fmt: skip
+    }
     form = ResponseForm(
-        request.POST or None, initial=initial,
-        commitments=linkable_commitments(plan), milestones=linkable_milestones(plan),
-    )  # fmt: skip
+        request.POST or None,
+        initial=initial,
+        commitments=linkable_commitments(plan),
+        milestones=linkable_milestones(plan),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         commitment = plan_commitment(plan, data["linked_commitment"])
@@ -129,10 +135,14 @@ def ledger_respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             try:
                 services.ledger_respond(
-                    acting_user=current_user(request), entry=entry, disposition=data["disposition"],
-                    reason=data["reason"], linked_commitment=commitment, linked_milestone=milestone,
+                    acting_user=current_user(request),
+                    entry=entry,
+                    disposition=data["disposition"],
+                    reason=data["reason"],
+                    linked_commitment=commitment,
+                    linked_milestone=milestone,
                     merged_into=merged,
-                )  # fmt: skip
+                )
             except ServiceError as error:
                 add_service_error(form, error)
             else:
@@ -141,10 +151,16 @@ def ledger_respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                     return redirect(request.POST["next"])
                 return redirect("cocreation:ledger", plan.slug)
     return render(
-        request, "cocreation/ledger_respond.html",
-        {"form": form, "plan": plan, "entry": entry, "row": exports.entry_row(entry),
-         "next": request.GET.get("next", "")},
-    )  # fmt: skip
+        request,
+        "cocreation/ledger_respond.html",
+        {
+            "form": form,
+            "plan": plan,
+            "entry": entry,
+            "row": exports.entry_row(entry),
+            "next": request.GET.get("next", ""),
+        },
+    )
 
 
 def _safe_next(request: HttpRequest) -> bool:

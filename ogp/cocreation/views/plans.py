@@ -34,8 +34,8 @@ def plan_index(request: HttpRequest) -> HttpResponse:
         {
             "plans": plan_list(user=user),
             "shadows": shadow_list()[:20],
-            "can_add": getattr(user, "country_id", None)
-            and user.has_perm("cocreation.add_plan", user.country),  # type: ignore[attr-defined]
+            "can_add": bool(getattr(user, "country_id", None))
+            and user.has_perm("cocreation.add_plan", getattr(user, "country", None)),
             "can_add_shadow": user.has_perm("cocreation.add_shadow_plan"),
         },
     )
@@ -92,10 +92,14 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _plan_form_initial(plan):  # type: ignore[no-untyped-def]
     return {
-        "title": plan.title, "summary": plan.summary, "period_years": plan.period_years,
-        "starts_on": plan.starts_on, "previous_plan_end": plan.previous_plan_end,
-        "forum": plan.forum_id, "proposals_open": plan.proposals_open,
-    }  # fmt: skip
+        "title": plan.title,
+        "summary": plan.summary,
+        "period_years": plan.period_years,
+        "starts_on": plan.starts_on,
+        "previous_plan_end": plan.previous_plan_end,
+        "forum": plan.forum_id,
+        "proposals_open": plan.proposals_open,
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -243,9 +247,10 @@ def plan_submit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The plan is submitted to the Support Unit."))
             return redirect(plan)
     return render(
-        request, "cocreation/plan_submit.html",
+        request,
+        "cocreation/plan_submit.html",
         {"form": form, "plan": plan, "ledger": ledger, "latest": latest_published_version(plan)},
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -265,6 +270,7 @@ def plan_withdraw(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The plan is withdrawn."))
             return redirect(plan)
     return render(
-        request, "cocreation/reason_form.html",
+        request,
+        "cocreation/reason_form.html",
         {"form": form, "plan": plan, "heading": _("Withdraw the plan"), "button": _("Withdraw")},
-    )  # fmt: skip
+    )

@@ -37,7 +37,8 @@ def shadow_create(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "The shadow plan is created; only its co-editors see it until you publish a version."
+                    "The shadow plan is created; only its co-editors see it until you "
+                    "publish a version."
                 ),
             )
             return redirect(shadow)
@@ -57,11 +58,18 @@ def shadow_detail(request: HttpRequest, slug: str) -> HttpResponse:
     can_edit = request.user.has_perm("cocreation.edit_shadow_plan", shadow)
     open_plans = _open_plans(shadow) if can_edit else CoCreationPlan.objects.none()
     return render(
-        request, "cocreation/shadow_detail.html",
-        {"shadow": shadow, "versions": versions_of(shadow), "can_edit": can_edit,
-         "organisations": shadow.organisations.all(), "editors": shadow.editors.all() if can_edit else [],
-         "editor_form": EditorForm(), "propose_form": ShadowProposeForm(plans=open_plans) if open_plans else None},
-    )  # fmt: skip
+        request,
+        "cocreation/shadow_detail.html",
+        {
+            "shadow": shadow,
+            "versions": versions_of(shadow),
+            "can_edit": can_edit,
+            "organisations": shadow.organisations.all(),
+            "editors": shadow.editors.all() if can_edit else [],
+            "editor_form": EditorForm(),
+            "propose_form": ShadowProposeForm(plans=open_plans) if open_plans else None,
+        },
+    )
 
 
 @require_POST

@@ -43,11 +43,16 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect("cocreation:staff-queue")
     today = timezone.localdate()
     return render(
-        request, "cocreation/staff_review.html",
-        {"plan": plan, "form": form, "latest": latest_published_version(plan),
-         "ledger": plan_ledger_counts(plan, today=today),
-         "delivery": services.plan_delivery(plan, today=today)},
-    )  # fmt: skip
+        request,
+        "cocreation/staff_review.html",
+        {
+            "plan": plan,
+            "form": form,
+            "latest": latest_published_version(plan),
+            "ledger": plan_ledger_counts(plan, today=today),
+            "delivery": services.plan_delivery(plan, today=today),
+        },
+    )
 
 
 @require_POST

@@ -94,7 +94,7 @@ def evidence_pack(request: HttpRequest, slug: str) -> HttpResponse:
             ],
             ensure_ascii=False,
             indent=2,
-        ).encode(),  # fmt: skip
+        ).encode(),
         "standards.json": json.dumps(
             [
                 {
@@ -108,24 +108,34 @@ def evidence_pack(request: HttpRequest, slug: str) -> HttpResponse:
                 for r in plan_standards(plan, today=today)
             ],
             indent=2,
-        ).encode(),  # fmt: skip
+        ).encode(),
     }
-    if plan.forum_id:
-        meetings = plan.forum.meetings.order_by("date")
+    forum = plan.forum
+    if forum is not None:
+        meetings = forum.meetings.order_by("date")
         files["forum/meetings.json"] = json.dumps(
-            [{"date": m.date.isoformat(), "title": m.title, "cancelled": m.is_cancelled,
-              "agenda": m.agenda, "minutes": m.minutes} for m in meetings],
-            ensure_ascii=False, indent=2,
-        ).encode()  # fmt: skip
-        files["forum/rules_of_participation.txt"] = plan.forum.rules_of_participation.encode()
+            [
+                {
+                    "date": m.date.isoformat(),
+                    "title": m.title,
+                    "cancelled": m.is_cancelled,
+                    "agenda": m.agenda,
+                    "minutes": m.minutes,
+                }
+                for m in meetings
+            ],
+            ensure_ascii=False,
+            indent=2,
+        ).encode()
+        files["forum/rules_of_participation.txt"] = forum.rules_of_participation.encode()
     for document in plan.documents.all():
         with document.file.open("rb") as handle:
-            files[f"documents/{document.pk}-{document.file.name.rsplit('/', 1)[-1]}"] = (
+            files[f"documents/{document.pk}-{(document.file.name or '').rsplit('/', 1)[-1]}"] = (
                 handle.read()
             )
     for version in plan.versions.filter(number__isnull=False).order_by("number"):
         files[f"drafts/version-{version.number}.pdf"] = plan_pdf(
-            plan, version_get(plan, version.number), language=request.LANGUAGE_CODE[:2]
+            plan, version_get(plan, version.number or 0), language=request.LANGUAGE_CODE[:2]
         )
     response = HttpResponse(
         exports.evidence_pack(plan, files=files), content_type="application/zip"
@@ -143,7 +153,7 @@ def plan_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:
     if language not in {"en", "fr", "es"}:
         language = "en"
     response = HttpResponse(
-        plan_pdf(plan, version_get(plan, latest.number), language=language),
+        plan_pdf(plan, version_get(plan, latest.number or 0), language=language),
         content_type="application/pdf",
     )
     response["Content-Disposition"] = f'inline; filename="{plan.slug}-v{latest.number}.pdf"'
