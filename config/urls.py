@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("ogp.membership.urls")),
     path("participate/", include("ogp.participation.urls")),
     path("plans/", include("ogp.plans.urls")),
+    path("co-creation/", include("ogp.cocreation.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

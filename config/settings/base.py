@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "ogp.membership",
     "ogp.participation",
     "ogp.plans",
+    "ogp.cocreation",
 ]
 
 MIDDLEWARE = [

@@ -16,7 +16,12 @@ from ..services.moderation import content_hide, content_report, content_restore,
 from .common import add_service_error, check, rate_limited
 
 #: What can be reported: "app_label.model" allowed in the URL.
-REPORTABLE = {"participation.person", "organisations.organisation"}
+REPORTABLE = {
+    "participation.person",
+    "organisations.organisation",
+    "cocreation.proposal",
+    "cocreation.comment",
+}
 
 
 def _target(kind: str, pk: int):  # type: ignore[no-untyped-def]

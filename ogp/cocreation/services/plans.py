@@ -1,0 +1,475 @@
+"""Plans: create, timeline and opportunities, open, submit, return, publish, withdraw."""
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from ogp.accounts.models import User
+from ogp.audit.services import audit_record, snapshot
+from ogp.core.errors import ServiceError
+from ogp.countries.models import MEMBER_STATUSES, Country, MembershipStatus
+from ogp.membership.domain.status import Actor, StatusFacts
+from ogp.participation.models import Forum
+
+from ..domain import calendar as plan_calendar
+from ..domain.ledger import submission_check
+from ..domain.plan_state import CO_CREATION_STARTED, PlanFacts, PlanState, decide_plan
+from ..models import CoCreationPlan, CoCreationRuleSet, Opportunity, TimelineStep
+from .common import plan_actor, plan_touch, require_editable, require_perm
+from .rulesets import rule_set_in_force
+
+PLAN_FIELDS = [
+    "title",
+    "summary",
+    "period_years",
+    "starts_on",
+    "forum",
+    "proposals_open",
+    "cohort_year",
+    "previous_plan_end",
+]
+STATE_FIELDS = [
+    "state",
+    "opened_on",
+    "submitted_on",
+    "published_on",
+    "state_reason",
+    "ledger_override_reason",
+]
+
+PLAN_REFUSALS = {
+    "timeline_not_dated": gettext_noop(
+        "Add the co-creation timeline first: at least one dated step."
+    ),
+    "country_not_joined": gettext_noop(
+        "The country must have joined OGP (letter of intent accepted) to open co-creation."
+    ),
+    "no_final_draft": gettext_noop("Publish a draft version with at least one commitment first."),
+    "inputs_unanswered": gettext_noop("Some inputs have no reasoned response yet."),
+    "no_reason_given": gettext_noop("Give the reason."),
+    "actor_not_permitted": gettext_noop("You cannot do this at this stage."),
+    "no_such_action": gettext_noop("This is not possible in the plan's current state."),
+}
+
+
+def _refuse(reason: str) -> ServiceError:
+    return ServiceError(_(PLAN_REFUSALS.get(reason, "no_such_action")), code=reason)
+
+
+def _unique_slug(base: str) -> str:
+    slug = slugify(base)[:100] or "plan"
+    candidate, n = slug, 2
+    while CoCreationPlan.objects.filter(slug=candidate).exists():
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+def _check_values(
+    *, country: Country, rule_set: CoCreationRuleSet, period_years: int, forum: Forum | None
+) -> None:
+    if period_years not in rule_set.parsed().delivery.plan_lengths_years:
+        raise ServiceError(
+            _("A %(years)s-year plan is not allowed under the rules in force (%(rules)s).")
+            % {"years": period_years, "rules": rule_set.display_title}
+        )
+    if forum is not None and forum.country_id != country.pk:
+        raise ServiceError(_("The forum must be one of this country's forums."))
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    acting_user: User,
+    country: Country,
+    title: str,
+    starts_on: datetime.date,
+    period_years: int = 2,
+    rule_set: CoCreationRuleSet | None = None,
+    forum: Forum | None = None,
+    summary: str = "",
+    cohort_year: int | None = None,
+    previous_plan_end: datetime.date | None = None,
+    is_demo: bool = False,
+) -> CoCreationPlan:
+    require_perm(acting_user, "cocreation.add_plan", country)
+    rule_set = rule_set or rule_set_in_force(starts_on)
+    _check_values(country=country, rule_set=rule_set, period_years=period_years, forum=forum)
+    if not title.strip():
+        raise ServiceError(_("Give the plan a title."))
+    plan = CoCreationPlan.objects.create(
+        country=country,
+        title=title.strip(),
+        slug=_unique_slug(f"{country.iso3}-{title}"),
+        summary=summary.strip(),
+        period_years=period_years,
+        starts_on=starts_on,
+        rule_set=rule_set,
+        forum=forum,
+        cohort_year=cohort_year,
+        previous_plan_end=previous_plan_end,
+        created_by=acting_user,
+        is_demo=is_demo,
+    )
+    audit_record(
+        actor=acting_user,
+        action="cocreation.plan_create",
+        target=plan,
+        after=snapshot(plan, PLAN_FIELDS),
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, acting_user: User, plan: CoCreationPlan, **values: Any) -> CoCreationPlan:
+    require_perm(acting_user, "cocreation.change_plan", plan)
+    require_editable(plan)
+    unknown = set(values) - set(PLAN_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    before = snapshot(plan, PLAN_FIELDS)
+    for name, value in values.items():
+        setattr(plan, name, value)
+    _check_values(
+        country=plan.country,
+        rule_set=plan.rule_set,
+        period_years=plan.period_years,
+        forum=plan.forum,
+    )
+    plan.save()
+    plan_touch(plan.pk)
+    audit_record(
+        actor=acting_user,
+        action="cocreation.plan_update",
+        target=plan,
+        before=before,
+        after=snapshot(plan, PLAN_FIELDS),
+    )
+    return plan
+
+
+def _check_dates(starts_on: datetime.date, ends_on: datetime.date) -> None:
+    if ends_on < starts_on:
+        raise ServiceError(_("The end date must not be before the start date."))
+
+
+@transaction.atomic
+def step_save(
+    *,
+    acting_user: User,
+    plan: CoCreationPlan,
+    kind: str,
+    title: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    description: str = "",
+    step: TimelineStep | None = None,
+) -> TimelineStep:
+    require_perm(acting_user, "cocreation.change_plan", plan)
+    require_editable(plan)
+    _check_dates(starts_on, ends_on)
+    fields = ["kind", "title", "description", "starts_on", "ends_on"]
+    before = snapshot(step, fields) if step else None
+    if step is None:
+        step = TimelineStep(plan=plan)
+    elif step.plan_id != plan.pk:
+        raise ServiceError(_("This step belongs to another plan."))
+    step.kind, step.title, step.description = kind, title.strip(), description.strip()
+    step.starts_on, step.ends_on = starts_on, ends_on
+    step.save()
+    plan_touch(plan.pk)
+    audit_record(
+        actor=acting_user,
+        action="cocreation.step_save",
+        target=plan,
+        before=before,
+        after=snapshot(step, fields),
+    )
+    return step
+
+
+@transaction.atomic
+def step_delete(*, acting_user: User, step: TimelineStep) -> None:
+    require_perm(acting_user, "cocreation.change_plan", step.plan)
+    require_editable(step.plan)
+    audit_record(
+        actor=acting_user,
+        action="cocreation.step_delete",
+        target=step.plan,
+        before=snapshot(step, ["kind", "title", "starts_on", "ends_on"]),
+    )
+    step.delete()
+    plan_touch(step.plan_id)
+
+
+@transaction.atomic
+def opportunity_save(
+    *,
+    acting_user: User,
+    plan: CoCreationPlan,
+    kind: str,
+    title: str,
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+    description: str = "",
+    location: str = "",
+    open_to_anyone: bool = True,
+    step: TimelineStep | None = None,
+    opportunity: Opportunity | None = None,
+) -> Opportunity:
+    """Add or change an opportunity. It counts as announced the day it becomes public: now if
+    the plan is public, otherwise when co-creation opens."""
+    require_perm(acting_user, "cocreation.change_plan", plan)
+    require_editable(plan)
+    _check_dates(opens_on, closes_on)
+    if step is not None and step.plan_id != plan.pk:
+        raise ServiceError(_("This step belongs to another plan."))
+    fields = [
+        "kind",
+        "title",
+        "description",
+        "location",
+        "opens_on",
+        "closes_on",
+        "open_to_anyone",
+        "step",
+        "published_on",
+    ]
+    before = snapshot(opportunity, fields) if opportunity else None
+    if opportunity is None:
+        opportunity = Opportunity(plan=plan)
+    elif opportunity.plan_id != plan.pk:
+        raise ServiceError(_("This opportunity belongs to another plan."))
+    opportunity.kind, opportunity.title = kind, title.strip()
+    opportunity.description, opportunity.location = description.strip(), location.strip()
+    opportunity.opens_on, opportunity.closes_on = opens_on, closes_on
+    opportunity.open_to_anyone, opportunity.step = open_to_anyone, step
+    if plan.is_public and opportunity.published_on is None:
+        opportunity.published_on = timezone.localdate()
+    opportunity.save()
+    plan_touch(plan.pk)
+    audit_record(
+        actor=acting_user,
+        action="cocreation.opportunity_save",
+        target=plan,
+        before=before,
+        after=snapshot(opportunity, fields),
+    )
+    return opportunity
+
+
+def _lock(plan: CoCreationPlan) -> CoCreationPlan:
+    return (
+        CoCreationPlan.objects.select_for_update()
+        .select_related("country", "rule_set")
+        .get(pk=plan.pk)
+    )
+
+
+def plan_facts(plan: CoCreationPlan, *, reason: str = "", override_reason: str = "") -> PlanFacts:
+    from ..selectors import latest_published_version, plan_ledger_summary
+
+    latest = latest_published_version(plan)
+    ledger = plan_ledger_summary(plan, today=timezone.localdate())
+    return PlanFacts(
+        timeline_dated=plan.steps.exists(),
+        country_joined=plan.country.membership_status in MEMBER_STATUSES,
+        has_final_draft=latest is not None and latest.commitments.exists(),
+        ledger_ok=submission_check(ledger, override_reason=override_reason).allowed,
+        reason=reason,
+    )
+
+
+def _transition(
+    *, acting_user: User, plan: CoCreationPlan, action: str, facts: PlanFacts
+) -> tuple[CoCreationPlan, dict[str, Any]]:
+    decision = decide_plan(plan.state, action, plan_actor(acting_user), facts)
+    if not decision.allowed:
+        raise _refuse(decision.reason)
+    before = snapshot(plan, STATE_FIELDS)
+    assert decision.target is not None
+    plan.state = decision.target.value
+    return plan, before
+
+
+def _audit_state(acting_user: User, plan: CoCreationPlan, action: str, before: dict) -> None:  # type: ignore[type-arg]
+    plan_touch(plan.pk)
+    audit_record(
+        actor=acting_user,
+        action=f"cocreation.plan_{action}",
+        target=plan,
+        before=before,
+        after=snapshot(plan, STATE_FIELDS),
+    )
+
+
+@transaction.atomic
+def plan_open(*, acting_user: User, plan: CoCreationPlan) -> CoCreationPlan:
+    """Publish the timeline and open co-creation. A participating country becomes an active
+    member through the membership state machine (co-creation started, derived from the plan)."""
+    require_perm(acting_user, "cocreation.open_plan", plan)
+    plan = _lock(plan)
+    today = timezone.localdate()
+    plan, before = _transition(
+        acting_user=acting_user, plan=plan, action="open", facts=plan_facts(plan)
+    )
+    plan.opened_on = plan.timeline_published_on = today
+    plan.save()
+    plan.opportunities.filter(published_on__isnull=True).update(published_on=today)
+    _audit_state(acting_user, plan, "open", before)
+    membership_follow_plan(acting_user=acting_user, plan=plan, on=today)
+    return plan
+
+
+def membership_follow_plan(*, acting_user: User, plan: CoCreationPlan, on: datetime.date) -> None:
+    """Move the country's status where the membership state machine says co-creation leads."""
+    from ogp.membership.domain.onboarding import ChecklistItem
+    from ogp.membership.models import Onboarding, OnboardingStep
+    from ogp.membership.services import membership_status_change
+
+    country = Country.objects.get(pk=plan.country_id)
+    started = PlanState(plan.state) in CO_CREATION_STARTED
+    if started and country.membership_status == MembershipStatus.PARTICIPATING:
+        membership_status_change(
+            acting_user=acting_user,
+            country=country,
+            target=MembershipStatus.ACTIVE,
+            facts=StatusFacts(co_creation_started=True),
+            reason=gettext_noop(
+                "Co-creation of the first action plan with civil society has started."
+            ),
+            effective_date=on,
+            actor=Actor.SYSTEM,
+        )
+    onboarding = Onboarding.objects.filter(country=country).first()
+    if started and onboarding is not None and onboarding.letter_received_on is not None:
+        OnboardingStep.objects.get_or_create(
+            onboarding=onboarding,
+            item=ChecklistItem.CO_CREATION_STARTED,
+            defaults={
+                "done_on": on,
+                "done_by": acting_user,
+                "note": f"Action plan co-creation opened: {plan.title}",
+            },
+        )
+
+
+@transaction.atomic
+def plan_submit(
+    *, acting_user: User, plan: CoCreationPlan, override_reason: str = "", language: str = "en"
+) -> CoCreationPlan:
+    """Submit the final plan. Refused while inputs are unanswered (listing them) unless the
+    government states why, which is shown publicly on the ledger page."""
+    from ..selectors import plan_ledger_summary
+
+    require_perm(acting_user, "cocreation.submit_plan", plan)
+    plan = _lock(plan)
+    facts = plan_facts(plan, override_reason=override_reason)
+    ledger = plan_ledger_summary(plan, today=timezone.localdate())
+    if not facts.ledger_ok and facts.has_final_draft:
+        refs = ", ".join(f"#{u.key}" for u in ledger.unanswered[:50])
+        more = len(ledger.unanswered) - 50
+        message = _(
+            "%(count)s inputs have no reasoned response yet: %(refs)s. Answer them, or say "
+            "publicly why the plan is submitted without answering them."
+        ) % {"count": len(ledger.unanswered), "refs": refs + (f" (+{more})" if more > 0 else "")}
+        raise ServiceError(message, code="inputs_unanswered")
+    plan, before = _transition(acting_user=acting_user, plan=plan, action="submit", facts=facts)
+    plan.submitted_on = timezone.localdate()
+    plan.ledger_override_reason = "" if ledger.complete else override_reason.strip()
+    plan.submission_language = language
+    plan.save()
+    _audit_state(acting_user, plan, "submit", before)
+    return plan
+
+
+@transaction.atomic
+def plan_return(*, acting_user: User, plan: CoCreationPlan, reason: str) -> CoCreationPlan:
+    require_perm(acting_user, "cocreation.review_plan", plan)
+    plan = _lock(plan)
+    plan, before = _transition(
+        acting_user=acting_user, plan=plan, action="return", facts=PlanFacts(reason=reason)
+    )
+    plan.state_reason = reason.strip()
+    plan.save()
+    _audit_state(acting_user, plan, "return", before)
+    return plan
+
+
+@transaction.atomic
+def plan_withdraw(*, acting_user: User, plan: CoCreationPlan, reason: str) -> CoCreationPlan:
+    require_perm(acting_user, "cocreation.change_plan", plan)
+    plan = _lock(plan)
+    plan, before = _transition(
+        acting_user=acting_user, plan=plan, action="withdraw", facts=PlanFacts(reason=reason)
+    )
+    plan.state_reason = reason.strip()
+    plan.save()
+    _audit_state(acting_user, plan, "withdraw", before)
+    return plan
+
+
+def plan_delivery(plan: CoCreationPlan, *, today: datetime.date) -> plan_calendar.Delivery | None:
+    """Due date and lateness of the plan under its rule set (None when facts are missing)."""
+    from ogp.membership.models import Onboarding
+
+    rule = plan.rule_set.parsed().delivery
+    letter = (
+        Onboarding.objects.filter(country_id=plan.country_id)
+        .values_list("letter_received_on", flat=True)
+        .first()
+    )
+    try:
+        dues = plan_calendar.plan_due_dates(
+            rule,
+            cohort_year=plan.cohort_year or plan.starts_on.year,
+            previous_plan_end=plan.previous_plan_end,
+            letter_received=letter if plan.previous_plan_end is None else None,
+        )
+    except plan_calendar.DueDatesError:
+        return None
+    try:
+        end = plan_calendar.plan_end_date(plan.starts_on, plan.period_years, rule)
+    except plan_calendar.DueDatesError:
+        end = None
+    return plan_calendar.delivery(
+        rule,
+        dues,
+        published_on=plan.published_on,
+        plan_end=end,
+        today=today,
+        due_soon_days=plan.rule_set.parsed().at_risk_days,
+    )
+
+
+@transaction.atomic
+def plan_publish(*, acting_user: User, plan: CoCreationPlan) -> CoCreationPlan:
+    """Publish the submitted plan; its lateness under the rules in force is recorded."""
+    require_perm(acting_user, "cocreation.review_plan", plan)
+    plan = _lock(plan)
+    plan, before = _transition(
+        acting_user=acting_user, plan=plan, action="publish", facts=plan_facts(plan)
+    )
+    plan.published_on = timezone.localdate()
+    result = plan_delivery(plan, today=plan.published_on)
+    if result is not None:
+        plan.due_on, plan.delivery_status, plan.days_late = (
+            result.due,
+            result.status.value,
+            result.days_late,
+        )
+    plan.save()
+    _audit_state(acting_user, plan, "publish", before)
+    from .publication import published_plan_create
+
+    published_plan_create(acting_user=acting_user, plan=plan)
+    return plan
+
+
+@transaction.atomic
+def forum_link(*, acting_user: User, plan: CoCreationPlan, forum: Forum | None) -> CoCreationPlan:
+    return plan_update(acting_user=acting_user, plan=plan, forum=forum)
