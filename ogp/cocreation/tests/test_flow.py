@@ -299,3 +299,23 @@ def test_standards_from_plan_facts(plan, government_user):
     assert results["3.1"] == "met"  # opened today, engagement starts in 15 days (14 needed)
     assert results["4.1"] == "at_risk"  # no input yet
     assert results["5.1"] == "not_assessed"
+
+
+def test_document_repository(plan, government_user, client, other_government_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ogp.membership.tests.factories import pdf_bytes
+
+    plan = _open(plan, government_user)
+    with pytest.raises(ServiceError):
+        plans.document_add(acting_user=government_user, plan=plan, title="Bad",
+                           file=SimpleUploadedFile("x.pdf", b"not a pdf"))  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        plans.document_add(acting_user=other_government_user, plan=plan, title="x",
+                           file=SimpleUploadedFile("m.pdf", pdf_bytes()))  # fmt: skip
+    document = plans.document_add(acting_user=government_user, plan=plan, title="Minutes",
+                                  file=SimpleUploadedFile("m.pdf", pdf_bytes()))  # fmt: skip
+    response = client.get(f"{plan.get_absolute_url()}documents/{document.pk}/")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"Minutes" in client.get(plan.get_absolute_url()).content
