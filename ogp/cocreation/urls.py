@@ -63,6 +63,7 @@ urlpatterns = [
     path("country/<str:iso3>/", plans.country_page, name="country"),
     path("country/<str:iso3>/new/", plans.plan_create, name="plan-create"),
     path("staff/queue/", staff.queue, name="staff-queue"),
+    path("proposals/confirm/<str:token>/", inputs.proposal_confirm, name="proposal-confirm"),
     path("shadow/new/", shadow.shadow_create, name="shadow-create"),
     path("shadow/<slug:slug>/", shadow.shadow_detail, name="shadow-detail"),
     path("shadow/<slug:slug>/editors/", shadow.editor_add, name="shadow-editor-add"),

@@ -30,6 +30,7 @@ PLAN_FIELDS = [
     "starts_on",
     "forum",
     "proposals_open",
+    "anonymous_proposals",
     "cohort_year",
     "previous_plan_end",
 ]
@@ -94,6 +95,8 @@ def plan_create(
     summary: str = "",
     cohort_year: int | None = None,
     previous_plan_end: datetime.date | None = None,
+    proposals_open: bool = True,
+    anonymous_proposals: bool = False,
     is_demo: bool = False,
 ) -> CoCreationPlan:
     require_perm(acting_user, "cocreation.add_plan", country)
@@ -112,6 +115,8 @@ def plan_create(
         forum=forum,
         cohort_year=cohort_year,
         previous_plan_end=previous_plan_end,
+        proposals_open=proposals_open,
+        anonymous_proposals=anonymous_proposals,
         created_by=acting_user,
         is_demo=is_demo,
     )

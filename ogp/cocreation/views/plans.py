@@ -85,7 +85,8 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_withdraw": "withdraw" in actions,
             "can_edit_draft": user.has_perm("cocreation.edit_draft", plan) and plan.is_editable,
             "can_offline": user.has_perm("cocreation.add_offline_input", plan) and plan.is_public,
-            "can_propose": user.has_perm("cocreation.add_proposal", plan),
+            "can_propose": user.has_perm("cocreation.add_proposal", plan)
+            or user.has_perm("cocreation.add_anonymous_proposal", plan),
             "can_review": user.has_perm("cocreation.review_plan", plan)
             and plan.state == "submitted",
             "today": today,
@@ -102,6 +103,7 @@ def _plan_form_initial(plan):  # type: ignore[no-untyped-def]
         "previous_plan_end": plan.previous_plan_end,
         "forum": plan.forum_id,
         "proposals_open": plan.proposals_open,
+        "anonymous_proposals": plan.anonymous_proposals,
     }
 
 
