@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ogp.core.forms import HoneypotFormMixin
 from ogp.organisations.models import FocusAreaCode
 from ogp.participation.models import Forum, Meeting
 
@@ -50,6 +51,10 @@ class PlanForm(forms.Form):
     )
     proposals_open = forms.BooleanField(
         label=_("Anyone signed in may send proposals"), required=False, initial=True
+    )
+    anonymous_proposals = forms.BooleanField(
+        label=_("Visitors without an account may also propose, confirmed by e-mail"),
+        required=False,
     )
 
     def __init__(self, *args: Any, country: Any, **kwargs: Any) -> None:
@@ -309,3 +314,15 @@ class ShadowProposeForm(forms.Form):
     def __init__(self, *args: Any, plans: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(label=_("PDF file"))
+
+
+class AnonymousProposalForm(HoneypotFormMixin, ProposalForm):
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We send you a link to confirm the proposal; the address is not published."),
+    )

@@ -59,6 +59,12 @@ def plan_accepts_proposals(user: Any, obj: Any) -> bool:
 
 
 @rules.predicate
+def plan_accepts_anonymous_proposals(user: Any, obj: Any) -> bool:
+    plan = plan_of(obj)
+    return bool(plan_accepts_proposals(user, obj) and plan.anonymous_proposals)
+
+
+@rules.predicate
 def version_is_published(user: Any, obj: Any) -> bool:
     return bool(getattr(obj, "published_at", None))
 

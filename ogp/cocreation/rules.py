@@ -15,6 +15,7 @@ from .predicates import (
     is_plan_forum_coordinator,
     is_plan_government,
     is_shadow_editor,
+    plan_accepts_anonymous_proposals,
     plan_accepts_proposals,
     plan_is_public,
     shadow_is_published,
@@ -40,6 +41,9 @@ rules.add_perm("cocreation.comment_version", is_authenticated & version_is_publi
 
 # Input (object: the plan, a proposal or a ledger entry)
 rules.add_perm("cocreation.add_proposal", is_authenticated & plan_accepts_proposals)
+rules.add_perm(
+    "cocreation.add_anonymous_proposal", ~is_authenticated & plan_accepts_anonymous_proposals
+)
 rules.add_perm("cocreation.support_proposal", is_authenticated & plan_is_public & ~is_author)
 rules.add_perm("cocreation.comment_proposal", is_authenticated & plan_is_public)
 rules.add_perm("cocreation.add_offline_input", is_plan_government)

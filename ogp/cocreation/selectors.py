@@ -206,7 +206,9 @@ def proposal_list(
     sort: str = "supports",
     user: Any = None,
 ) -> QuerySet[Proposal]:
-    proposals = Proposal.objects.filter(plan=plan).select_related("author", "ledger_entry", "plan")
+    proposals = Proposal.objects.filter(plan=plan, is_confirmed=True).select_related(
+        "author", "ledger_entry", "plan"
+    )
     if not getattr(user, "is_support_unit", False):
         mine = Q(author_id=user.pk) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
         proposals = proposals.filter(Q(is_hidden=False) | mine)
@@ -230,7 +232,7 @@ def proposal_list(
 
 def proposal_get(plan: CoCreationPlan, pk: int) -> Proposal:
     proposal = (
-        Proposal.objects.filter(plan=plan, pk=pk)
+        Proposal.objects.filter(plan=plan, pk=pk, is_confirmed=True)
         .select_related("author", "ledger_entry__linked_commitment", "ledger_entry__merged_into")
         .first()
     )
@@ -241,7 +243,7 @@ def proposal_get(plan: CoCreationPlan, pk: int) -> Proposal:
 
 def similar_candidates(plan: CoCreationPlan, limit: int = 2000) -> list[tuple[int, str]]:
     rows = (
-        Proposal.objects.filter(plan=plan, is_hidden=False)
+        Proposal.objects.filter(plan=plan, is_hidden=False, is_confirmed=True)
         .order_by("-support_count", "-pk")
         .values_list("pk", "title", "problem")[:limit]
     )

@@ -1,9 +1,12 @@
 """Home page, health check and error pages."""
 
+import sys
+
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -38,5 +41,25 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "404.html", status=404)
 
 
+# Retry-After for pages answered while the database is unreachable (seconds).
+DATABASE_RETRY_AFTER = 30
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    """500, or 503 with Retry-After when the cause is the database being out of reach (the
+    next request reconnects by itself). Neither page touches the database or the session."""
+    if _database_unreachable(sys.exc_info()[1]):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
     return render(request, "500.html", status=500)
+
+
+def _database_unreachable(error: BaseException | None) -> bool:
+    while error is not None:
+        if isinstance(error, OperationalError | InterfaceError):
+            return True
+        if isinstance(error, DatabaseError):
+            return False
+        error = error.__cause__ or error.__context__
+    return False

@@ -53,6 +53,15 @@ class ExplorerForm(forms.Form):
         return field
 
 
+class PlanDatesForm(forms.Form):
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    published_on = forms.DateField(
+        label=_("Published on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone"), max_length=500)
     expected_output = forms.CharField(

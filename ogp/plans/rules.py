@@ -14,6 +14,7 @@ from .predicates import (
 rules.add_perm("plans.view_commitment", rules.always_allow)
 rules.add_perm("plans.import_sheet", is_support_unit)
 rules.add_perm("plans.decide_contrary_finding", is_support_unit)
+rules.add_perm("plans.change_plan", is_support_unit)
 # object: a commitment (its country is the plan's)
 rules.add_perm("plans.add_milestone", is_support_unit | is_government_of_object_country)
 rules.add_perm("plans.change_commitment", is_support_unit | is_government_of_object_country)

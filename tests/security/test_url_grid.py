@@ -186,7 +186,7 @@ def test_every_url_with_another_partys_ids(client_for, request, other_party, rol
 
 def _body(response) -> bytes:  # type: ignore[no-untyped-def]
     if getattr(response, "streaming", False):
-        body = b"".join(response.streaming_content)
-        response.close()
-        return body
+        # reading it to the end closes it (the test client's wrapper); response.close() here
+        # would signal request_finished and drop the test's database connection
+        return b"".join(response.streaming_content)
     return response.content

@@ -29,8 +29,16 @@ class Proposal(ModeratedContent):
         "cocreation.CoCreationPlan", on_delete=models.CASCADE, related_name="proposals"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cocreation_proposals"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="cocreation_proposals",
     )
+    # Visitors without an account: the address their confirmation link went to; the proposal
+    # is public (and enters the ledger) only once confirmed.
+    author_email = models.EmailField(blank=True)
+    is_confirmed = models.BooleanField(default=True)
     title = models.CharField(_("title"), max_length=200)
     problem = models.TextField(_("the problem"))
     solution = models.TextField(_("the proposed solution"))
@@ -59,7 +67,7 @@ class Proposal(ModeratedContent):
         return self.title
 
     def author_ids(self) -> set[int]:
-        return {self.author_id}
+        return {self.author_id} if self.author_id else set()
 
     def get_absolute_url(self) -> str:
         return reverse("cocreation:proposal-detail", args=[self.plan.slug, self.pk])

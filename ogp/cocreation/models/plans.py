@@ -59,6 +59,9 @@ class CoCreationPlan(models.Model):
         max_length=20, choices=PlanStateChoices.choices, default=PlanStateChoices.PREPARING
     )
     proposals_open = models.BooleanField(_("proposals are open"), default=True)
+    anonymous_proposals = models.BooleanField(
+        _("visitors without an account may propose (confirmed by e-mail)"), default=False
+    )
     timeline_published_on = models.DateField(null=True, blank=True, editable=False)
     opened_on = models.DateField(null=True, blank=True, editable=False)
     submitted_on = models.DateField(null=True, blank=True, editable=False)

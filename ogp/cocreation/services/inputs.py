@@ -324,3 +324,106 @@ def ledger_respond(
 def moderation_targets() -> dict[str, Any]:
     """Models of this app that can be reported and hidden (see models/moderation.py)."""
     return {"cocreation.proposal": Proposal, "cocreation.comment": Comment}
+
+
+PROPOSAL_CONFIRM_SALT = "ogp.cocreation.proposal-confirm"
+PROPOSAL_CONFIRM_MAX_AGE = 7 * 24 * 3600
+
+
+def proposal_confirm_token(proposal: Proposal) -> str:
+    from django.core import signing
+
+    return signing.TimestampSigner(salt=PROPOSAL_CONFIRM_SALT).sign(str(proposal.pk))
+
+
+@transaction.atomic
+def proposal_create_anonymous(
+    *,
+    plan: CoCreationPlan,
+    email: str,
+    title: str,
+    problem: str,
+    solution: str,
+    values: list[str],
+    policy_area: str,
+    confirm_url: Any,
+) -> Proposal:
+    """A visitor's proposal, kept out of sight until the link e-mailed to ``email`` is opened
+    (``confirm_url(token)`` builds that link). Only where the government allows it."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from ogp.core.mail import send_templated_mail
+
+    require_perm(AnonymousUser(), "cocreation.add_anonymous_proposal", plan)
+    chosen = [v for v in OgpValue.values if v in set(values)]
+    if not any(v in CORE_VALUES for v in chosen):
+        raise ServiceError(
+            _(
+                "Choose at least one of transparency, civic participation or public "
+                "accountability: inclusion and technology count only on top of one of them."
+            )
+        )
+    proposal = Proposal.objects.create(
+        plan=plan,
+        author=None,
+        author_email=email.strip(),
+        is_confirmed=False,
+        title=_clean(title, _("The title"), max_length=200),
+        problem=_clean(problem, _("The problem")),
+        solution=_clean(solution, _("The proposed solution")),
+        values=chosen,
+        policy_area=policy_area,
+        language=_language(),
+    )
+    send_templated_mail(
+        to=[proposal.author_email],
+        template="cocreation/email/proposal_confirm",
+        context={
+            "proposal": proposal,
+            "plan": plan,
+            "url": confirm_url(proposal_confirm_token(proposal)),
+        },
+        language=proposal.language,
+    )
+    audit_record(
+        actor=None,
+        action="cocreation.proposal_create_anonymous",
+        target=proposal,
+        note="visitor without an account; waiting for e-mail confirmation",
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_confirm(*, token: str) -> Proposal:
+    """Publish a visitor's proposal from its e-mailed link (idempotent)."""
+    from django.core import signing
+
+    try:
+        pk = signing.TimestampSigner(salt=PROPOSAL_CONFIRM_SALT).unsign(
+            token, max_age=PROPOSAL_CONFIRM_MAX_AGE
+        )
+    except signing.BadSignature as error:
+        raise ServiceError(_("This confirmation link is not valid or has expired.")) from error
+    proposal = Proposal.objects.select_for_update().filter(pk=int(pk)).first()
+    if proposal is None:
+        raise ServiceError(_("This confirmation link is not valid or has expired."))
+    if proposal.is_confirmed:
+        return proposal
+    proposal.is_confirmed = True
+    proposal.save(update_fields=["is_confirmed"])
+    LedgerEntry.objects.create(
+        plan=proposal.plan,
+        kind=InputKind.PROPOSAL,
+        proposal=proposal,
+        received_on=timezone.localdate(),
+        language=proposal.language,
+    )
+    plan_touch(proposal.plan_id)
+    audit_record(
+        actor=None,
+        action="cocreation.proposal_confirm",
+        target=proposal,
+        note="confirmed by the link e-mailed to its author",
+    )
+    return proposal

@@ -30,6 +30,7 @@ PLAN_FIELDS = [
     "starts_on",
     "forum",
     "proposals_open",
+    "anonymous_proposals",
     "cohort_year",
     "previous_plan_end",
 ]
@@ -94,6 +95,8 @@ def plan_create(
     summary: str = "",
     cohort_year: int | None = None,
     previous_plan_end: datetime.date | None = None,
+    proposals_open: bool = True,
+    anonymous_proposals: bool = False,
     is_demo: bool = False,
 ) -> CoCreationPlan:
     require_perm(acting_user, "cocreation.add_plan", country)
@@ -112,6 +115,8 @@ def plan_create(
         forum=forum,
         cohort_year=cohort_year,
         previous_plan_end=previous_plan_end,
+        proposals_open=proposals_open,
+        anonymous_proposals=anonymous_proposals,
         created_by=acting_user,
         is_demo=is_demo,
     )
@@ -473,3 +478,31 @@ def plan_publish(*, acting_user: User, plan: CoCreationPlan) -> CoCreationPlan:
 @transaction.atomic
 def forum_link(*, acting_user: User, plan: CoCreationPlan, forum: Forum | None) -> CoCreationPlan:
     return plan_update(acting_user=acting_user, plan=plan, forum=forum)
+
+
+@transaction.atomic
+def document_add(*, acting_user: User, plan: CoCreationPlan, title: str, file: Any) -> Any:
+    """Add a PDF to the plan's public document repository (Standard 2.2)."""
+    from django.core.exceptions import ValidationError
+
+    from ogp.core.uploads import validate_pdf
+
+    from ..models import PlanDocument
+
+    require_perm(acting_user, "cocreation.change_plan", plan)
+    try:
+        validate_pdf(file)
+    except ValidationError as error:
+        raise ServiceError(error.messages) from error
+    if not title.strip():
+        raise ServiceError(_("Give the document a title."))
+    document = PlanDocument.objects.create(
+        plan=plan, title=title.strip(), file=file, published_on=timezone.localdate(),
+        uploaded_by=acting_user,
+    )  # fmt: skip
+    plan_touch(plan.pk)
+    audit_record(
+        actor=acting_user, action="cocreation.document_add", target=plan,
+        after={"title": document.title, "file": document.file.name},
+    )  # fmt: skip
+    return document

@@ -299,3 +299,72 @@ def test_standards_from_plan_facts(plan, government_user):
     assert results["3.1"] == "met"  # opened today, engagement starts in 15 days (14 needed)
     assert results["4.1"] == "at_risk"  # no input yet
     assert results["5.1"] == "not_assessed"
+
+
+def test_document_repository(plan, government_user, client, other_government_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ogp.membership.tests.factories import pdf_bytes
+
+    plan = _open(plan, government_user)
+    with pytest.raises(ServiceError):
+        plans.document_add(acting_user=government_user, plan=plan, title="Bad",
+                           file=SimpleUploadedFile("x.pdf", b"not a pdf"))  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        plans.document_add(acting_user=other_government_user, plan=plan, title="x",
+                           file=SimpleUploadedFile("m.pdf", pdf_bytes()))  # fmt: skip
+    document = plans.document_add(acting_user=government_user, plan=plan, title="Minutes",
+                                  file=SimpleUploadedFile("m.pdf", pdf_bytes()))  # fmt: skip
+    response = client.get(f"{plan.get_absolute_url()}documents/{document.pk}/")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"Minutes" in client.get(plan.get_absolute_url()).content
+
+
+def test_plan_create_by_form_and_anonymous_proposal_confirmed_by_email(
+    client_for, country, government_user
+):
+    import re
+
+    from django.core import mail
+    from django.urls import reverse
+
+    country.membership_status = "active"
+    country.save()
+    client = client_for(government_user)
+    response = client.post(
+        reverse("cocreation:plan-create", args=[country.iso3]),
+        {"title": "Plan 2030", "period_years": "4", "starts_on": "2030-01-01",
+         "proposals_open": "on", "anonymous_proposals": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content[:400]
+    plan = country.cocreation_plans.get(title="Plan 2030")
+    assert (plan.period_years, plan.anonymous_proposals) == (4, True)
+    _open(plan, government_user)
+    visitor = client_for(None)
+    url = reverse("cocreation:proposal-create", args=[plan.slug])
+    data = {"title": "Open archives", "problem": "Archives closed", "solution": "Open them",
+            "values": ["transparency"], "policy_area": "access_to_information",
+            "email": "visitor@example.org", "confirm": "1"}  # fmt: skip
+    assert visitor.post(url, data).status_code == 200
+    proposal = Proposal.objects.get(title="Open archives")
+    assert not proposal.is_confirmed and proposal.author is None
+    assert (
+        not hasattr(proposal, "ledger_entry")
+        or not LedgerEntry.objects.filter(proposal=proposal).exists()
+    )
+    assert (
+        visitor.get(
+            reverse("cocreation:proposal-detail", args=[plan.slug, proposal.pk])
+        ).status_code
+        == 404
+    )
+    link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
+    assert visitor.get(link).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.is_confirmed
+    assert LedgerEntry.objects.filter(proposal=proposal).exists()
+    assert visitor.get(link.replace("/confirm/", "/confirm/x")).status_code == 400
+    # Honeypot filled: refused, nothing written.
+    assert visitor.post(url, {**data, "title": "Bot", "website_url": "spam"}).status_code == 200
+    assert not Proposal.objects.filter(title="Bot").exists()

@@ -28,6 +28,7 @@ def world(country, other_country, staff_user, government_user, other_government_
     CoordinatorFactory(forum=forum, user=coordinator)
     plan = PlanFactory(country=country, forum=forum, state="co_creation")
     preparing = PlanFactory(country=country, state="preparing")
+    anonymous = PlanFactory(country=country, anonymous_proposals=True)
     version = VersionFactory(plan=plan, number=1)
     working = VersionFactory(plan=plan, number=None, published_at=None)
     CommitmentFactory(version=version)
@@ -45,7 +46,8 @@ def world(country, other_country, staff_user, government_user, other_government_
     return {
         "users": users, "country": country, "plan": plan, "preparing": preparing,
         "version": version, "working": working, "proposal": proposal,
-        "entry": proposal.ledger_entry, "shadow": shadow, "published_shadow": published_shadow,
+        "entry": proposal.ledger_entry, "anonymous": anonymous, "shadow": shadow,
+        "published_shadow": published_shadow,
     }  # fmt: skip
 
 
@@ -69,6 +71,8 @@ GRID = [
     ("cocreation.comment_version", "working",            [N, N, N, N, N, N, N, N, N, N]),
     ("cocreation.add_proposal", "plan",                  [N, Y, Y, Y, Y, Y, Y, Y, Y, Y]),
     ("cocreation.add_proposal", "preparing",             [N, N, N, N, N, N, N, N, N, N]),
+    ("cocreation.add_anonymous_proposal", "plan",        [N, N, N, N, N, N, N, N, N, N]),
+    ("cocreation.add_anonymous_proposal", "anonymous",   [Y, N, N, N, N, N, N, N, N, N]),
     ("cocreation.support_proposal", "proposal",          [N, Y, Y, Y, Y, Y, Y, Y, N, Y]),
     ("cocreation.comment_proposal", "proposal",          [N, Y, Y, Y, Y, Y, Y, Y, Y, Y]),
     ("cocreation.add_offline_input", "plan",             [N, N, N, N, Y, N, N, N, N, N]),

@@ -4,13 +4,20 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
 
 from ..domain.similarity import similar
-from ..forms import CommentForm, OfflineInputForm, ProposalFilterForm, ProposalForm
+from ..forms import (
+    AnonymousProposalForm,
+    CommentForm,
+    OfflineInputForm,
+    ProposalFilterForm,
+    ProposalForm,
+)
 from ..models import Proposal, Support
 from ..selectors import proposal_get, proposal_list, similar_candidates
 from ..services import inputs as services
@@ -59,7 +66,8 @@ def proposal_index(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "supported": supported,
             "query": query.urlencode(),
-            "can_propose": request.user.has_perm("cocreation.add_proposal", plan),
+            "can_propose": request.user.has_perm("cocreation.add_proposal", plan)
+            or request.user.has_perm("cocreation.add_anonymous_proposal", plan),
         },
     )
 
@@ -68,9 +76,11 @@ def proposal_index(request: HttpRequest, slug: str) -> HttpResponse:
 def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
     """Two steps without JavaScript: check for similar proposals, then confirm."""
     plan = visible_plan(request, slug)
-    if denied := check(request, "cocreation.add_proposal", plan):
+    anonymous = request.user.has_perm("cocreation.add_anonymous_proposal", plan)
+    if not anonymous and (denied := check(request, "cocreation.add_proposal", plan)):
         return denied
-    form = ProposalForm(request.POST or None)
+    form_class = AnonymousProposalForm if anonymous else ProposalForm
+    form = form_class(request.POST or None)
     similar_ones: list[Proposal] = []
     checked = False
     if request.method == "POST" and form.is_valid():
@@ -83,6 +93,16 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
             if limited := rate_limited(request, "proposal"):
                 return limited
             try:
+                if anonymous:
+                    data.pop("website_url", None)
+                    services.proposal_create_anonymous(
+                        plan=plan,
+                        confirm_url=lambda token: request.build_absolute_uri(
+                            reverse("cocreation:proposal-confirm", args=[token])
+                        ),
+                        **data,
+                    )
+                    return render(request, "cocreation/proposal_sent.html", {"plan": plan})
                 proposal = services.proposal_create(
                     acting_user=current_user(request), plan=plan, **data
                 )
@@ -195,3 +215,21 @@ def offline_input_create(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The input is recorded in the ledger."))
             return redirect("cocreation:ledger", plan.slug)
     return render(request, "cocreation/offline_form.html", {"form": form, "plan": plan})
+
+
+def proposal_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link e-mailed to a visitor: publishes their proposal."""
+    try:
+        proposal = services.proposal_confirm(token=token)
+    except ServiceError as error:
+        return render(
+            request,
+            "cocreation/proposal_sent.html",
+            {"error": " ".join(error.messages)},
+            status=400,
+        )
+    messages.success(
+        request,
+        _("Thank you: your proposal is published. The government will answer it with a reason."),
+    )
+    return redirect(proposal)

@@ -3,17 +3,19 @@ open, submit, withdraw."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
 
 from ..domain.plan_state import PlanActor, actions_from
-from ..forms import OpportunityForm, PlanForm, ReasonForm, StepForm, SubmitForm
-from ..models import Opportunity, TimelineStep
+from ..forms import DocumentForm, OpportunityForm, PlanForm, ReasonForm, StepForm, SubmitForm
+from ..models import Opportunity, PlanDocument, TimelineStep
 from ..selectors import (
     latest_published_version,
     plan_ledger_counts,
@@ -74,6 +76,7 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "plan": plan,
             "timeline": plan_timeline(plan, today=today),
             "latest": latest_published_version(plan),
+            "documents": plan.documents.all(),
             "ledger": plan_ledger_counts(plan, today=today),
             "delivery": services.plan_delivery(plan, today=today),
             "can_change": can_change,
@@ -82,7 +85,8 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_withdraw": "withdraw" in actions,
             "can_edit_draft": user.has_perm("cocreation.edit_draft", plan) and plan.is_editable,
             "can_offline": user.has_perm("cocreation.add_offline_input", plan) and plan.is_public,
-            "can_propose": user.has_perm("cocreation.add_proposal", plan),
+            "can_propose": user.has_perm("cocreation.add_proposal", plan)
+            or user.has_perm("cocreation.add_anonymous_proposal", plan),
             "can_review": user.has_perm("cocreation.review_plan", plan)
             and plan.state == "submitted",
             "today": today,
@@ -99,6 +103,7 @@ def _plan_form_initial(plan):  # type: ignore[no-untyped-def]
         "previous_plan_end": plan.previous_plan_end,
         "forum": plan.forum_id,
         "proposals_open": plan.proposals_open,
+        "anonymous_proposals": plan.anonymous_proposals,
     }
 
 
@@ -274,3 +279,27 @@ def plan_withdraw(request: HttpRequest, slug: str) -> HttpResponse:
         "cocreation/reason_form.html",
         {"form": form, "plan": plan, "heading": _("Withdraw the plan"), "button": _("Withdraw")},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def document_upload(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = visible_plan(request, slug)
+    if denied := check(request, "cocreation.change_plan", plan):
+        return denied
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_add(acting_user=current_user(request), plan=plan, **form.cleaned_data)
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The document is published with the plan."))
+            return redirect(plan)
+    return render(request, "cocreation/document_form.html", {"form": form, "plan": plan})
+
+
+def document_download(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
+    """Documents of a public plan are public (Standard 2.2: a public document repository)."""
+    plan = visible_plan(request, slug)
+    document = get_object_or_404(PlanDocument, plan=plan, pk=pk)
+    return serve_private_file(request, document.file, f"{document.title}.pdf", inline=True)

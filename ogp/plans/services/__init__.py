@@ -15,6 +15,7 @@ from .progress import (
     commitment_institution_add,
     commitment_template_update,
     milestone_create,
+    plan_dates_set,
     progress_review_create,
     progress_update_create,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "contrary_findings_evaluate",
     "commitment_institution_add",
     "commitment_template_update",
+    "plan_dates_set",
     "irm_coding_save",
     "irm_report_create",
     "irm_report_publish",

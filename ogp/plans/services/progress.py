@@ -237,3 +237,19 @@ def commitment_institution_add(
         after=snapshot(institution, ["role", "name", "organisation", "is_civil_society"]),
     )  # fmt: skip
     return institution
+
+
+@transaction.atomic
+def plan_dates_set(
+    *, acting_user: Any, plan: Any, due_date: date | None, published_on: date | None
+) -> Any:
+    """Record when a plan was due and when it was published (facts for the process rules)."""
+    _require(acting_user, "plans.change_plan", plan)
+    before = snapshot(plan, ["due_date", "published_on"])
+    plan.due_date, plan.published_on = due_date, published_on
+    plan.save(update_fields=["due_date", "published_on"])
+    audit_record(
+        actor=acting_user, action="plans.plan.dates", target=plan, before=before,
+        after=snapshot(plan, ["due_date", "published_on"]),
+    )  # fmt: skip
+    return plan

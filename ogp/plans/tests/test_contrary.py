@@ -164,3 +164,19 @@ def test_staff_queue(client_for, staff_user, active, government_user):
     assert finding.state == "confirmed"
     assert client_for(government_user).get(url).status_code == 403
     assert client_for(None).get(url).status_code == 302
+
+
+def test_staff_record_plan_dates_then_rules_propose(
+    client_for, staff_user, active, government_user
+):
+    plan = ActionPlanFactory(ogp_id="AP_ZZA05", country=active, submitted_year=2019)
+    url = plan.get_absolute_url()
+    client = client_for(staff_user)
+    response = client.post(url, {"due_date": "2019-08-31", "published_on": "2020-03-01"})
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert str(plan.due_date) == "2019-08-31"
+    assert AuditEvent.objects.filter(action="plans.plan.dates").exists()
+    found = contrary_findings_evaluate(acting_user=staff_user, plan=plan, today=TODAY)
+    assert [f.trigger for f in found] == ["late_plan"]
+    assert client_for(government_user).post(url, {"due_date": "2019-08-31"}).status_code == 403

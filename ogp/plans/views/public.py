@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.core.errors import ServiceError
 from ogp.countries.selectors import country_get
-from ogp.plans import charts, exports, feeds, selectors
+from ogp.plans import charts, exports, feeds, selectors, services
 from ogp.plans.domain.progress import MilestoneFact, is_overdue
 from ogp.plans.domain.progress import MilestoneStatus as DomainStatus
-from ogp.plans.forms import ExplorerForm
+from ogp.plans.forms import ExplorerForm, PlanDatesForm
 from ogp.plans.labels import (
     CODING_LABELS,
     COMPLETION_ORDER,
@@ -175,6 +177,24 @@ def commitment_ical(request: HttpRequest, identifier: str) -> HttpResponse:
 
 def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     plan = selectors.plan_get(ogp_id)
+    can_change = request.user.has_perm("plans.change_plan", plan)
+    dates_form = None
+    if can_change:
+        dates_form = PlanDatesForm(
+            request.POST or None,
+            initial={"due_date": plan.due_date, "published_on": plan.published_on},
+        )
+        if request.method == "POST" and dates_form.is_valid():
+            try:
+                services.plan_dates_set(
+                    acting_user=request.user, plan=plan, **dates_form.cleaned_data
+                )
+            except ServiceError as exc:
+                dates_form.add_error(None, " ".join(exc.messages))
+            else:
+                return redirect(plan.get_absolute_url())
+    elif request.method == "POST":
+        raise PermissionDenied
     return render(
         request,
         "plans/plan_detail.html",
@@ -187,6 +207,7 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
                 if request.user.has_perm("plans.view_irm_report", r)
             ],
             "can_add_report": request.user.has_perm("plans.add_irm_report", plan),
+            "dates_form": dates_form,
             "findings": list(
                 ContraryFinding.objects.filter(plan=plan, state=FindingState.CONFIRMED)
             ),
