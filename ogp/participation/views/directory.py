@@ -11,45 +11,39 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.pagination import paginate
 from ogp.organisations.models import Organisation
 
 from ..forms import DirectoryFilterForm, PersonForm
 from ..models import Person
-from ..selectors import people_list, person_get, personal_data_export
+from ..selectors import organisation_directory, people_list, person_get, personal_data_export
 from ..services.directory import person_delete, person_save
 from .common import add_service_error, check, current_user, rate_limited
-
-PAGE_SIZE = 50
-
 
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     query = filters.get("q", "")
-    organisations = Organisation.objects.filter(is_hidden=False).select_related("country")
-    if query:
-        organisations = organisations.filter(
-            Q(name__icontains=query) | Q(description__icontains=query)
-        )
-    if filters.get("kind"):
-        organisations = organisations.filter(kind=filters["kind"])
-    if filters.get("country"):
-        organisations = organisations.filter(country=filters["country"])
-    if filters.get("focus_area"):
-        organisations = organisations.filter(focus_areas=filters["focus_area"])
+    organisations = organisation_directory(
+        query=query,
+        kind=filters.get("kind", ""),
+        country=filters.get("country"),
+        focus_area=filters.get("focus_area"),
+    )
     people = people_list(
         query=query, country=filters.get("country"), focus_area=filters.get("focus_area")
     )
     if filters.get("kind"):
         people = people.filter(organisation__kind=filters["kind"])
+    organisations_page = paginate(request, organisations, param="page")
+    people_page = paginate(request, people, param="people_page")
     return render(
         request,
         "participation/directory/directory.html",
         {
             "form": form,
-            "organisations": organisations.prefetch_related("focus_areas").distinct()[:PAGE_SIZE],
-            "people": people[:PAGE_SIZE],
-            "page_size": PAGE_SIZE,
+            "organisations": organisations_page,
+            "people": people_page,
             "own_entry": Person.objects.filter(user=request.user).first()
             if request.user.is_authenticated
             else None,

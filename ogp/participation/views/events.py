@@ -1,7 +1,5 @@
 """Events: list, page, registration, cancellation, iCal; staff editing and registrant export."""
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.streaming import csv_stream
+from ogp.core.pagination import paginate
 
 from ..forms import EventFilterForm, EventForm, RegistrationForm
 from ..ical import event_calendar
@@ -17,17 +17,23 @@ from ..selectors import event_get, event_list, event_registrants, registration_o
 from ..services import events as services
 from .common import add_service_error, check, rate_limited
 
+RECENT_PAST = 10  # past events shown under the upcoming ones; all of them with ?when=past
+FEED_SIZE = 1000  # the calendar feed holds the next thousand events
+
 
 def event_index(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET or None)
-    kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
+    filters = form.cleaned_data if form.is_valid() else {}
+    kind = filters.get("kind", "")
+    past = filters.get("when") == "past"
     return render(
         request,
         "participation/events/event_list.html",
         {
             "form": form,
-            "upcoming": event_list(kind=kind),
-            "past": event_list(past=True, kind=kind)[:20],
+            "showing_past": past,
+            "page": paginate(request, event_list(kind=kind, past=past)),
+            "recent_past": [] if past else event_list(past=True, kind=kind)[:RECENT_PAST],
             "can_manage": request.user.has_perm("participation.manage_events"),
         },
     )
@@ -129,7 +135,7 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
 
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(
-        event_calendar(event_list(), name=_("OGP events")),
+        event_calendar(event_list()[:FEED_SIZE], name=_("OGP events")),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="ogp-events.ics"'
@@ -158,43 +164,39 @@ def registrants(request: HttpRequest, slug: str) -> HttpResponse:
     if denied := check(request, "participation.manage_events"):
         return denied
     event = event_get(slug)
-    rows = list(event_registrants(event))
+    rows = event_registrants(event)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="registrants-{event.slug}.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "name",
-                "email",
-                "organisation",
-                "state",
-                "registered_at",
-                "accessibility_needs",
-                "language",
-            ]
-        )
-        for r in rows:
-            writer.writerow(
+        header = ["name", "email", "organisation", "state", "registered_at",
+                  "accessibility_needs", "language"]  # fmt: skip
+        response = csv_stream(
+            header,
+            (
                 [r.name, r.email, r.organisation_name, r.state, r.registered_at.isoformat(),
                  r.accessibility_needs, r.language]
-            )  # fmt: skip
+                for r in rows.iterator(chunk_size=2000)
+            ),  # fmt: skip
+        )
+        response["Content-Disposition"] = f'attachment; filename="registrants-{event.slug}.csv"'
         return response
+    page = paginate(request, rows)
     return render(
-        request, "participation/events/registrants.html", {"event": event, "registrations": rows}
+        request,
+        "participation/events/registrants.html",
+        {"event": event, "registrations": page, "page": page},
     )
 
 
 def my_registrations(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         raise Http404
+    page = paginate(
+        request,
+        request.user.event_registrations.select_related("event").order_by(
+            "-event__starts_at", "-pk"
+        ),
+    )
     return render(
         request,
         "participation/events/my_registrations.html",
-        {
-            "registrations": request.user.event_registrations.select_related("event").order_by(
-                "-event__starts_at"
-            )
-        },
+        {"registrations": page, "page": page},
     )

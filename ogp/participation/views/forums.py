@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.collation import localised_name_field, natural
 from ogp.core.errors import ServiceError
+from ogp.core.pagination import paginate
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
-from ogp.organisations.fields import name_sort_key
 
 from ..forms import (
     DecisionForm,
@@ -23,12 +24,13 @@ from ..forms import (
     MembershipRequestForm,
     MemberUpdateForm,
 )
-from ..models import ForumMembership, MeetingDocument, MembershipRequest
+from ..models import Forum, ForumMembership, MeetingDocument, MembershipRequest
 from ..selectors import (
     annotated_forum_balance,
     annotated_forum_cadence,
     forum_balance_of,
     forum_cadence_of,
+    forum_compliance_list,
     forum_get,
     forum_list,
     forum_pending_requests,
@@ -55,17 +57,17 @@ def forum_index(request: HttpRequest) -> HttpResponse:
     iso3 = request.GET.get("country", "")
     if iso3:
         country = Country.objects.filter(iso3=iso3.upper()).first()
-    forums = forum_list(country=country)
+    page = paginate(request, forum_list(country=country))
     return render(
         request,
         "participation/forums/forum_list.html",
         {
-            "rows": _rows(forums),
+            "page": page,
+            "rows": _rows(page),
             "country": country,
-            "countries": sorted(
-                Country.objects.filter(forums__isnull=False).distinct(),
-                key=lambda c: name_sort_key(c.name),
-            ),
+            "countries": Country.objects.filter(
+                pk__in=Forum.objects.order_by().values("country")
+            ).order_by(natural(localised_name_field())),
             "can_add": request.user.has_perm("participation.add_forum"),
         },
     )
@@ -75,12 +77,12 @@ def staff_compliance(request: HttpRequest) -> HttpResponse:
     """Every forum's six-month status for the Support Unit, missed first."""
     if denied := check(request, "participation.view_forum_compliance"):
         return denied
-    order = {"missed": 0, "due_soon": 1, "awaiting_first": 2, "met": 3}
-    rows = sorted(
-        _rows(forum_list()),
-        key=lambda r: (order[r["cadence"].status.value], r["cadence"].deadline),
+    page = paginate(request, forum_compliance_list())
+    return render(
+        request,
+        "participation/forums/staff_compliance.html",
+        {"page": page, "rows": _rows(page)},
     )
-    return render(request, "participation/forums/staff_compliance.html", {"rows": rows})
 
 
 def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
