@@ -45,6 +45,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # cached public pages for visitors without cookies leave here, before the rest runs
+    "ogp.core.cache_middleware.LeanPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ogp.core.middleware.RequestLogMiddleware",
@@ -96,6 +98,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The lean path (ogp/core/cache_middleware.py): seconds a public page stays in the cache, and the
+# max-age given to browsers and proxies (nginx proxy_cache, a CDN).
+OGP_LEAN_CACHE_SECONDS = env.int("OGP_LEAN_CACHE_SECONDS", default=300)
+OGP_PUBLIC_MAX_AGE = env.int("OGP_PUBLIC_MAX_AGE", default=60)
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:

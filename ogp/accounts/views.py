@@ -8,9 +8,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ogp.core.pagination import paginate
 from ogp.core.context_processors import staff_links
 from ogp.core.errors import ServiceError
+from ogp.core.pagination import paginate
 from ogp.core.permissions import permission_required
 from ogp.core.types import AuthenticatedHttpRequest
 

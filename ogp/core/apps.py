@@ -8,4 +8,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from . import collation  # noqa: F401 (registers the SQLite collation on each connection)
+        # registers the SQLite collation on each connection; stale-page signals of the lean path
+        from . import cache_middleware, collation  # noqa: F401

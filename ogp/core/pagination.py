@@ -111,7 +111,9 @@ class Page:
         return self.url(self.num_pages)
 
 
-def page_size(request: HttpRequest, default: int = DEFAULT_PAGE_SIZE, maximum: int = MAX_PAGE_SIZE) -> int:
+def page_size(
+    request: HttpRequest, default: int = DEFAULT_PAGE_SIZE, maximum: int = MAX_PAGE_SIZE
+) -> int:
     try:
         size = int(request.GET.get("per_page", default))
     except (TypeError, ValueError):

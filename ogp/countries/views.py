@@ -2,12 +2,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from ogp.core.cache_middleware import public_page
 from ogp.core.context_processors import country_sections
 
 from .forms import CountryFilterForm
 from .selectors import country_get, country_list, country_status_history
 
 
+@public_page
 def country_index(request: HttpRequest) -> HttpResponse:
     form = CountryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -22,6 +24,7 @@ def country_index(request: HttpRequest) -> HttpResponse:
     return render(request, "countries/country_list.html", {"form": form, "countries": countries})
 
 
+@public_page
 def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
     sections = []

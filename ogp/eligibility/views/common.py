@@ -56,6 +56,7 @@ def public_page_cache(view: Any) -> Any:
             content, content_type = cached
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
+        response.lean_cache = True  # the lean path (ogp.core.cache_middleware) may keep it too
         if (
             response.status_code == 200
             and not response.cookies

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from ogp.core.cache_middleware import public_page
 from ogp.countries.models import Country, Region
 from ogp.countries.selectors import country_get
 
@@ -18,6 +19,7 @@ from .common import (
 # --- Public pages ---------------------------------------------------------------------------
 
 
+@public_page
 def member_list(request: HttpRequest) -> HttpResponse:
     region = request.GET.get("region", "")
     if region not in Region.values:
@@ -87,6 +89,7 @@ def _eligibility_url(country: Country) -> str:
         return ""
 
 
+@public_page
 def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
     return render(

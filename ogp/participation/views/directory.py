@@ -4,15 +4,14 @@ import json
 
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.cache_middleware import public_page
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
-from ogp.organisations.models import Organisation
 
 from ..forms import DirectoryFilterForm, PersonForm
 from ..models import Person
@@ -20,6 +19,8 @@ from ..selectors import organisation_directory, people_list, person_get, persona
 from ..services.directory import person_delete, person_save
 from .common import add_service_error, check, current_user, rate_limited
 
+
+@public_page
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -51,6 +52,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_get(pk)
     is_author = request.user.is_authenticated and person.user_id == request.user.pk

@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.cache_middleware import public_page
 from ogp.core.errors import ServiceError
-from ogp.core.streaming import csv_stream
 from ogp.core.pagination import paginate
+from ogp.core.streaming import csv_stream
 
 from ..forms import EventFilterForm, EventForm, RegistrationForm
 from ..ical import event_calendar
@@ -21,6 +22,7 @@ RECENT_PAST = 10  # past events shown under the upcoming ones; all of them with 
 FEED_SIZE = 1000  # the calendar feed holds the next thousand events
 
 
+@public_page
 def event_index(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -59,6 +61,7 @@ def _detail_context(request, event, form=None):  # type: ignore[no-untyped-def]
     }
 
 
+@public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = event_get(slug)
     return render(
@@ -171,8 +174,15 @@ def registrants(request: HttpRequest, slug: str) -> HttpResponse:
         response = csv_stream(
             header,
             (
-                [r.name, r.email, r.organisation_name, r.state, r.registered_at.isoformat(),
-                 r.accessibility_needs, r.language]
+                [
+                    r.name,
+                    r.email,
+                    r.organisation_name,
+                    r.state,
+                    r.registered_at.isoformat(),
+                    r.accessibility_needs,
+                    r.language,
+                ]
                 for r in rows.iterator(chunk_size=2000)
             ),  # fmt: skip
         )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.cache_middleware import public_page
 from ogp.core.collation import localised_name_field, natural
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
@@ -52,6 +53,7 @@ def _rows(forums):  # type: ignore[no-untyped-def]
     ]
 
 
+@public_page
 def forum_index(request: HttpRequest) -> HttpResponse:
     country = None
     iso3 = request.GET.get("country", "")
@@ -85,6 +87,7 @@ def staff_compliance(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
     forum = forum_get(slug)
     user = request.user
