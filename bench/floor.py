@@ -1,13 +1,13 @@
 """The floor of bench/http.py: a bare Django view returning 2 bytes, no middleware, no database.
 
-    gunicorn bench.floor -w 2 -b 127.0.0.1:8112
+gunicorn bench.floor -w 2 -b 127.0.0.1:8112
 """
 
 from django.conf import settings
 
 settings.configure(
     DEBUG=False,
-    SECRET_KEY="bench-floor-only",
+    SECRET_KEY="bench-floor-only",  # noqa: S106 (no session, no signing)
     ALLOWED_HOSTS=["127.0.0.1", "localhost"],
     ROOT_URLCONF=__name__,
     MIDDLEWARE=[],

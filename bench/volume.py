@@ -1,6 +1,6 @@
 """Fill a database with 100x today's OGP volume, through the project's models.
 
-    DATABASE_URL=postgres://... .venv/bin/python bench/volume.py [--scale 100] [--data ../shared/data]
+    DATABASE_URL=postgres://... .venv/bin/python bench/volume.py [--scale 100] [--data DIR]
 
 Sizes at --scale 100 (today's volume x 100; --scale 1 gives today's):
 
@@ -41,11 +41,46 @@ MEMBERS_PER_FORUM = 10
 MEETINGS_PER_FORUM = 6
 REGISTRATIONS_PER_EVENT = 3
 BATCH = 5_000
-WORDS = (
-    "Open Budget Civic Justice Data Integrity Watch Transparency Network Citizens Forum "
-    "Institute Action Alliance Access Information Rights Youth Women Media Lab Centre Ética "
-    "Éducation Société Participación Réseau Öffentlich Ñandú Zona Álamo Île"
-).split()
+WORDS = [
+    *[
+        "Open",
+        "Budget",
+        "Civic",
+        "Justice",
+        "Data",
+        "Integrity",
+        "Watch",
+        "Transparency",
+        "Network",
+        "Citizens",
+        "Forum",
+    ],
+    *[
+        "Institute",
+        "Action",
+        "Alliance",
+        "Access",
+        "Information",
+        "Rights",
+        "Youth",
+        "Women",
+        "Media",
+        "Lab",
+        "Centre",
+    ],
+    *[
+        "Ética",
+        "Éducation",
+        "Société",
+        "Participación",
+        "Réseau",
+        "Öffentlich",
+        "Ñandú",
+        "Zona",
+        "Álamo",
+        "Île",
+    ],
+]
 
 
 def name(rng: random.Random, n: int, words: int = 3) -> str:

@@ -31,8 +31,9 @@ def natural_index(
     """A btree index in the database's accent-insensitive order (``ORDER BY natural(column)``)."""
     lead = f"{before}, " if before else ""
     condition = f" WHERE {where}" if where else ""
+    columns = f'{lead}"{column}" COLLATE {NATURAL}, id'
     return PostgresOnlySQL(
-        f'CREATE INDEX IF NOT EXISTS {name} ON {table} ({lead}"{column}" COLLATE {NATURAL}, id){condition}',
+        f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns}){condition}",
         f"DROP INDEX IF EXISTS {name}",
     )
 

@@ -213,14 +213,14 @@ def request_list(request: HttpRequest, slug: str) -> HttpResponse:
     decided = forum.requests.exclude(state=MembershipRequest.State.PENDING).select_related(
         "user", "decided_by"
     )[:50]
+    page = paginate(request, forum_pending_requests(forum).order_by("created_at", "pk"))
     return render(
         request,
         "participation/forums/request_list.html",
         {
             "forum": forum,
-            "pending": [
-                (r, DecisionForm(prefix=f"r{r.pk}")) for r in forum_pending_requests(forum)
-            ],
+            "page": page,
+            "pending": [(r, DecisionForm(prefix=f"r{r.pk}")) for r in page],
             "decided": decided,
         },
     )
