@@ -66,12 +66,18 @@ print("RESULT", member, staff_key, cycle.year if cycle else 0)
 """
 
 
-def wrk(url: str, seconds: int, cookie: str | None) -> dict[str, float]:
+def wrk(url: str, seconds: int, cookie: str | None, retry: bool = True) -> dict[str, float]:
     args = ["wrk", "-t2", "-c50", f"-d{seconds}s", "--latency", url]
     if cookie:
         args[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
     out = subprocess.run(args, capture_output=True, text=True, timeout=seconds + 30).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    found = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    if not found or float(found.group(1)) == 0:
+        print(f"wrk {url}: no answer\n{out}", file=sys.stderr)
+        if retry:  # a loaded machine can starve one run entirely; measure it once more
+            time.sleep(2)
+            return wrk(url, seconds, cookie, retry=False)
+    rps = float(found.group(1)) if found else 0.0
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
     p99_ms = float(p99.group(1)) * scale[p99.group(2)] if p99 else float("nan")

@@ -106,7 +106,7 @@ class LeanPageCacheMiddleware:
         if not self.seconds or request.method not in ("GET", "HEAD"):
             return None
         meta = request.META
-        if "HTTP_COOKIE" in meta or "HTTP_AUTHORIZATION" in meta:
+        if meta.get("HTTP_COOKIE") or meta.get("HTTP_AUTHORIZATION"):
             return None
         if self.ssl_redirect and not request.is_secure():
             return None  # SecurityMiddleware redirects to https first
