@@ -26,8 +26,11 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.safestring import SafeString, mark_safe
 
 GENERATION_KEY = "lean:generation"
 # Apps whose rows appear on public pages; a change in any of them makes stored pages stale.
@@ -53,6 +56,26 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return response
 
     return wrapped
+
+
+def cached_fragment(
+    request: HttpRequest, name: str, template: str, build: Callable[[], dict[str, Any]]
+) -> SafeString:
+    """HTML of a part of a page that is the same for every reader of that address (published
+    data: lists, their filters and page links), rendered once per generation and language and
+    reused for signed-in readers too. ``build`` runs (and queries) only when rendering."""
+    seconds = lean_seconds()
+    if not seconds:
+        return mark_safe(render_to_string(template, build()))  # noqa: S308 (our template)
+    generation = cache.get(GENERATION_KEY, 0)
+    language = translation.get_language() or "en"
+    raw = f"{name}:{generation}:{language}:{request.get_full_path()}"
+    key = "lean:fragment:" + hashlib.sha256(raw.encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template, build())
+        cache.set(key, html, seconds)
+    return mark_safe(html)  # noqa: S308 (rendered by our own template, escaped there)
 
 
 def bump_generation(**_: Any) -> None:

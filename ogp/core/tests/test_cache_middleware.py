@@ -60,3 +60,23 @@ def test_no_store_when_off(settings):  # type: ignore[no-untyped-def]
     settings.OGP_LEAN_CACHE_SECONDS = 0
     response = Client().get(reverse("participation:forum-list"))
     assert "ETag" not in response
+
+
+def test_signed_in_readers_reuse_the_cached_list(lean, client_for, user, country):  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ogp.participation.tests.factories import ForumFactory
+
+    ForumFactory(country=country, name="Shared forum")
+    url = reverse("participation:forum-list")
+    client = client_for(user)
+    with CaptureQueriesContext(connection) as first:
+        assert "Shared forum" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as second:
+        again = client.get(url).content.decode()
+    assert "Shared forum" in again
+    assert len(second) < len(first)  # the list's own queries are not run again
+    assert not any("participation_forum" in q["sql"] for q in second.captured_queries)
+    ForumFactory(country=country, name="Newer forum")
+    assert "Newer forum" in client.get(url).content.decode()

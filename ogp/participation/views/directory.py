@@ -1,6 +1,7 @@
 """Stakeholder directory: search organisations and people; a person's own entry and data."""
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
@@ -9,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ogp.core.cache_middleware import public_page
+from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 
@@ -22,29 +23,35 @@ from .common import add_service_error, check, current_user, rate_limited
 
 @public_page
 def directory(request: HttpRequest) -> HttpResponse:
-    form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    query = filters.get("q", "")
-    organisations = organisation_directory(
-        query=query,
-        kind=filters.get("kind", ""),
-        country=filters.get("country"),
-        focus_area=filters.get("focus_area"),
+    def build() -> dict[str, Any]:
+        form = DirectoryFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        query = filters.get("q", "")
+        organisations = organisation_directory(
+            query=query,
+            kind=filters.get("kind", ""),
+            country=filters.get("country"),
+            focus_area=filters.get("focus_area"),
+        )
+        people = people_list(
+            query=query, country=filters.get("country"), focus_area=filters.get("focus_area")
+        )
+        if filters.get("kind"):
+            people = people.filter(organisation__kind=filters["kind"])
+        return {
+            "form": form,
+            "organisations": paginate(request, organisations, param="page"),
+            "people": paginate(request, people, param="people_page"),
+        }
+
+    body = cached_fragment(
+        request, "directory", "participation/directory/_directory_body.html", build
     )
-    people = people_list(
-        query=query, country=filters.get("country"), focus_area=filters.get("focus_area")
-    )
-    if filters.get("kind"):
-        people = people.filter(organisation__kind=filters["kind"])
-    organisations_page = paginate(request, organisations, param="page")
-    people_page = paginate(request, people, param="people_page")
     return render(
         request,
         "participation/directory/directory.html",
         {
-            "form": form,
-            "organisations": organisations_page,
-            "people": people_page,
+            "body": body,
             "own_entry": Person.objects.filter(user=request.user).first()
             if request.user.is_authenticated
             else None,

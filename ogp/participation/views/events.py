@@ -1,12 +1,14 @@
 """Events: list, page, registration, cancellation, iCal; staff editing and registrant export."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ogp.core.cache_middleware import public_page
+from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.streaming import csv_stream
@@ -24,20 +26,25 @@ FEED_SIZE = 1000  # the calendar feed holds the next thousand events
 
 @public_page
 def event_index(request: HttpRequest) -> HttpResponse:
-    form = EventFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    kind = filters.get("kind", "")
-    past = filters.get("when") == "past"
-    return render(
-        request,
-        "participation/events/event_list.html",
-        {
+    def build() -> dict[str, Any]:
+        form = EventFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        kind = filters.get("kind", "")
+        past = filters.get("when") == "past"
+        return {
             "form": form,
             "showing_past": past,
             "page": paginate(request, event_list(kind=kind, past=past)),
-            "recent_past": [] if past else event_list(past=True, kind=kind)[:RECENT_PAST],
-            "can_manage": request.user.has_perm("participation.manage_events"),
-        },
+            "recent_past": [] if past else list(event_list(past=True, kind=kind)[:RECENT_PAST]),
+        }
+
+    body = cached_fragment(
+        request, "event-list", "participation/events/_event_list_body.html", build
+    )
+    return render(
+        request,
+        "participation/events/event_list.html",
+        {"body": body, "can_manage": request.user.has_perm("participation.manage_events")},
     )
 
 

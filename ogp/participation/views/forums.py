@@ -1,5 +1,7 @@
 """Forums: list, page, create/edit, membership requests and decisions, members, meetings."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -8,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ogp.core.cache_middleware import public_page
+from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.collation import localised_name_field, natural
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
@@ -55,23 +57,28 @@ def _rows(forums):  # type: ignore[no-untyped-def]
 
 @public_page
 def forum_index(request: HttpRequest) -> HttpResponse:
-    country = None
-    iso3 = request.GET.get("country", "")
-    if iso3:
-        country = Country.objects.filter(iso3=iso3.upper()).first()
-    page = paginate(request, forum_list(country=country))
-    return render(
-        request,
-        "participation/forums/forum_list.html",
-        {
+    def build() -> dict[str, Any]:
+        country = None
+        iso3 = request.GET.get("country", "")
+        if iso3:
+            country = Country.objects.filter(iso3=iso3.upper()).first()
+        page = paginate(request, forum_list(country=country))
+        return {
             "page": page,
             "rows": _rows(page),
             "country": country,
             "countries": Country.objects.filter(
                 pk__in=Forum.objects.order_by().values("country")
             ).order_by(natural(localised_name_field())),
-            "can_add": request.user.has_perm("participation.add_forum"),
-        },
+        }
+
+    body = cached_fragment(
+        request, "forum-list", "participation/forums/_forum_list_body.html", build
+    )
+    return render(
+        request,
+        "participation/forums/forum_list.html",
+        {"body": body, "can_add": request.user.has_perm("participation.add_forum")},
     )
 
 
@@ -79,12 +86,16 @@ def staff_compliance(request: HttpRequest) -> HttpResponse:
     """Every forum's six-month status for the Support Unit, missed first."""
     if denied := check(request, "participation.view_forum_compliance"):
         return denied
-    page = paginate(request, forum_compliance_list())
-    return render(
-        request,
-        "participation/forums/staff_compliance.html",
-        {"page": page, "rows": _rows(page)},
+
+    def build() -> dict[str, Any]:
+        page = paginate(request, forum_compliance_list())
+        return {"page": page, "rows": _rows(page)}
+
+    # the same for every Support Unit reader (checked above): rendered once per change
+    body = cached_fragment(
+        request, "staff-forums", "participation/forums/_staff_compliance_body.html", build
     )
+    return render(request, "participation/forums/staff_compliance.html", {"body": body})
 
 
 @public_page
