@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -170,7 +171,7 @@ def event_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     return render(request, "participation/events/event_form.html", {"form": form, "event": event})
 
 
-def registrants(request: HttpRequest, slug: str) -> HttpResponse:
+def registrants(request: HttpRequest, slug: str) -> HttpResponseBase:
     if denied := check(request, "participation.manage_events"):
         return denied
     event = event_get(slug)

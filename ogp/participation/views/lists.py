@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -120,7 +121,7 @@ def staff_lists(request: HttpRequest) -> HttpResponse:
     return render(request, "participation/lists/staff_lists.html", {"lists": page, "page": page})
 
 
-def staff_export(request: HttpRequest, slug: str) -> HttpResponse:
+def staff_export(request: HttpRequest, slug: str) -> HttpResponseBase:
     if denied := check(request, "participation.manage_mailing_lists"):
         return denied
     mailing_list = get_object_or_404(MailingList, slug=slug)
