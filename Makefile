@@ -43,7 +43,7 @@ browser-deps: ## install Debian's chromium, gettext and DejaVu fonts (letter PDF
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-bench-deps: ## install wrk (bench/http.py) when missing
+bench-deps: ## install wrk (bench/volume_http.py) when missing
 	@command -v wrk >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
@@ -86,7 +86,7 @@ deploy-check: install ## Django's deployment checks with production-like setting
 
 ci: lint typecheck migrations-check check-messages deploy-check test ## everything CI runs on one database
 
-bench: install bench-deps ## benchmarks (figures printed; see bench/; http.py needs DATABASE_URL)
+bench: install bench-deps ## benchmarks (figures printed; see bench/; volume_http.py needs DATABASE_URL)
 	@for script in bench/eligibility*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean: ## remove the virtualenv and local data

@@ -1,4 +1,4 @@
-"""The floor of bench/http.py: a bare Django view returning 2 bytes, no middleware, no database.
+"""The floor of bench/volume_http.py: a bare Django view returning 2 bytes, no middleware.
 
 gunicorn bench.floor -w 2 -b 127.0.0.1:8112
 """

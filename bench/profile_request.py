@@ -61,8 +61,9 @@ def part_of(filename: str) -> str:
     return "other (Python, WSGI glue)"
 
 
-def environ(path: str) -> dict[str, object]:
+def environ(path: str, cookie: str = "") -> dict[str, object]:
     return {
+        **({"HTTP_COOKIE": cookie} if cookie else {}),
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
         "QUERY_STRING": "",
@@ -76,9 +77,9 @@ def environ(path: str) -> dict[str, object]:
     }
 
 
-def measure(app, path: str, n: int) -> tuple[float, dict[str, float]]:  # type: ignore[no-untyped-def]
+def measure(app, path: str, n: int, cookie: str = "") -> tuple[float, dict[str, float]]:  # type: ignore[no-untyped-def]
     def call() -> None:
-        body = app(environ(path), lambda status, headers: None)
+        body = app(environ(path, cookie), lambda status, headers: None)
         assert b"".join(body)
         body.close()
 
@@ -103,6 +104,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--path", default="")
     parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument(
+        "--signed-in",
+        action="store_true",
+        help="profile a signed-in reader instead (bench/volume_http.py's civil-society user)",
+    )
     args = parser.parse_args()
     os.environ.update(
         {
@@ -121,6 +127,9 @@ def main() -> None:
     from django.conf import settings
 
     django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
     # the production log line goes to a file-like sink, as gunicorn's stderr would
     for handler in logging.getLogger().handlers:
         if isinstance(handler, logging.StreamHandler):
@@ -132,9 +141,24 @@ def main() -> None:
     cycle = Cycle.objects.filter(state="published").order_by("-year").first()
     path = args.path or f"/en/eligibility/{cycle.year if cycle else 2024}/"
     results = {}
-    for label, seconds in (("before: full stack", 0), ("after: lean path", 300)):
-        settings.OGP_LEAN_CACHE_SECONDS = seconds
-        results[label] = measure(WSGIHandler(), path, args.requests)
+    if args.signed_in:
+        from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+        from django.contrib.sessions.backends.db import SessionStore
+
+        from ogp.accounts.models import User
+
+        user = User.objects.get(email="bench-member@example.org")
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        cookie = f"sessionid={session.session_key}"
+        results["signed in"] = measure(WSGIHandler(), path, args.requests, cookie)
+    else:
+        for label, seconds in (("before: full stack", 0), ("after: lean path", 300)):
+            settings.OGP_LEAN_CACHE_SECONDS = seconds
+            results[label] = measure(WSGIHandler(), path, args.requests)
     print(f"{path}, {args.requests} requests in-process under cProfile (own time per part)\n")
     labels = sorted({k for _, parts in results.values() for k in parts})
     names = list(results)

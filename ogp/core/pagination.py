@@ -153,10 +153,12 @@ def _estimated_rows(queryset: QuerySet[Any]) -> int | None:
 
 
 def _count(queryset: QuerySet[Any]) -> tuple[int, bool]:
+    estimate = _estimated_rows(queryset)
+    if estimate and estimate > 2 * COUNT_CAP:  # a big unfiltered table: no counting at all
+        return estimate, True
     capped = queryset.order_by()[: COUNT_CAP + 1].count()
     if capped <= COUNT_CAP:
         return capped, False
-    estimate = _estimated_rows(queryset)
     return (max(estimate, capped), True) if estimate else (capped, True)
 
 

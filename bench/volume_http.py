@@ -1,7 +1,10 @@
 """Side by side under load: each page as a ratio to a bare Django view in the same run.
 
+(Named volume_http.py, not http.py: a bench/http.py would hide the standard library's http
+package from every script in this folder, eligibility_http.py included.)
+
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ogp_scale REDIS_URL=redis://127.0.0.1:6379/6 \\
-        .venv/bin/python bench/http.py [--seconds 4] [--runs 3] [--port 8111] [--floor-port 8112]
+        .venv/bin/python bench/volume_http.py [--seconds 4] [--runs 3] [--port 8111]
 
 Fill the database first with ``bench/volume.py`` (100x volume). Starts gunicorn (2 sync
 workers, production settings, the Redis cache) for the platform and another for the floor
@@ -17,19 +20,14 @@ a TOTP authenticator, so the staff two-factor rule lets them through).
 
 from __future__ import annotations
 
-import sys
-
-# run as a script, this file's folder comes first on sys.path and its name hides the standard
-# library's http package: drop the folder before anything imports http.client
-if sys.path and sys.path[0].rstrip("/").endswith("bench"):
-    sys.path.pop(0)
-
 import argparse
+import contextlib
 import os
 import re
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
@@ -97,6 +95,19 @@ def size(url: str, cookie: str | None) -> tuple[int, int]:
         request.add_header("Cookie", f"sessionid={cookie}")
     with urllib.request.urlopen(request, timeout=30) as response:
         return response.status, len(response.read())
+
+
+def drain(url: str) -> None:
+    """Wait until the server answers at once: sync workers still serve the connections a
+    finished wrk run left in the listen queue, which would otherwise count against the next
+    page."""
+    for _ in range(120):
+        started = time.perf_counter()
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(url, timeout=30).read()
+        if time.perf_counter() - started < 0.05:
+            return
+        time.sleep(0.25)
 
 
 def wait_up(url: str) -> None:
@@ -198,6 +209,7 @@ def main() -> None:
                 floor_rps = wrk(f"http://127.0.0.1:{args.floor_port}/", args.seconds, None)["rps"]
                 floors.append(floor_rps)
                 for label, path, cookie in pages:
+                    drain(f"{base}/health/")
                     r = wrk(base + path, args.seconds, cookie)
                     r["ratio"] = r["rps"] / floor_rps
                     results[label].append(r)
