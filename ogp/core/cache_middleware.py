@@ -67,14 +67,17 @@ def cached_fragment(
     seconds = lean_seconds()
     if not seconds:
         return mark_safe(render_to_string(template, build()))  # noqa: S308 (our template)
-    generation = cache.get(GENERATION_KEY, 0)
     language = translation.get_language() or "en"
-    raw = f"{name}:{generation}:{language}:{request.get_full_path()}"
+    raw = f"{name}:{language}:{request.get_full_path()}"
     key = "lean:fragment:" + hashlib.sha256(raw.encode()).hexdigest()
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(template, build())
-        cache.set(key, html, seconds)
+    # one round trip: the stored copy carries the generation it was rendered in
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY, 0)
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return mark_safe(stored[1])  # noqa: S308 (rendered by our own template, escaped there)
+    html = render_to_string(template, build())
+    cache.set(key, (generation, html), seconds)
     return mark_safe(html)  # noqa: S308 (rendered by our own template, escaped there)
 
 
