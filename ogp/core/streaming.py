@@ -16,14 +16,22 @@ class _Echo:
         return value
 
 
-def csv_lines(header: list[str], rows: Iterable[Iterable[Any]]) -> Iterator[str]:
+def csv_lines(
+    header: list[str], rows: Iterable[Iterable[Any]], *, bom: bool = True
+) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield "\ufeff"  # byte order mark: spreadsheet programs then read UTF-8
+    if bom:
+        yield "\ufeff"  # byte order mark: spreadsheet programs then read UTF-8
     yield writer.writerow(header)
     for row in rows:
         yield writer.writerow(row)
 
 
-def csv_stream(header: list[str], rows: Iterable[Iterable[Any]]) -> StreamingHttpResponse:
-    """A CSV download streamed from ``rows`` (pass ``queryset.iterator()`` for large tables)."""
-    return StreamingHttpResponse(csv_lines(header, rows), content_type="text/csv; charset=utf-8")
+def csv_stream(
+    header: list[str], rows: Iterable[Iterable[Any]], *, bom: bool = True
+) -> StreamingHttpResponse:
+    """A CSV download streamed from ``rows`` (pass ``queryset.iterator()`` for large tables);
+    ``bom=False`` for open-data files read by programs rather than spreadsheets."""
+    return StreamingHttpResponse(
+        csv_lines(header, rows, bom=bom), content_type="text/csv; charset=utf-8"
+    )

@@ -3,10 +3,12 @@
 import csv
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from ogp.core.cache_middleware import public_page
+from ogp.core.streaming import csv_stream
 from ogp.countries.models import Country, Region
 from ogp.countries.selectors import country_get
 
@@ -62,23 +64,23 @@ def member_list_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def status_history_csv(request: HttpRequest) -> HttpResponse:
+def status_history_csv(request: HttpRequest) -> HttpResponseBase:
     """Open data: every recorded change of OGP status (the public timelines)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    rows = (
+        [
+            change.country.iso3,
+            change.country.name_en,
+            change.effective_date.isoformat(),
+            change.from_status,
+            change.to_status,
+            change.reason,
+        ]
+        for change in selectors.status_history_all().iterator(chunk_size=2000)
+    )
+    response = csv_stream(
+        ["iso3", "name_en", "effective_date", "from_status", "to_status", "reason"], rows, bom=False
+    )
     response["Content-Disposition"] = 'attachment; filename="ogp-status-history.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["iso3", "name_en", "effective_date", "from_status", "to_status", "reason"])
-    for change in selectors.status_history_all():
-        writer.writerow(
-            [
-                change.country.iso3,
-                change.country.name_en,
-                change.effective_date.isoformat(),
-                change.from_status,
-                change.to_status,
-                change.reason,
-            ]
-        )
     return response
 
 
