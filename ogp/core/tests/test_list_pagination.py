@@ -200,3 +200,17 @@ def test_count_stops_at_the_cap(rf, settings, monkeypatch) -> None:  # type: ign
         rf.get("/?per_page=2&page=50"), Organisation.objects.filter(is_demo=True)
     )
     assert last.number == 3 and len(last) == 2 and not last.count_is_estimate
+
+
+@pytest.mark.parametrize("case", [CASES[0], CASES[5]], ids=lambda c: c.name)
+def test_largest_page_stays_under_200_kb(case: Case, client_for, country, staff_user) -> None:  # type: ignore[no-untyped-def]
+    from ogp.core.pagination import MAX_PAGE_SIZE
+
+    ctx: dict[str, Any] = {"country": country}
+    for i in range(MAX_PAGE_SIZE + 1):
+        case.make(i, ctx)
+    client = client_for(staff_user if case.viewer == "staff" else None)
+    response = client.get(f"{reverse(case.url)}?per_page=100000")
+    assert response.status_code == 200
+    assert len(response.content) < 200 * 1024
+    assert response.content.decode().count("Listed") >= MAX_PAGE_SIZE
