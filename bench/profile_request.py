@@ -54,7 +54,9 @@ PARTS = [  # first match wins: (label, substring of the file path or function)
 ]
 
 
-def part_of(filename: str) -> str:
+def part_of(filename: str, function: str = "") -> str:
+    if filename == "~" and any(w in function for w in ("socket", "select", "poll")):
+        return "waiting on sockets (Redis, PostgreSQL)"
     for label, needle in PARTS:
         if needle in filename:
             return label
@@ -94,8 +96,8 @@ def measure(app, path: str, n: int, cookie: str = "") -> tuple[float, dict[str, 
     elapsed = time.perf_counter() - started
     stats = pstats.Stats(profile)
     parts: dict[str, float] = defaultdict(float)
-    for (filename, _line, _name), row in stats.stats.items():  # type: ignore[attr-defined]
-        parts[part_of(filename)] += row[2]  # own time (tottime)
+    for (filename, _line, function), row in stats.stats.items():  # type: ignore[attr-defined]
+        parts[part_of(filename, function)] += row[2]  # own time (tottime)
     total = sum(parts.values())
     return elapsed / n, {k: v / total for k, v in parts.items()}
 
