@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve test test-fast test-browser lint format typecheck messages \
-        check-messages migrations-check deploy-check browser-deps ci bench clean
+        check-messages migrations-check deploy-check browser-deps bench-deps ci bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -42,6 +42,11 @@ browser-deps: ## install Debian's chromium, gettext and DejaVu fonts (letter PDF
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+bench-deps: ## install wrk (bench/volume_http.py) when missing
+	@command -v wrk >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
 
 test: install browser-deps ## run every test (unit, integration, browser) on $$DATABASE_URL or SQLite
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
@@ -81,8 +86,8 @@ deploy-check: install ## Django's deployment checks with production-like setting
 
 ci: lint typecheck migrations-check check-messages deploy-check test ## everything CI runs on one database
 
-bench: install ## benchmarks (figures printed; see bench/)
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+bench: install bench-deps ## benchmarks (figures printed; see bench/; volume_http.py needs DATABASE_URL)
+	@for script in bench/eligibility*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean: ## remove the virtualenv and local data
 	rm -rf $(VENV) var

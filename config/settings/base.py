@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # cached public pages for visitors without cookies leave here, before the rest runs
+    "ogp.core.cache_middleware.LeanPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ogp.core.middleware.RequestLogMiddleware",
@@ -103,6 +105,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache holds every rate limit and the used-TOTP-code markers, so it must be shared by all
 # workers: Redis when REDIS_URL is set, else a table in the database (created by migrations).
 # `check --deploy` refuses a per-process cache when several workers run (ogp/core/checks.py).
+# The lean path (ogp/core/cache_middleware.py): seconds a public page stays in the cache, and the
+# max-age given to browsers and proxies (nginx proxy_cache, a CDN).
+OGP_LEAN_CACHE_SECONDS = env.int("OGP_LEAN_CACHE_SECONDS", default=300)
+OGP_PUBLIC_MAX_AGE = env.int("OGP_PUBLIC_MAX_AGE", default=60)
+
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -117,6 +124,9 @@ else:
     }
 # gunicorn reads WEB_CONCURRENCY as its worker count; the deploy check reads it too.
 WEB_CONCURRENCY = env.int("WEB_CONCURRENCY", default=0)
+
+# Sessions read from the cache (written through to the database): no session query per request.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

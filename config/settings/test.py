@@ -22,3 +22,5 @@ STORAGES = {
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 SECURE_HSTS_SECONDS = 0
 LOG_FORMAT = "text"
+# the lean page cache is off, so that tests see each change at once; its own tests turn it on
+OGP_LEAN_CACHE_SECONDS = 0

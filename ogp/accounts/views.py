@@ -2,7 +2,6 @@
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from ogp.core.context_processors import staff_links
 from ogp.core.errors import ServiceError
+from ogp.core.pagination import paginate
 from ogp.core.permissions import permission_required
 from ogp.core.types import AuthenticatedHttpRequest
 
@@ -150,7 +150,7 @@ def staff_user_list(request: HttpRequest) -> HttpResponse:
     form = UserFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     users = user_list(query=data.get("q", ""), role=data.get("role", ""))
-    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    page = paginate(request, users)
     return render(request, "accounts/staff_user_list.html", {"form": form, "page": page})
 
 

@@ -28,7 +28,11 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-at"]),
+            # the audit log's order (newest first, id as tie-breaker) read from the index
+            models.Index(fields=["-at", "-id"], name="audit_at_id"),
+        ]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
 

@@ -1,10 +1,10 @@
 """Staff pages to browse the audit trail, across the platform and per object."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from ogp.core.pagination import paginate
 from ogp.core.permissions import permission_required
 
 from .selectors import audit_event_list
@@ -14,7 +14,7 @@ from .selectors import audit_event_list
 def event_list(request: HttpRequest) -> HttpResponse:
     action = request.GET.get("action", "").strip()
     events = audit_event_list(action=action)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = paginate(request, events)
     return render(request, "audit/event_list.html", {"page": page, "action": action})
 
 
@@ -22,8 +22,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
 def object_history(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:
     content_type = get_object_or_404(ContentType, pk=content_type_id)
     events = audit_event_list(content_type=content_type, object_id=object_id)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    label = events[0].object_label if page.object_list else object_id
+    page = paginate(request, events)
+    label = page.object_list[0].object_label if page.object_list else object_id
     return render(
         request,
         "audit/object_history.html",

@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from ogp.core import checks  # noqa: F401 - registers the deploy checks
+
+        # registers the SQLite collation on each connection; stale-page signals of the lean path
+        from . import cache_middleware, collation  # noqa: F401

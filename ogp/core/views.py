@@ -10,7 +10,10 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from ogp.core.cache_middleware import public_page
 
+
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 

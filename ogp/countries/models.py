@@ -74,6 +74,7 @@ class Country(models.Model):
 
     class Meta:
         ordering = ["name_en"]
+        indexes = [models.Index(fields=["region", "membership_status"], name="country_region")]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
 

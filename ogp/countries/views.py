@@ -2,26 +2,27 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from ogp.core.cache_middleware import public_page
+from ogp.core.collation import localised_name_field, natural
 from ogp.core.context_processors import country_sections
 
 from .forms import CountryFilterForm
 from .selectors import country_get, country_list, country_status_history
 
 
+@public_page
 def country_index(request: HttpRequest) -> HttpResponse:
     form = CountryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    countries = sorted(
-        country_list(
-            region=filters.get("region", ""),
-            status=filters.get("status", ""),
-            query=filters.get("q", ""),
-        ),
-        key=lambda c: c.name.casefold(),
-    )
+    countries = country_list(
+        region=filters.get("region", ""),
+        status=filters.get("status", ""),
+        query=filters.get("q", ""),
+    ).order_by(natural(localised_name_field()), "pk")  # every country: a bounded list
     return render(request, "countries/country_list.html", {"form": form, "countries": countries})
 
 
+@public_page
 def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
     sections = []

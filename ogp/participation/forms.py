@@ -252,6 +252,11 @@ class EventFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"), choices=[("", _("All types")), *EventKind.choices], required=False
     )
+    when = forms.ChoiceField(
+        label=_("When"),
+        choices=[("", _("Upcoming")), ("past", _("Past"))],
+        required=False,
+    )
 
 
 # --- directory ----------------------------------------------------------------------------

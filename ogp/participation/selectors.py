@@ -6,6 +6,7 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
+    Exists,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -17,6 +18,9 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+
+from ogp.core.collation import localised_name_field, natural
+from ogp.organisations.models import Organisation
 
 from .domain.balance import Balance, Side, forum_balance
 from .domain.cadence import CadenceResult, forum_cadence
@@ -63,8 +67,19 @@ def forum_list(*, country=None, today: date | None = None) -> QuerySet[Forum]:  
         next_scheduled=Subquery(held.filter(date__gt=today).order_by("date").values("date")[:1]),
     )
     if country is not None:
-        forums = forums.filter(country=country)
-    return forums.order_by("country__name_en", "name")
+        return forums.filter(country=country).order_by(natural("name"), "pk")
+    return forums.order_by(natural(localised_name_field("country__")), natural("name"), "pk")
+
+
+def forum_compliance_list(*, today: date | None = None) -> QuerySet[Forum]:
+    """Every forum by its six-month deadline, earliest first: missed, then due soon, then the
+    rest. The deadline is six months after the anchor (last meeting held, else establishment),
+    so ordering by the anchor in the database orders by deadline."""
+    return (
+        forum_list(today=today)
+        .annotate(anchor=Coalesce("last_held", "established_on"))
+        .order_by("anchor", "pk")
+    )
 
 
 def annotated_forum_cadence(forum: Forum, today: date | None = None) -> CadenceResult:
@@ -130,13 +145,21 @@ def meeting_get(forum: Forum, pk: int) -> Meeting:
 
 def event_list(*, past: bool = False, kind: str = "", country=None) -> QuerySet[Event]:  # type: ignore[no-untyped-def]
     now = timezone.now()
+    confirmed = (
+        Registration.objects.filter(event=OuterRef("pk"), state=Registration.State.CONFIRMED)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    # a subquery per shown row, not a join and GROUP BY over every registration of every event
     events = Event.objects.select_related("country").annotate(
-        confirmed_count=Count("registrations", filter=Q(registrations__state="confirmed")),
+        confirmed_count=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0),
     )
     events = (
-        events.filter(ends_at__lt=now).order_by("-starts_at")
+        events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
         if past
-        else events.filter(ends_at__gte=now)
+        else events.filter(ends_at__gte=now).order_by("starts_at", "pk")
     )
     if kind:
         events = events.filter(kind=kind)
@@ -193,6 +216,31 @@ def mailing_list_subscribers(mailing_list: MailingList) -> QuerySet[Subscription
 # --- directory ----------------------------------------------------------------------------
 
 
+def organisation_directory(
+    *, query: str = "", kind: str = "", country=None, focus_area=None
+) -> QuerySet[Organisation]:  # type: ignore[no-untyped-def]
+    """Visible organisations in alphabetical order; each filter has an index (see migrations)."""
+    organisations = Organisation.objects.filter(is_hidden=False).select_related("country")
+    if query:
+        organisations = organisations.filter(
+            Q(name__icontains=query) | Q(description__icontains=query)
+        )
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if country is not None:
+        organisations = organisations.filter(country=country)
+    if focus_area is not None:
+        # EXISTS, not a join: no duplicate rows, so no DISTINCT over the whole result
+        organisations = organisations.filter(
+            Exists(
+                Organisation.focus_areas.through.objects.filter(
+                    organisation=OuterRef("pk"), focusarea=focus_area
+                )
+            )
+        )
+    return organisations.prefetch_related("focus_areas").order_by(natural("name"), "pk")
+
+
 def people_list(
     *, query: str = "", country=None, focus_area=None, organisation=None, viewer=None
 ) -> QuerySet[Person]:  # type: ignore[no-untyped-def]
@@ -212,11 +260,16 @@ def people_list(
         published = Q(public_fields_text__contains='"focus_areas"')
         own = Q(user_id=viewer.pk) if getattr(viewer, "is_authenticated", False) else Q()
         people = people.annotate(public_fields_text=Cast("public_fields", TextField())).filter(
-            (published | own) if own else published, focus_areas=focus_area
+            (published | own) if own else published,
+            Exists(
+                Person.focus_areas.through.objects.filter(
+                    person=OuterRef("pk"), focusarea=focus_area
+                )
+            ),
         )
     if organisation is not None:
         people = people.filter(organisation=organisation)
-    return people.distinct()
+    return people.order_by(natural("full_name"), "pk")
 
 
 def person_get(pk: int) -> Person:

@@ -54,8 +54,11 @@ def public_page_cache(view: Any) -> Any:
         cached = cache.get(key)
         if cached is not None:
             content, content_type = cached
-            return HttpResponse(content, content_type=content_type)
+            page = HttpResponse(content, content_type=content_type)
+            page.lean_cache = True  # type: ignore[attr-defined]
+            return page
         response = view(request, *args, **kwargs)
+        response.lean_cache = True  # type: ignore[attr-defined]  # the lean path may keep it too
         if (
             response.status_code == 200
             and not response.cookies

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from ogp.core.pagination import paginate
 from ogp.core.permissions import permission_required
 
 from .. import selectors, services
@@ -69,6 +70,5 @@ def research_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required(MANAGE)
 def research_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "eligibility/research_list.html", {"entries": selectors.research_list()[:500]}
-    )
+    page = paginate(request, selectors.research_list())
+    return render(request, "eligibility/research_list.html", {"entries": page, "page": page})

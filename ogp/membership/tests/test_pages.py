@@ -309,7 +309,7 @@ def test_open_data_csv(client, published, django_assert_max_num_queries):
     assert rows[1][5] == "participating"
     with django_assert_max_num_queries(4):
         response = client.get(reverse("membership:status-history-csv"))
-    rows = list(csvlib.reader(io.StringIO(response.content.decode())))
+    rows = list(csvlib.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [r[4] for r in rows[1:]] == ["letter_submitted", "participating"]
     assert "text/csv" in response["Content-Type"]
 

@@ -1,10 +1,13 @@
 """Public pages: the member list, its CSV exports and the member country page."""
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from ogp.core.cache_middleware import public_page
 from ogp.core.spreadsheets import csv_writer
+from ogp.core.streaming import csv_stream
 from ogp.countries.models import Country, Region
 from ogp.countries.selectors import country_get
 
@@ -17,6 +20,7 @@ from .common import (
 # --- Public pages ---------------------------------------------------------------------------
 
 
+@public_page
 def member_list(request: HttpRequest) -> HttpResponse:
     region = request.GET.get("region", "")
     if region not in Region.values:
@@ -59,23 +63,23 @@ def member_list_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def status_history_csv(request: HttpRequest) -> HttpResponse:
+def status_history_csv(request: HttpRequest) -> HttpResponseBase:
     """Open data: every recorded change of OGP status (the public timelines)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    rows = (
+        [
+            change.country.iso3,
+            change.country.name_en,
+            change.effective_date.isoformat(),
+            change.from_status,
+            change.to_status,
+            change.reason,
+        ]
+        for change in selectors.status_history_all().iterator(chunk_size=2000)
+    )
+    response = csv_stream(
+        ["iso3", "name_en", "effective_date", "from_status", "to_status", "reason"], rows, bom=False
+    )
     response["Content-Disposition"] = 'attachment; filename="ogp-status-history.csv"'
-    writer = csv_writer(response)
-    writer.writerow(["iso3", "name_en", "effective_date", "from_status", "to_status", "reason"])
-    for change in selectors.status_history_all():
-        writer.writerow(
-            [
-                change.country.iso3,
-                change.country.name_en,
-                change.effective_date.isoformat(),
-                change.from_status,
-                change.to_status,
-                change.reason,
-            ]
-        )
     return response
 
 
@@ -86,6 +90,7 @@ def _eligibility_url(country: Country) -> str:
         return ""
 
 
+@public_page
 def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
     return render(

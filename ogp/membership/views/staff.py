@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.core.errors import ServiceError
+from ogp.core.pagination import paginate
 
 from .. import selectors, services
 from ..domain.onboarding import onboarding_progress
@@ -26,11 +27,13 @@ from .common import (
 def review_queue(request: HttpRequest) -> HttpResponse:
     if not _allowed(request, "membership.view_review_queue"):
         return _deny(request)
+    queue = paginate(request, selectors.letter_review_queue())
     return render(
         request,
         "membership/review_queue.html",
         {
-            "queue": list(selectors.letter_review_queue()),
+            "queue": queue,
+            "page": queue,
             "recent": list(selectors.letter_recent_decisions()),
         },
     )
@@ -62,7 +65,8 @@ def inquiry_staff_list(request: HttpRequest) -> HttpResponse:
         request,
         "membership/inquiry_staff_list.html",
         {
-            "inquiries": list(selectors.inquiry_staff_list(status)[:200]),
+            "inquiries": (page := paginate(request, selectors.inquiry_staff_list(status))),
+            "page": page,
             "status": status,
             "statuses": Inquiry.Status.choices,
         },

@@ -6,63 +6,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FocusArea',
+            name="FocusArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('access_to_information', 'Access to information'), ('anti_corruption', 'Anti-corruption and integrity'), ('fiscal_openness', 'Fiscal openness'), ('open_contracting', 'Open contracting and procurement'), ('beneficial_ownership', 'Beneficial ownership'), ('civic_space', 'Civic space'), ('justice', 'Justice'), ('digital_governance', 'Digital governance and open data'), ('public_services', 'Public service delivery'), ('gender_inclusion', 'Gender and inclusion'), ('environment', 'Environment and climate'), ('open_parliament', 'Open parliament'), ('media_freedom', 'Media freedom'), ('local_government', 'Local open government')], max_length=40, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("access_to_information", "Access to information"),
+                            ("anti_corruption", "Anti-corruption and integrity"),
+                            ("fiscal_openness", "Fiscal openness"),
+                            ("open_contracting", "Open contracting and procurement"),
+                            ("beneficial_ownership", "Beneficial ownership"),
+                            ("civic_space", "Civic space"),
+                            ("justice", "Justice"),
+                            ("digital_governance", "Digital governance and open data"),
+                            ("public_services", "Public service delivery"),
+                            ("gender_inclusion", "Gender and inclusion"),
+                            ("environment", "Environment and climate"),
+                            ("open_parliament", "Open parliament"),
+                            ("media_freedom", "Media freedom"),
+                            ("local_government", "Local open government"),
+                        ],
+                        max_length=40,
+                        unique=True,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'focus area',
-                'verbose_name_plural': 'focus areas',
-                'ordering': ['code'],
+                "verbose_name": "focus area",
+                "verbose_name_plural": "focus areas",
+                "ordering": ["code"],
             },
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='contact_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail'),
+            model_name="organisation",
+            name="contact_email",
+            field=models.EmailField(blank=True, max_length=254, verbose_name="contact e-mail"),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='contact_phone',
-            field=models.CharField(blank=True, max_length=50, verbose_name='contact phone'),
+            model_name="organisation",
+            name="contact_phone",
+            field=models.CharField(blank=True, max_length=50, verbose_name="contact phone"),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='created_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="organisation",
+            name="created_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='hidden_at',
+            model_name="organisation",
+            name="hidden_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='hidden_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="organisation",
+            name="hidden_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='hidden_reason',
-            field=models.TextField(blank=True, verbose_name='reason for hiding'),
+            model_name="organisation",
+            name="hidden_reason",
+            field=models.TextField(blank=True, verbose_name="reason for hiding"),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='is_hidden',
-            field=models.BooleanField(default=False, verbose_name='hidden by moderators'),
+            model_name="organisation",
+            name="is_hidden",
+            field=models.BooleanField(default=False, verbose_name="hidden by moderators"),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='focus_areas',
-            field=models.ManyToManyField(blank=True, related_name='organisations', to='organisations.focusarea', verbose_name='focus areas'),
+            model_name="organisation",
+            name="focus_areas",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="organisations",
+                to="organisations.focusarea",
+                verbose_name="focus areas",
+            ),
         ),
     ]

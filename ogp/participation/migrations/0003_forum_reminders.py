@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0002_civil_society_list'),
+        ("participation", "0002_civil_society_list"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='forum',
-            name='reminded_deadline',
+            model_name="forum",
+            name="reminded_deadline",
             field=models.DateField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='forum',
-            name='reminded_status',
+            model_name="forum",
+            name="reminded_status",
             field=models.CharField(blank=True, editable=False, max_length=20),
         ),
     ]

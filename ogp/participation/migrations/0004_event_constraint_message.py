@@ -4,17 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('countries', '0001_initial'),
-        ('organisations', '0003_focus_areas'),
-        ('participation', '0003_forum_reminders'),
+        ("countries", "0001_initial"),
+        ("organisations", "0003_focus_areas"),
+        ("participation", "0003_forum_reminders"),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name='event',
-            name='participation_event_ends_after_start',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gte', models.F('starts_at'))), name='participation_event_ends_after_start', violation_error_message='The event cannot end before it starts.'),
+            model_name="event",
+            name="participation_event_ends_after_start",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gte", models.F("starts_at"))),
+                name="participation_event_ends_after_start",
+                violation_error_message="The event cannot end before it starts.",
+            ),
         ),
     ]

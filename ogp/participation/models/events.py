@@ -61,6 +61,12 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["starts_at", "pk"]
+        # upcoming (ends_at >= now) and past lists in start order, with or without a type
+        indexes = [
+            models.Index(fields=["starts_at", "id"], name="event_starts"),
+            models.Index(fields=["kind", "starts_at", "id"], name="event_kind_starts"),
+            models.Index(fields=["ends_at"], name="event_ends"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")),

@@ -155,7 +155,7 @@ def test_staff_registrant_export(client_for, staff_user):
     response = client_for(staff_user).get(
         reverse("participation:event-registrants", args=[event.slug]) + "?format=csv"
     )
-    text = response.content.decode("utf-8-sig")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert text.splitlines()[0] == (
         "name,email,organisation,state,registered_at,accessibility_needs,language"
     )

@@ -231,7 +231,8 @@ def test_staff_export_csv(client_for, staff_user):
     )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    text = response.content.decode("utf-8-sig")
+    assert response.streaming  # written row by row, never whole in memory
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert text.splitlines()[0].startswith("email,state,language")
     assert "a@example.org,confirmed,en" in text
 

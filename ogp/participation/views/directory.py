@@ -1,58 +1,62 @@
 """Stakeholder directory: search organisations and people; a person's own entry and data."""
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.errors import ServiceError
-from ogp.organisations.models import Organisation
+from ogp.core.pagination import paginate
 
 from ..forms import DirectoryFilterForm, PersonForm
 from ..models import Person
-from ..selectors import people_list, person_get, personal_data_export
+from ..selectors import organisation_directory, people_list, person_get, personal_data_export
 from ..services.directory import person_delete, person_save
 from .common import add_service_error, check, current_user, rate_limited
 
-PAGE_SIZE = 50
 
-
+@public_page
 def directory(request: HttpRequest) -> HttpResponse:
-    form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    query = filters.get("q", "")
-    organisations = Organisation.objects.filter(is_hidden=False).select_related("country")
-    if query:
-        organisations = organisations.filter(
-            Q(name__icontains=query) | Q(description__icontains=query)
+    def build() -> dict[str, Any]:
+        form = DirectoryFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        query = filters.get("q", "")
+        organisations = organisation_directory(
+            query=query,
+            kind=filters.get("kind", ""),
+            country=filters.get("country"),
+            focus_area=filters.get("focus_area"),
         )
-    if filters.get("kind"):
-        organisations = organisations.filter(kind=filters["kind"])
-    if filters.get("country"):
-        organisations = organisations.filter(country=filters["country"])
-    if filters.get("focus_area"):
-        organisations = organisations.filter(focus_areas=filters["focus_area"])
-    people = people_list(
-        query=query,
-        country=filters.get("country"),
-        focus_area=filters.get("focus_area"),
-        viewer=request.user,
-    )
-    if filters.get("kind"):
-        people = people.filter(organisation__kind=filters["kind"])
+        people = people_list(
+            query=query,
+            country=filters.get("country"),
+            focus_area=filters.get("focus_area"),
+            viewer=request.user,
+        )
+        if filters.get("kind"):
+            people = people.filter(organisation__kind=filters["kind"])
+        return {
+            "form": form,
+            "organisations": paginate(request, organisations, param="page"),
+            "people": paginate(request, people, param="people_page"),
+        }
+
+    # A focus-area filter also finds the reader's own entry by its hidden focus areas, so that
+    # list is the reader's own: it is cached per reader.
+    personal = request.user.is_authenticated and request.GET.get("focus_area")
+    name = f"directory:user-{request.user.pk}" if personal else "directory"
+    body = cached_fragment(request, name, "participation/directory/_directory_body.html", build)
     return render(
         request,
         "participation/directory/directory.html",
         {
-            "form": form,
-            "organisations": organisations.prefetch_related("focus_areas").distinct()[:PAGE_SIZE],
-            "people": people[:PAGE_SIZE],
-            "page_size": PAGE_SIZE,
+            "body": body,
             "own_entry": Person.objects.filter(user=request.user).first()
             if request.user.is_authenticated
             else None,
@@ -60,6 +64,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_get(pk)
     is_author = request.user.is_authenticated and person.user_id == request.user.pk

@@ -1,14 +1,19 @@
 """Events: list, page, registration, cancellation, iCal; staff editing and registrant export."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.concurrency import StaleEditError, offer_current_version
 from ogp.core.errors import ServiceError
-from ogp.core.spreadsheets import csv_writer
+from ogp.core.pagination import paginate
+from ogp.core.streaming import csv_stream
 
 from ..forms import EventFilterForm, EventForm, RegistrationForm
 from ..ical import event_calendar
@@ -17,19 +22,31 @@ from ..selectors import event_get, event_list, event_registrants, registration_o
 from ..services import events as services
 from .common import add_service_error, check, rate_limited
 
+RECENT_PAST = 10  # past events shown under the upcoming ones; all of them with ?when=past
+FEED_SIZE = 1000  # the calendar feed holds the next thousand events
 
+
+@public_page
 def event_index(request: HttpRequest) -> HttpResponse:
-    form = EventFilterForm(request.GET or None)
-    kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
+    def build() -> dict[str, Any]:
+        form = EventFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        kind = filters.get("kind", "")
+        past = filters.get("when") == "past"
+        return {
+            "form": form,
+            "showing_past": past,
+            "page": paginate(request, event_list(kind=kind, past=past)),
+            "recent_past": [] if past else list(event_list(past=True, kind=kind)[:RECENT_PAST]),
+        }
+
+    body = cached_fragment(
+        request, "event-list", "participation/events/_event_list_body.html", build
+    )
     return render(
         request,
         "participation/events/event_list.html",
-        {
-            "form": form,
-            "upcoming": event_list(kind=kind),
-            "past": event_list(past=True, kind=kind)[:20],
-            "can_manage": request.user.has_perm("participation.manage_events"),
-        },
+        {"body": body, "can_manage": request.user.has_perm("participation.manage_events")},
     )
 
 
@@ -53,6 +70,7 @@ def _detail_context(request, event, form=None):  # type: ignore[no-untyped-def]
     }
 
 
+@public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = event_get(slug)
     return render(
@@ -129,7 +147,7 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
 
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(
-        event_calendar(event_list(), name=_("OGP events")),
+        event_calendar(event_list()[:FEED_SIZE], name=_("OGP events")),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="ogp-events.ics"'
@@ -162,47 +180,50 @@ def event_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     return render(request, "participation/events/event_form.html", {"form": form, "event": event})
 
 
-def registrants(request: HttpRequest, slug: str) -> HttpResponse:
+def registrants(request: HttpRequest, slug: str) -> HttpResponseBase:
     if denied := check(request, "participation.manage_events"):
         return denied
     event = event_get(slug)
-    rows = list(event_registrants(event))
+    rows = event_registrants(event)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="registrants-{event.slug}.csv"'
-        response.write("\ufeff")
-        writer = csv_writer(response)
-        writer.writerow(
-            [
-                "name",
-                "email",
-                "organisation",
-                "state",
-                "registered_at",
-                "accessibility_needs",
-                "language",
-            ]
+        header = ["name", "email", "organisation", "state", "registered_at",
+                  "accessibility_needs", "language"]  # fmt: skip
+        response = csv_stream(
+            header,
+            (
+                [
+                    r.name,
+                    r.email,
+                    r.organisation_name,
+                    r.state,
+                    r.registered_at.isoformat(),
+                    r.accessibility_needs,
+                    r.language,
+                ]
+                for r in rows.iterator(chunk_size=2000)
+            ),  # fmt: skip
         )
-        for r in rows:
-            writer.writerow(
-                [r.name, r.email, r.organisation_name, r.state, r.registered_at.isoformat(),
-                 r.accessibility_needs, r.language]
-            )  # fmt: skip
+        response["Content-Disposition"] = f'attachment; filename="registrants-{event.slug}.csv"'
         return response
+    page = paginate(request, rows)
     return render(
-        request, "participation/events/registrants.html", {"event": event, "registrations": rows}
+        request,
+        "participation/events/registrants.html",
+        {"event": event, "registrations": page, "page": page},
     )
 
 
 def my_registrations(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         raise Http404
+    page = paginate(
+        request,
+        request.user.event_registrations.select_related("event").order_by(
+            "-event__starts_at", "-pk"
+        ),
+    )
     return render(
         request,
         "participation/events/my_registrations.html",
-        {
-            "registrations": request.user.event_registrations.select_related("event").order_by(
-                "-event__starts_at"
-            )
-        },
+        {"registrations": page, "page": page},
     )

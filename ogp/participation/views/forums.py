@@ -1,5 +1,7 @@
 """Forums: list, page, create/edit, membership requests and decisions, members, meetings."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -8,10 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.cache_middleware import cached_fragment, public_page
+from ogp.core.collation import localised_name_field, natural
 from ogp.core.errors import ServiceError
+from ogp.core.pagination import paginate
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
-from ogp.organisations.fields import name_sort_key
 
 from ..forms import (
     DecisionForm,
@@ -23,12 +27,13 @@ from ..forms import (
     MembershipRequestForm,
     MemberUpdateForm,
 )
-from ..models import ForumMembership, MeetingDocument, MembershipRequest
+from ..models import Forum, ForumMembership, MeetingDocument, MembershipRequest
 from ..selectors import (
     annotated_forum_balance,
     annotated_forum_cadence,
     forum_balance_of,
     forum_cadence_of,
+    forum_compliance_list,
     forum_get,
     forum_list,
     forum_pending_requests,
@@ -50,24 +55,30 @@ def _rows(forums):  # type: ignore[no-untyped-def]
     ]
 
 
+@public_page
 def forum_index(request: HttpRequest) -> HttpResponse:
-    country = None
-    iso3 = request.GET.get("country", "")
-    if iso3:
-        country = Country.objects.filter(iso3=iso3.upper()).first()
-    forums = forum_list(country=country)
+    def build() -> dict[str, Any]:
+        country = None
+        iso3 = request.GET.get("country", "")
+        if iso3:
+            country = Country.objects.filter(iso3=iso3.upper()).first()
+        page = paginate(request, forum_list(country=country))
+        return {
+            "page": page,
+            "rows": _rows(page),
+            "country": country,
+            "countries": Country.objects.filter(
+                pk__in=Forum.objects.order_by().values("country")
+            ).order_by(natural(localised_name_field())),
+        }
+
+    body = cached_fragment(
+        request, "forum-list", "participation/forums/_forum_list_body.html", build
+    )
     return render(
         request,
         "participation/forums/forum_list.html",
-        {
-            "rows": _rows(forums),
-            "country": country,
-            "countries": sorted(
-                Country.objects.filter(forums__isnull=False).distinct(),
-                key=lambda c: name_sort_key(c.name),
-            ),
-            "can_add": request.user.has_perm("participation.add_forum"),
-        },
+        {"body": body, "can_add": request.user.has_perm("participation.add_forum")},
     )
 
 
@@ -75,14 +86,19 @@ def staff_compliance(request: HttpRequest) -> HttpResponse:
     """Every forum's six-month status for the Support Unit, missed first."""
     if denied := check(request, "participation.view_forum_compliance"):
         return denied
-    order = {"missed": 0, "due_soon": 1, "awaiting_first": 2, "met": 3}
-    rows = sorted(
-        _rows(forum_list()),
-        key=lambda r: (order[r["cadence"].status.value], r["cadence"].deadline),
+
+    def build() -> dict[str, Any]:
+        page = paginate(request, forum_compliance_list())
+        return {"page": page, "rows": _rows(page)}
+
+    # the same for every Support Unit reader (checked above): rendered once per change
+    body = cached_fragment(
+        request, "staff-forums", "participation/forums/_staff_compliance_body.html", build
     )
-    return render(request, "participation/forums/staff_compliance.html", {"rows": rows})
+    return render(request, "participation/forums/staff_compliance.html", {"body": body})
 
 
+@public_page
 def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
     forum = forum_get(slug)
     user = request.user
@@ -208,14 +224,14 @@ def request_list(request: HttpRequest, slug: str) -> HttpResponse:
     decided = forum.requests.exclude(state=MembershipRequest.State.PENDING).select_related(
         "user", "decided_by"
     )[:50]
+    page = paginate(request, forum_pending_requests(forum).order_by("created_at", "pk"))
     return render(
         request,
         "participation/forums/request_list.html",
         {
             "forum": forum,
-            "pending": [
-                (r, DecisionForm(prefix=f"r{r.pk}")) for r in forum_pending_requests(forum)
-            ],
+            "page": page,
+            "pending": [(r, DecisionForm(prefix=f"r{r.pk}")) for r in page],
             "decided": decided,
         },
     )

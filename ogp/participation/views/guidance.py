@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from ogp.core.cache_middleware import public_page
 from ogp.countries.selectors import country_get
 
 from ..domain.guidance import Phase
@@ -17,6 +18,7 @@ def _url(name: str, **kwargs) -> str:  # type: ignore[no-untyped-def]
         return ""
 
 
+@public_page
 def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
     guidance = guidance_for(country)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -9,7 +10,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from ogp.core.errors import ServiceError
-from ogp.core.spreadsheets import csv_writer
+from ogp.core.pagination import paginate
+from ogp.core.streaming import csv_stream
 
 from ..forms import ListMessageForm, SubscribeForm
 from ..models import MailingList
@@ -115,37 +117,27 @@ def staff_lists(request: HttpRequest) -> HttpResponse:
         pending=Count("subscriptions", filter=Q(subscriptions__state="pending")),
         unsubscribed=Count("subscriptions", filter=Q(subscriptions__state="unsubscribed")),
     )
-    return render(request, "participation/lists/staff_lists.html", {"lists": lists})
+    page = paginate(request, lists)
+    return render(request, "participation/lists/staff_lists.html", {"lists": page, "page": page})
 
 
-def staff_export(request: HttpRequest, slug: str) -> HttpResponse:
+def staff_export(request: HttpRequest, slug: str) -> HttpResponseBase:
     if denied := check(request, "participation.manage_mailing_lists"):
         return denied
     mailing_list = get_object_or_404(MailingList, slug=slug)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="subscribers-{slug}.csv"'
-    response.write("\ufeff")
-    writer = csv_writer(response)
-    writer.writerow(
+    header = ["email", "state", "language", "requested_at", "confirmed_at", "unsubscribed_at",
+              "consent_text"]  # fmt: skip
+    rows = (
         [
-            "email",
-            "state",
-            "language",
-            "requested_at",
-            "confirmed_at",
-            "unsubscribed_at",
-            "consent_text",
+            s.email, s.state, s.language, s.requested_at.isoformat(),
+            s.confirmed_at.isoformat() if s.confirmed_at else "",
+            s.unsubscribed_at.isoformat() if s.unsubscribed_at else "",
+            s.consent_text,
         ]
-    )
-    for s in mailing_list_subscribers(mailing_list):
-        writer.writerow(
-            [
-                s.email, s.state, s.language, s.requested_at.isoformat(),
-                s.confirmed_at.isoformat() if s.confirmed_at else "",
-                s.unsubscribed_at.isoformat() if s.unsubscribed_at else "",
-                s.consent_text,
-            ]
-        )  # fmt: skip
+        for s in mailing_list_subscribers(mailing_list).iterator(chunk_size=2000)
+    )  # fmt: skip
+    response = csv_stream(header, rows)
+    response["Content-Disposition"] = f'attachment; filename="subscribers-{slug}.csv"'
     return response
 
 

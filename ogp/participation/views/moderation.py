@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.pagination import paginate
 
 from ..forms import HideForm, ReportForm
 from ..selectors import hidden_content, moderation_queue
@@ -62,10 +63,11 @@ def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     if denied := check(request, "participation.moderate"):
         return denied
+    page = paginate(request, moderation_queue(), default=20)
     return render(
         request,
         "participation/moderation/queue.html",
-        {"items": moderation_queue(), "hidden": hidden_content()},
+        {"items": page, "page": page, "hidden": hidden_content()},
     )
 
 

@@ -1,0 +1,194 @@
+"""The lean path: published pages for visitors without cookies, served before the rest runs.
+
+A view opts in with :func:`public_page`. The first visitor's response (after every other
+middleware has added its security headers) is stored in the cache with an ``ETag`` and a
+``Last-Modified`` date; later visitors without cookies get that copy from the first middleware,
+with one cache round trip and none of sessions, locale, CSRF, authentication, MFA, messages,
+CSP or request logging. ``Cache-Control: public`` lets nginx (``proxy_cache``, see the README)
+or a CDN keep it too; ``Vary: Cookie`` keeps signed-in readers away from that copy.
+
+Any saved or deleted row of the published-data apps bumps a generation number; stored copies
+of an older generation are never served, so a change shows on the next request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.safestring import SafeString, mark_safe
+
+GENERATION_KEY = "lean:generation"
+# Apps whose rows appear on public pages; a change in any of them makes stored pages stale.
+PUBLISHED_APPS = frozenset(
+    {"countries", "organisations", "eligibility", "membership", "participation", "engagement"}
+)
+# Headers that belong to one response only and are not replayed from the stored copy.
+_NOT_STORED = frozenset({"set-cookie", "content-length", "date"})
+
+
+def lean_seconds() -> int:
+    """How long the cache keeps a copy (0 turns the lean path off, as in the test settings)."""
+    return int(getattr(settings, "OGP_LEAN_CACHE_SECONDS", 300))
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Mark a view's answers to cookie-less visitors as the same for all of them (cacheable)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response.lean_cache = True  # type: ignore[attr-defined]
+        return response
+
+    return wrapped
+
+
+def cached_fragment(
+    request: HttpRequest, name: str, template: str, build: Callable[[], dict[str, Any]]
+) -> SafeString:
+    """HTML of a part of a page that is the same for every reader of that address (published
+    data: lists, their filters and page links), rendered once per generation and language and
+    reused for signed-in readers too. ``build`` runs (and queries) only when rendering."""
+    seconds = lean_seconds()
+    if not seconds:
+        return mark_safe(render_to_string(template, build()))  # noqa: S308 (our template)
+    language = translation.get_language() or "en"
+    raw = f"{name}:{language}:{request.get_full_path()}"
+    key = "lean:fragment:" + hashlib.sha256(raw.encode()).hexdigest()
+    # one round trip: the stored copy carries the generation it was rendered in
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY, 0)
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return mark_safe(stored[1])  # noqa: S308 (rendered by our own template, escaped there)
+    html = render_to_string(template, build())
+    cache.set(key, (generation, html), seconds)
+    return mark_safe(html)  # noqa: S308 (rendered by our own template, escaped there)
+
+
+def bump_generation(**_: Any) -> None:
+    """Make every stored page stale (now, and again when the transaction commits, so that a
+    page rebuilt from the old rows in between is not kept)."""
+
+    def bump() -> None:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, int(time.time() * 1000), None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _on_change(sender: Any, **kwargs: Any) -> None:
+    if getattr(sender, "_meta", None) and sender._meta.app_label in PUBLISHED_APPS:
+        bump_generation()
+
+
+post_save.connect(_on_change, dispatch_uid="lean-cache-save")
+post_delete.connect(_on_change, dispatch_uid="lean-cache-delete")
+m2m_changed.connect(_on_change, dispatch_uid="lean-cache-m2m")
+
+
+def _key(request: HttpRequest, host: str) -> str:
+    raw = f"{request.method == 'HEAD' and 'GET' or request.method}:{host}:{request.get_full_path()}"
+    return "lean:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _not_modified(request: HttpRequest, etag: str, last_modified: int) -> bool:
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        return etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match == "*"
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and last_modified <= since
+
+
+class LeanPageCacheMiddleware:
+    """First in ``MIDDLEWARE``: answers cached public pages before any other middleware runs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.seconds = lean_seconds()
+        self.max_age = int(getattr(settings, "OGP_PUBLIC_MAX_AGE", 60))
+        self.ssl_redirect = settings.SECURE_SSL_REDIRECT
+        assert apps.ready
+
+    def _eligible(self, request: HttpRequest) -> str | None:
+        if not self.seconds or request.method not in ("GET", "HEAD"):
+            return None
+        meta = request.META
+        if meta.get("HTTP_COOKIE") or meta.get("HTTP_AUTHORIZATION"):
+            return None
+        if self.ssl_redirect and not request.is_secure():
+            return None  # SecurityMiddleware redirects to https first
+        try:
+            return request.get_host()
+        except DisallowedHost:
+            return None
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        host = self._eligible(request)
+        if host is None:
+            return self.get_response(request)
+        key = _key(request, host)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY, 0)
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            return self._replay(request, stored)
+        response = self.get_response(request)
+        if self._storable(response):
+            self._store(key, generation, response)
+        return response
+
+    def _storable(self, response: HttpResponse) -> bool:
+        return (
+            getattr(response, "lean_cache", False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+    def _store(self, key: str, generation: int, response: HttpResponse) -> None:
+        content = response.content
+        etag = '"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"'
+        last_modified = int(time.time())
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+        response["Cache-Control"] = f"public, max-age={self.max_age}"
+        patch_vary_headers(response, ("Cookie",))
+        headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
+        cache.set(key, (generation, content, headers, etag, last_modified), self.seconds)
+
+    def _replay(self, request: HttpRequest, stored: tuple[Any, ...]) -> HttpResponse:
+        _, content, headers, etag, last_modified = stored
+        response: HttpResponse
+        if _not_modified(request, etag, last_modified):
+            response = HttpResponseNotModified()
+            for name, value in headers:
+                if name.lower() not in ("content-type",):
+                    response[name] = value
+            return response
+        response = HttpResponse(b"" if request.method == "HEAD" else content)
+        for name, value in headers:
+            response[name] = value
+        if request.method == "HEAD":
+            response["Content-Length"] = str(len(content))
+        return response
