@@ -159,3 +159,35 @@ def test_production_default_cache_is_shared_and_passes_the_deploy_check():
     result = _production_check()
     assert result.returncode == 0, result.stderr
     assert "ogp.E001" not in result.stderr + result.stdout
+
+
+@pytest.mark.django_db
+def test_a_used_totp_code_is_refused_by_every_worker_on_the_default_cache(staff_user):
+    """The used-code marker is in the shared cache: a second worker (a fresh cache object on
+    the same table) refuses the replay too."""
+    import time
+
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal import auth as totp_auth
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+
+    secret = "JBSWY3DPEHPK3PXP"
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    device = Authenticator.objects.get(user=staff_user)
+    cache_settings = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "ogp_cache",
+        }
+    }
+    with override_settings(CACHES=cache_settings):
+        call_command("createcachetable", verbosity=0)
+        first, second = DatabaseCache("ogp_cache", {}), DatabaseCache("ogp_cache", {})
+        original = totp_auth.cache
+        try:
+            totp_auth.cache = first
+            assert TOTP(device).validate_code(code)
+            totp_auth.cache = second
+            assert not TOTP(device).validate_code(code)
+        finally:
+            totp_auth.cache = original

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ogp.core.errors import ServiceError
 from ogp.core.permissions import permission_required
@@ -36,7 +36,13 @@ def finding_queue(request: HttpRequest) -> HttpResponse:
         for plan in ActionPlan.objects.select_related("country"):
             created += len(services.contrary_findings_evaluate(acting_user=request.user, plan=plan))
         messages.success(
-            request, _("%(count)s new findings proposed by the rules.") % {"count": created}
+            request,
+            ngettext(
+                "%(count)s new finding proposed by the rules.",
+                "%(count)s new findings proposed by the rules.",
+                created,
+            )
+            % {"count": created},
         )
         return redirect("plans:findings")
     error = ""
