@@ -1,6 +1,5 @@
 """The "what we heard, what we did" ledger as CSV and JSON rows, and the evidence pack ZIP."""
 
-import csv
 import io
 import json
 import zipfile
@@ -9,6 +8,8 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from ogp.core.spreadsheets import csv_writer
 
 from .models import CoCreationPlan, LedgerEntry
 
@@ -62,14 +63,11 @@ def entry_row(entry: LedgerEntry) -> dict[str, Any]:
 
 def ledger_csv(entries: Iterable[LedgerEntry]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
-    writer.writeheader()
+    writer = csv_writer(buffer)  # formula starts neutralised (ogp/core/spreadsheets.py)
+    writer.writerow(COLUMNS)
     for entry in entries:
         row = entry_row(entry)
-        # A leading = + - @ would be run as a formula by spreadsheet programs.
-        writer.writerow(
-            {k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in row.items()}
-        )
+        writer.writerow([row[column] for column in COLUMNS])
     return buffer.getvalue()
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from ogp.core.forms import HoneypotFormMixin
+from ogp.core.forms import TEXT_MAX_LENGTH, BoundedForm, HoneypotFormMixin
 from ogp.organisations.models import FocusAreaCode
 from ogp.participation.models import Forum, Meeting
 
@@ -31,9 +31,11 @@ class DateInput(forms.DateInput):
 LANGUAGE_CHOICES = list(settings.LANGUAGES)
 
 
-class PlanForm(forms.Form):
+class PlanForm(BoundedForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea, required=False)
+    summary = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Summary"), widget=forms.Textarea, required=False
+    )
     period_years = forms.TypedChoiceField(
         label=_("Length of the plan"),
         coerce=int,
@@ -62,19 +64,24 @@ class PlanForm(forms.Form):
         self.fields["forum"].queryset = country.forums.all()  # type: ignore[attr-defined]
 
 
-class StepForm(forms.Form):
+class StepForm(BoundedForm):
     kind = forms.ChoiceField(label=_("Step"), choices=StepKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    description = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Description"), widget=forms.Textarea, required=False
+    )
     starts_on = forms.DateField(label=_("Starts on"), widget=DateInput())
     ends_on = forms.DateField(label=_("Ends on"), widget=DateInput())
 
 
-class OpportunityForm(forms.Form):
+class OpportunityForm(BoundedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=OpportunityKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("How to take part"), widget=forms.Textarea, required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("How to take part"),
+        widget=forms.Textarea,
+        required=False,
     )
     location = forms.CharField(label=_("Place or online link"), max_length=300, required=False)
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
@@ -89,15 +96,16 @@ class OpportunityForm(forms.Form):
         self.fields["step"].queryset = plan.steps.all()  # type: ignore[attr-defined]
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+class ReasonForm(BoundedForm):
+    reason = forms.CharField(max_length=TEXT_MAX_LENGTH, label=_("Reason"), widget=forms.Textarea)
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(BoundedForm):
     language = forms.ChoiceField(
         label=_("Language of the submitted plan"), choices=LANGUAGE_CHOICES
     )
     override_reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Why the plan is submitted with inputs still unanswered (published)"),
         widget=forms.Textarea,
         required=False,
@@ -105,10 +113,16 @@ class SubmitForm(forms.Form):
     )
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(BoundedForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    problem = forms.CharField(label=_("What problem should the plan solve?"), widget=forms.Textarea)
-    solution = forms.CharField(label=_("What do you propose?"), widget=forms.Textarea)
+    problem = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
+        label=_("What problem should the plan solve?"),
+        widget=forms.Textarea,
+    )
+    solution = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("What do you propose?"), widget=forms.Textarea
+    )
     values = forms.MultipleChoiceField(
         label=_("OGP values it serves"),
         choices=OgpValue.choices,
@@ -118,7 +132,7 @@ class ProposalForm(forms.Form):
     policy_area = forms.ChoiceField(label=_("Policy area"), choices=FocusAreaCode.choices)
 
 
-class ProposalFilterForm(forms.Form):
+class ProposalFilterForm(BoundedForm):
     q = forms.CharField(label=_("Words"), required=False, max_length=100)
     policy_area = forms.ChoiceField(
         label=_("Policy area"),
@@ -148,11 +162,11 @@ class ProposalFilterForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(BoundedForm):
     body = forms.CharField(label=_("Your comment"), widget=forms.Textarea, max_length=10_000)
 
 
-class OfflineInputForm(forms.Form):
+class OfflineInputForm(BoundedForm):
     source = forms.ChoiceField(label=_("Received by"), choices=OfflineSource.choices)
     received_on = forms.DateField(label=_("Received on"), widget=DateInput())
     received_from = forms.CharField(
@@ -163,7 +177,9 @@ class OfflineInputForm(forms.Form):
     meeting: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label=_("Forum meeting"), queryset=Meeting.objects.none(), required=False
     )
-    summary = forms.CharField(label=_("What was said or asked"), widget=forms.Textarea)
+    summary = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("What was said or asked"), widget=forms.Textarea
+    )
     language = forms.ChoiceField(label=_("Language of the input"), choices=LANGUAGE_CHOICES)
 
     def __init__(self, *args: Any, plan: CoCreationPlan, **kwargs: Any) -> None:
@@ -176,11 +192,13 @@ class OfflineInputForm(forms.Form):
         self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(BoundedForm):
     disposition = forms.ChoiceField(
         label=_("What happened to this input"), choices=DispositionChoices.choices
     )
-    reason = forms.CharField(label=_("Reason (published)"), widget=forms.Textarea)
+    reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Reason (published)"), widget=forms.Textarea
+    )
     linked_commitment = forms.TypedChoiceField(
         label=_("Commitment it became"), required=False, coerce=int, empty_value=None
     )
@@ -216,15 +234,19 @@ class ResponseForm(forms.Form):
         return int(value)
 
 
-class IntroductionForm(forms.Form):
+class IntroductionForm(BoundedForm):
     introduction = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Introduction"),
         widget=forms.Textarea(attrs={"rows": 10}),
         required=False,
         help_text=_("Separate paragraphs with an empty line: each paragraph can be commented."),
     )
     changelog = forms.CharField(
-        label=_("What changed in this version"), widget=forms.Textarea, required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("What changed in this version"),
+        widget=forms.Textarea,
+        required=False,
     )
     comments_open_from = forms.DateField(
         label=_("Comments open on"), required=False, widget=DateInput()
@@ -237,34 +259,57 @@ class IntroductionForm(forms.Form):
     )
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(BoundedForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     problem = forms.CharField(
-        label=_("Problem to solve (with its baseline)"), widget=forms.Textarea
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Problem to solve (with its baseline)"),
+        widget=forms.Textarea,
     )
     status_quo = forms.CharField(
-        label=_("What has been done so far"), widget=forms.Textarea, required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("What has been done so far"),
+        widget=forms.Textarea,
+        required=False,
     )
     objective = forms.CharField(
-        label=_("What the commitment is: objective and expected results"), widget=forms.Textarea
+        max_length=TEXT_MAX_LENGTH,
+        label=_("What the commitment is: objective and expected results"),
+        widget=forms.Textarea,
     )
     how_it_helps = forms.CharField(
-        label=_("How it will help solve the problem"), widget=forms.Textarea, required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("How it will help solve the problem"),
+        widget=forms.Textarea,
+        required=False,
     )
     relevance_transparency = forms.CharField(
-        label=_("Relevance to transparency"), widget=forms.Textarea, required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Relevance to transparency"),
+        widget=forms.Textarea,
+        required=False,
     )
     relevance_participation = forms.CharField(
-        label=_("Relevance to civic participation"), widget=forms.Textarea, required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Relevance to civic participation"),
+        widget=forms.Textarea,
+        required=False,
     )
     relevance_accountability = forms.CharField(
-        label=_("Relevance to public accountability"), widget=forms.Textarea, required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Relevance to public accountability"),
+        widget=forms.Textarea,
+        required=False,
     )
     lead_institution = forms.CharField(label=_("Lead implementing institution"), max_length=300)
     supporting_institutions = forms.CharField(
-        label=_("Supporting government institutions"), widget=forms.Textarea, required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Supporting government institutions"),
+        widget=forms.Textarea,
+        required=False,
     )
     supporting_civil_society = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Supporting civil society and other stakeholders"),
         widget=forms.Textarea,
         required=False,
@@ -276,7 +321,7 @@ class CommitmentForm(forms.Form):
     )
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(BoundedForm):
     title = forms.CharField(label=_("Milestone"), max_length=300)
     expected_output = forms.CharField(label=_("Expected output"), max_length=300, required=False)
     due_on = forms.DateField(
@@ -284,29 +329,36 @@ class MilestoneForm(forms.Form):
     )
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(BoundedForm):
     code = forms.ChoiceField(label=_("Requirement"), choices=[])
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("met", _("Met")), ("at_risk", _("At risk")), ("not_met", _("Not met"))],
     )
-    note = forms.CharField(label=_("Evidence or note"), widget=forms.Textarea, required=False)
+    note = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Evidence or note"),
+        widget=forms.Textarea,
+        required=False,
+    )
 
     def __init__(self, *args: Any, codes: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["code"].choices = [(c, c) for c in codes]  # type: ignore[attr-defined]
 
 
-class ShadowPlanForm(forms.Form):
+class ShadowPlanForm(BoundedForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea, required=False)
+    summary = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Summary"), widget=forms.Textarea, required=False
+    )
 
 
-class EditorForm(forms.Form):
+class EditorForm(BoundedForm):
     email = forms.EmailField(label=_("E-mail address of the co-editor's account"))
 
 
-class ShadowProposeForm(forms.Form):
+class ShadowProposeForm(BoundedForm):
     plan: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label=_("Action plan in co-creation"), queryset=CoCreationPlan.objects.none()
     )
@@ -316,7 +368,7 @@ class ShadowProposeForm(forms.Form):
         self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(BoundedForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(label=_("PDF file"))
 

@@ -37,3 +37,11 @@ class HoneypotFormMixin(forms.Form):
         if value:
             raise forms.ValidationError(_("This submission looks automated and was refused."))
         return value
+
+
+class BoundedForm(forms.Form):
+    """A form whose text fields without an explicit limit get TEXT_MAX_LENGTH."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        limit_free_text(self)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable
 from typing import Any
+
+from ogp.core.spreadsheets import csv_writer, safe_row
 
 from .models import Commitment, InstitutionRole
 
@@ -45,7 +46,7 @@ def table(commitments: Iterable[Commitment], scale_codes: dict[int, str]) -> Ite
 
 def to_csv(lines: Iterable[list[Any]]) -> bytes:
     buf = io.StringIO()
-    writer = csv.writer(buf)
+    writer = csv_writer(buf)
     writer.writerow(COLUMNS)
     for line in lines:
         writer.writerow(["" if v is None else v for v in line])
@@ -64,7 +65,7 @@ def to_xlsx(lines: Iterable[list[Any]]) -> bytes:
     ws = wb.create_sheet("Commitments")
     ws.append(COLUMNS)
     for line in lines:
-        ws.append(line)
+        ws.append(safe_row(line))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ogp.accounts.models import Role, User
+from ogp.core.forms import TEXT_MAX_LENGTH, BoundedForm
 from ogp.organisations.models import Organisation
 
 from .labels import CODING_LABELS, COMPLETION_ORDER, VALUE_LABELS, completion_label
 from .models import InstitutionRole, IRMReportKind, MilestoneStatus, ReviewVerdict
 
 
-class ExplorerForm(forms.Form):
+class ExplorerForm(BoundedForm):
     q = forms.CharField(label=_("Words in the title"), required=False, max_length=200)
     country = forms.ChoiceField(label=_("Country"), required=False)
     plan = forms.RegexField(
@@ -53,7 +54,7 @@ class ExplorerForm(forms.Form):
         return field
 
 
-class PlanDatesForm(forms.Form):
+class PlanDatesForm(BoundedForm):
     due_date = forms.DateField(
         label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -62,10 +63,13 @@ class PlanDatesForm(forms.Form):
     )
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(BoundedForm):
     title = forms.CharField(label=_("Milestone"), max_length=500)
     expected_output = forms.CharField(
-        label=_("Expected output"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Expected output"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     responsible = forms.CharField(label=_("Who is responsible"), max_length=300, required=False)
     start_date = forms.DateField(
@@ -86,39 +90,52 @@ class MilestoneForm(forms.Form):
     )
 
 
-class CommitmentTemplateForm(forms.Form):
+class CommitmentTemplateForm(BoundedForm):
     problem = forms.CharField(
-        label=_("Problem addressed"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Problem addressed"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     status_quo = forms.CharField(
-        label=_("Status quo"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Status quo"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     objective = forms.CharField(
-        label=_("What the commitment is"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("What the commitment is"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     how_it_helps = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("How it will contribute to solving the problem"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     relevance_transparency = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Relevance to transparency"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
     relevance_participation = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Relevance to civic participation"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
     relevance_accountability = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Relevance to public accountability"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
 
 
-class InstitutionForm(forms.Form):
+class InstitutionForm(BoundedForm):
     role = forms.ChoiceField(label=_("Role"), choices=InstitutionRole.choices)
     organisation = forms.ModelChoiceField(
         label=_("Organisation in the directory"),
@@ -137,7 +154,7 @@ class InstitutionForm(forms.Form):
         field.queryset = Organisation.objects.filter(country_id=country_id).order_by("name")
 
 
-class ProgressUpdateForm(forms.Form):
+class ProgressUpdateForm(BoundedForm):
     status = forms.ChoiceField(
         label=_("Status"), choices=MilestoneStatus.choices, widget=forms.RadioSelect
     )
@@ -160,7 +177,7 @@ class ProgressUpdateForm(forms.Form):
     )
 
 
-class ProgressReviewForm(forms.Form):
+class ProgressReviewForm(BoundedForm):
     verdict = forms.ChoiceField(
         label=_("Your view"), choices=ReviewVerdict.choices, widget=forms.RadioSelect
     )
@@ -178,14 +195,14 @@ class ProgressReviewForm(forms.Form):
     file = forms.FileField(label=_("Evidence document (PDF)"), required=False)
 
 
-class SheetUploadForm(forms.Form):
+class SheetUploadForm(BoundedForm):
     file = forms.FileField(
         label=_("OGP commitments and IRM data sheet (CSV)"),
         help_text=_("The sheet's own format: 171 columns, dates month/day/year."),
     )
 
 
-class IRMReportCreateForm(forms.Form):
+class IRMReportCreateForm(BoundedForm):
     kind = forms.ChoiceField(label=_("Report"), choices=IRMReportKind.choices)
     researchers = forms.ModelMultipleChoiceField(
         label=_("Assigned researchers"),
@@ -201,11 +218,15 @@ ASSESSMENT_CHOICES = [
 ]
 
 
-class IRMReportForm(forms.Form):
+class IRMReportForm(BoundedForm):
     summary = forms.CharField(
-        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Summary"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
     analysis = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Analysis and recommendations"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
@@ -236,9 +257,12 @@ class IRMReportForm(forms.Form):
         return {code: self.cleaned_data[name] for name, code in self.requirement_codes}
 
 
-class IRMCodingForm(forms.Form):
+class IRMCodingForm(BoundedForm):
     notes = forms.CharField(
-        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Notes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
     def __init__(self, *args: Any, indicators: list[tuple[str, Any]], language: str, **kwargs: Any):

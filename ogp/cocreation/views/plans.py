@@ -302,4 +302,4 @@ def document_download(request: HttpRequest, slug: str, pk: int) -> HttpResponseB
     """Documents of a public plan are public (Standard 2.2: a public document repository)."""
     plan = visible_plan(request, slug)
     document = get_object_or_404(PlanDocument, plan=plan, pk=pk)
-    return serve_private_file(request, document.file, f"{document.title}.pdf", inline=True)
+    return serve_private_file(request, document.file, f"{document.title}.pdf")
