@@ -15,4 +15,5 @@ class PlansConfig(AppConfig):
     ]
     staff_items: list[tuple[Any, str]] = [
         (_("Import OGP's commitments and IRM data sheet"), "plans:import"),
+        (_("Contrary to process: findings to decide"), "plans:findings"),
     ]

@@ -3,8 +3,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ogp.accounts.models import Role, User
+from ogp.organisations.models import Organisation
+
 from .labels import CODING_LABELS, COMPLETION_ORDER, VALUE_LABELS, completion_label
-from .models import MilestoneStatus, ReviewVerdict
+from .models import InstitutionRole, IRMReportKind, MilestoneStatus, ReviewVerdict
 
 
 class ExplorerForm(forms.Form):
@@ -50,6 +53,15 @@ class ExplorerForm(forms.Form):
         return field
 
 
+class PlanDatesForm(forms.Form):
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    published_on = forms.DateField(
+        label=_("Published on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone"), max_length=500)
     expected_output = forms.CharField(
@@ -72,6 +84,57 @@ class MilestoneForm(forms.Form):
         decimal_places=2,
         help_text=_("Leave empty for 1. Milestones weigh the same unless you give weights."),
     )
+
+
+class CommitmentTemplateForm(forms.Form):
+    problem = forms.CharField(
+        label=_("Problem addressed"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    status_quo = forms.CharField(
+        label=_("Status quo"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    objective = forms.CharField(
+        label=_("What the commitment is"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    how_it_helps = forms.CharField(
+        label=_("How it will contribute to solving the problem"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    relevance_transparency = forms.CharField(
+        label=_("Relevance to transparency"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    relevance_participation = forms.CharField(
+        label=_("Relevance to civic participation"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    relevance_accountability = forms.CharField(
+        label=_("Relevance to public accountability"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class InstitutionForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=InstitutionRole.choices)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation in the directory"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("A civil-society organisation chosen here becomes a co-owner."),
+    )
+    name = forms.CharField(
+        label=_("Name (if not in the directory)"), max_length=500, required=False
+    )
+
+    def __init__(self, *args: Any, country_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Organisation.objects.filter(country_id=country_id).order_by("name")
 
 
 class ProgressUpdateForm(forms.Form):
@@ -120,3 +183,76 @@ class SheetUploadForm(forms.Form):
         label=_("OGP commitments and IRM data sheet (CSV)"),
         help_text=_("The sheet's own format: 171 columns, dates month/day/year."),
     )
+
+
+class IRMReportCreateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Report"), choices=IRMReportKind.choices)
+    researchers = forms.ModelMultipleChoiceField(
+        label=_("Assigned researchers"),
+        queryset=User.objects.filter(role=Role.RESEARCHER, is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+ASSESSMENT_CHOICES = [
+    ("not_assessed", _("Not assessed")),
+    ("met", _("Met")),
+    ("not_met", _("Not met")),
+]
+
+
+class IRMReportForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    analysis = forms.CharField(
+        label=_("Analysis and recommendations"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+    )
+    comment_opens = forms.DateField(
+        label=_("Comments open on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    comment_closes = forms.DateField(
+        label=_("Comments close on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(
+        self, *args: Any, requirements: list[dict[str, Any]], language: str, **kwargs: Any
+    ):
+        super().__init__(*args, **kwargs)
+        self.requirement_codes = []
+        for requirement in requirements:
+            name = "req_" + requirement["code"].replace(".", "_")
+            self.requirement_codes.append((name, requirement["code"]))
+            label = requirement["labels"].get(language) or requirement["labels"]["en"]
+            self.fields[name] = forms.ChoiceField(
+                label=f"{requirement['code']} {label}", choices=ASSESSMENT_CHOICES
+            )
+
+    def assessments(self) -> dict[str, str]:
+        return {code: self.cleaned_data[name] for name, code in self.requirement_codes}
+
+
+class IRMCodingForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args: Any, indicators: list[tuple[str, Any]], language: str, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.keys = []
+        for key, indicator in indicators:
+            name = key.replace(".", "__")
+            self.keys.append((name, key))
+            choices = [("", _("Not coded yet")), ("nr", _("Not reviewed"))] + [
+                (lv.code, lv.labels.get(language) or lv.labels["en"]) for lv in indicator.levels
+            ]
+            label = indicator.labels.get(language) or indicator.labels["en"]
+            self.fields[name] = forms.ChoiceField(label=label, choices=choices, required=False)
+        self.order_fields([name for name, _key in self.keys] + ["notes"])
+
+    def values(self) -> dict[str, str]:
+        return {key: self.cleaned_data[name] for name, key in self.keys}

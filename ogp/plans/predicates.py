@@ -4,7 +4,7 @@ from typing import Any
 
 import rules
 
-from ogp.accounts.predicates import is_civil_society
+from ogp.accounts.predicates import is_civil_society, is_researcher
 
 
 def _commitment_of(obj: Any) -> Any:
@@ -34,3 +34,16 @@ def is_civil_society_of_commitment(user: Any, obj: Any) -> bool:
 @rules.predicate
 def is_update_author(user: Any, obj: Any) -> bool:
     return bool(getattr(obj, "author_id", None) and obj.author_id == getattr(user, "pk", None))
+
+
+@rules.predicate
+def is_assigned_researcher(user: Any, report: Any) -> bool:
+    """A researcher assigned to this IRM report (only they edit its draft)."""
+    if report is None or not is_researcher(user):
+        return False
+    return bool(report.researchers.filter(pk=user.pk).exists())
+
+
+@rules.predicate
+def is_published(user: Any, report: Any) -> bool:
+    return bool(report is not None and report.version > 0)

@@ -153,10 +153,11 @@ class SheetError:
     def render(self, translate=lambda message: message) -> str:  # type: ignore[no-untyped-def]
         reason = translate(self.template) % dict(self.params)
         if self.column:
-            return translate("%(file)s, line %(line)s, column '%(column)s': %(reason)s") % {
+            where = gettext_noop("%(file)s, line %(line)s, column '%(column)s': %(reason)s")
+            return translate(where) % {
                 "file": self.file, "line": self.line, "column": self.column, "reason": reason,
             }  # fmt: skip
-        return translate("%(file)s, line %(line)s: %(reason)s") % {
+        return translate(gettext_noop("%(file)s, line %(line)s: %(reason)s")) % {
             "file": self.file, "line": self.line, "reason": reason,
         }  # fmt: skip
 

@@ -1,4 +1,12 @@
+from .findings import ContraryFinding, FindingState
 from .imports import SheetImport
+from .irm import (
+    IRMCommitmentCoding,
+    IRMReport,
+    IRMReportKind,
+    IRMReportState,
+    IRMReportVersion,
+)
 from .plans import (
     ActionPlan,
     Commitment,
@@ -22,7 +30,14 @@ __all__ = [
     "ActionPlan",
     "CodingScaleVersion",
     "Commitment",
+    "ContraryFinding",
+    "FindingState",
     "CommitmentInstitution",
+    "IRMCommitmentCoding",
+    "IRMReport",
+    "IRMReportKind",
+    "IRMReportState",
+    "IRMReportVersion",
     "InstitutionRole",
     "Locality",
     "Milestone",

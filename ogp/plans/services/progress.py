@@ -15,11 +15,14 @@ from django.utils.translation import gettext as _
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import validate_pdf
+from ogp.organisations.models import OrganisationKind
 from ogp.plans.domain.progress import MilestoneFact, roll_up
 from ogp.plans.domain.progress import MilestoneStatus as DomainStatus
 
 from ..models import (
     Commitment,
+    CommitmentInstitution,
+    InstitutionRole,
     Milestone,
     MilestoneStatus,
     ProgressEvidence,
@@ -178,3 +181,75 @@ def progress_review_create(
             after={"review": review.pk}, note="on an earlier update",
         )  # fmt: skip
     return review
+
+
+TEMPLATE_FIELDS = [
+    "problem", "status_quo", "objective", "how_it_helps", "relevance_transparency",
+    "relevance_participation", "relevance_accountability",
+]  # fmt: skip
+
+
+@transaction.atomic
+def commitment_template_update(
+    *, acting_user: Any, commitment: Commitment, **values: str
+) -> Commitment:
+    """The country's users continue a commitment (imported or not) on the platform."""
+    _require(acting_user, "plans.change_commitment", commitment)
+    unknown = set(values) - set(TEMPLATE_FIELDS)
+    if unknown:
+        raise ServiceError(_("Unknown commitment field."))
+    before = snapshot(commitment, TEMPLATE_FIELDS)
+    for name, value in values.items():
+        setattr(commitment, name, value.strip())
+    commitment.save()
+    audit_record(
+        actor=acting_user, action="plans.commitment.template_update", target=commitment,
+        before=before, after=snapshot(commitment, TEMPLATE_FIELDS),
+    )  # fmt: skip
+    return commitment
+
+
+@transaction.atomic
+def commitment_institution_add(
+    *, acting_user: Any, commitment: Commitment, role: str, name: str = "", organisation: Any = None
+) -> CommitmentInstitution:
+    """Add a lead or supporting institution; a directory organisation of the civil-society kind
+    makes it a civil-society co-owner (its members may then confirm or dispute progress)."""
+    _require(acting_user, "plans.change_commitment", commitment)
+    if role not in InstitutionRole.values:
+        raise ServiceError(_("Choose a role."))
+    if organisation is not None and organisation.country_id not in (
+        None, commitment.plan.country_id,
+    ):  # fmt: skip
+        raise ServiceError(_("This organisation works in another country."))
+    name = (name or (organisation.name if organisation else "")).strip()
+    if not name:
+        raise ServiceError(_("Give the institution's name or choose an organisation."))
+    institution = CommitmentInstitution.objects.create(
+        commitment=commitment, role=role, name=name[:500], organisation=organisation,
+        is_civil_society=bool(
+            organisation is not None and organisation.kind == OrganisationKind.CIVIL_SOCIETY
+        ),
+        position=commitment.institutions.filter(role=role).count(),
+    )  # fmt: skip
+    audit_record(
+        actor=acting_user, action="plans.commitment.institution_add", target=commitment,
+        after=snapshot(institution, ["role", "name", "organisation", "is_civil_society"]),
+    )  # fmt: skip
+    return institution
+
+
+@transaction.atomic
+def plan_dates_set(
+    *, acting_user: Any, plan: Any, due_date: date | None, published_on: date | None
+) -> Any:
+    """Record when a plan was due and when it was published (facts for the process rules)."""
+    _require(acting_user, "plans.change_plan", plan)
+    before = snapshot(plan, ["due_date", "published_on"])
+    plan.due_date, plan.published_on = due_date, published_on
+    plan.save(update_fields=["due_date", "published_on"])
+    audit_record(
+        actor=acting_user, action="plans.plan.dates", target=plan, before=before,
+        after=snapshot(plan, ["due_date", "published_on"]),
+    )  # fmt: skip
+    return plan

@@ -45,6 +45,8 @@ def scales_sync(*, acting_user=None) -> list[CodingScaleVersion]:  # type: ignor
 
 
 def scale_versions() -> tuple[ScaleVersion, ...]:
-    """The versions stored in the database, as domain objects."""
+    """The versions stored in the database, as domain objects (loaded from the file if none)."""
     definitions = list(CodingScaleVersion.objects.values_list("definition", flat=True))
+    if not definitions:
+        definitions = [v.definition for v in scales_sync(acting_user=None)]
     return parse_versions({"versions": definitions})

@@ -46,6 +46,7 @@ GRID = {
     "plans.view_commitment": set(ROLES),
     "plans.import_sheet": {"staff"},
     "plans.add_milestone": {"government", "staff"},
+    "plans.change_commitment": {"government", "staff"},
     "plans.post_progress": {"government"},
     "plans.review_progress": {"co_owner", "country_civil_society"},
 }
@@ -53,6 +54,7 @@ OBJECT = {
     "plans.view_commitment": "commitment",
     "plans.import_sheet": None,
     "plans.add_milestone": "commitment",
+    "plans.change_commitment": "commitment",
     "plans.post_progress": "milestone",
     "plans.review_progress": "update",
 }
@@ -102,10 +104,10 @@ def test_direct_url_import_and_milestone(world, client_for, role):
     client = client_for(None if role == "visitor" else world["users"][role])
     page = client.get(reverse("plans:import"))
     assert page.status_code == (200 if role == "staff" else 302 if role == "visitor" else 403)
-    url = reverse("plans:milestone-create", args=[world["commitment"].identifier])
-    page = client.get(url)
     allowed = role in ("government", "staff")
-    assert page.status_code == (200 if allowed else 302 if role == "visitor" else 403)
+    for name in ("plans:milestone-create", "plans:commitment-edit"):
+        page = client.get(reverse(name, args=[world["commitment"].identifier]))
+        assert page.status_code == (200 if allowed else 302 if role == "visitor" else 403)
 
 
 def test_other_country_government_cannot_post_on_this_commitment(world, other_country):

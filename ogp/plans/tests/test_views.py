@@ -1,6 +1,7 @@
 """Public pages, exports, progress with evidence, civil society's view beside the official one,
 staff upload, and constant query counts."""
 
+import datetime
 import json
 
 import pytest
@@ -69,6 +70,11 @@ def test_import_refreshes_cached_counts(client, imported):
         data=sheet(row(**{"Commitment Unique Identifier": "ZZ0100", "id": "9100"})),
     )  # fmt: skip
     assert "5 commitments match" in client.get(url).content.decode()
+
+
+def test_explorer_keeps_valid_filters_when_one_is_invalid(client, imported):
+    page = client.get(reverse("plans:explorer") + "?country=ZYB&plan=nonsense").content.decode()
+    assert "YP0001" in page and "ZZ0001" not in page
 
 
 def test_explorer_hostile_input(client, imported):
@@ -274,3 +280,49 @@ def test_constant_queries_commitment_page(client, country, government_user):
     for u in updates[:2]:
         progress_review_create(acting_user=cso, update=u, verdict="confirm", reasoning="Seen")
     assert _count(client, commitment.get_absolute_url()) == one
+
+
+def test_atom_and_ical(client, owned, government_user):
+    commitment, milestone, cso = owned
+    milestone.due_date = datetime.date(2026, 3, 1)
+    milestone.save()
+    update = progress_update_create(
+        acting_user=government_user, milestone=milestone, status="limited", narrative="Halfway",
+        links=["https://example.org/x"],
+    )  # fmt: skip
+    progress_review_create(
+        acting_user=cso, update=update, verdict="dispute", status="not_started", reasoning="No"
+    )
+    atom = client.get(reverse("plans:commitment-atom", args=[commitment.identifier]))
+    body = atom.content.decode()
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    assert "Halfway" in body and "Dispute" in body
+    ics = client.get(reverse("plans:commitment-ical", args=[commitment.identifier]))
+    text = ics.content.decode()
+    assert "BEGIN:VEVENT" in text and "DTSTART;VALUE=DATE:20260301" in text
+
+
+def test_government_continues_an_imported_commitment(client_for, imported, country):
+    from ogp.accounts.tests.factories import GovernmentUserFactory
+
+    government = GovernmentUserFactory(country=country)
+    cso = OrganisationFactory(name="Open Zedland", kind="civil_society", country=country)
+    client = client_for(government)
+    url = reverse("plans:commitment-edit", args=["ZZ0001"])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"form": "template", "problem": "Budgets are PDFs.", "objective": ""}
+    )
+    assert response.status_code == 302
+    response = client.post(
+        url, {"form": "institution", "role": "supporting", "organisation": cso.pk}
+    )
+    assert response.status_code == 302
+    c = Commitment.objects.get(identifier="ZZ0001")
+    assert c.problem == "Budgets are PDFs." and c.source == "ogp_sheet"
+    assert c.institutions.get(organisation=cso).is_civil_society
+    response = client.post(url, {"form": "institution", "role": "lead", "name": ""})
+    assert "Give the institution" in response.content.decode()
+    page = client_for(None).get(c.get_absolute_url()).content.decode()
+    assert "Budgets are PDFs." in page and "Open Zedland" in page
+    assert AuditEvent.objects.filter(action="plans.commitment.template_update").exists()

@@ -9,7 +9,13 @@ from ogp.core.errors import ServiceError
 from ogp.core.permissions import permission_required
 from ogp.core.uploads import serve_private_file
 from ogp.plans import selectors, services
-from ogp.plans.forms import MilestoneForm, ProgressReviewForm, ProgressUpdateForm
+from ogp.plans.forms import (
+    CommitmentTemplateForm,
+    InstitutionForm,
+    MilestoneForm,
+    ProgressReviewForm,
+    ProgressUpdateForm,
+)
 from ogp.plans.models import ProgressEvidence
 
 
@@ -89,6 +95,39 @@ def milestone_create(request: HttpRequest, identifier: str) -> HttpResponse:
         else:
             return redirect(commitment.get_absolute_url())
     return render(request, "plans/milestone_form.html", {"form": form, "commitment": commitment})
+
+
+@permission_required("plans.change_commitment", fn=_commitment)
+def commitment_edit(request: HttpRequest, identifier: str) -> HttpResponse:
+    commitment = selectors.commitment_get(identifier)
+    initial = {name: getattr(commitment, name) for name in CommitmentTemplateForm.base_fields}
+    form = CommitmentTemplateForm(
+        request.POST if request.POST.get("form") == "template" else None, initial=initial
+    )
+    institution_form = InstitutionForm(
+        request.POST if request.POST.get("form") == "institution" else None,
+        country_id=commitment.plan.country_id,
+    )
+    try:
+        if form.is_bound and form.is_valid():
+            services.commitment_template_update(
+                acting_user=request.user, commitment=commitment, **form.cleaned_data
+            )
+            return redirect(commitment.get_absolute_url())
+        if institution_form.is_bound and institution_form.is_valid():
+            services.commitment_institution_add(
+                acting_user=request.user, commitment=commitment, **institution_form.cleaned_data
+            )
+            return redirect(commitment.get_absolute_url())
+    except ServiceError as exc:
+        target = form if form.is_bound else institution_form
+        for message in exc.messages:
+            target.add_error(None, message)
+    return render(
+        request,
+        "plans/commitment_edit.html",
+        {"form": form, "institution_form": institution_form, "commitment": commitment},
+    )
 
 
 def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:

@@ -4,31 +4,43 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.core.errors import ServiceError
 from ogp.countries.selectors import country_get
-from ogp.plans import charts, exports, selectors
+from ogp.plans import charts, exports, feeds, selectors, services
 from ogp.plans.domain.progress import MilestoneFact, is_overdue
 from ogp.plans.domain.progress import MilestoneStatus as DomainStatus
-from ogp.plans.forms import ExplorerForm
+from ogp.plans.forms import ExplorerForm, PlanDatesForm
 from ogp.plans.labels import (
     CODING_LABELS,
     COMPLETION_ORDER,
     coding_rows,
     completion_label,
 )
-from ogp.plans.models import CodingScaleVersion, InstitutionRole, ReviewVerdict
+from ogp.plans.models import (
+    CodingScaleVersion,
+    ContraryFinding,
+    FindingState,
+    InstitutionRole,
+    IRMReport,
+    ReviewVerdict,
+)
 
 PAGE_SIZE = 50
 
 
 def _filters(request: HttpRequest) -> tuple[ExplorerForm, selectors.ExplorerFilters]:
     form = ExplorerForm(request.GET or None, facets=selectors.explorer_facets())
-    data = form.cleaned_data if form.is_valid() else {}
+    data: dict[str, Any] = {}
+    if form.is_bound:
+        form.is_valid()  # an invalid field shows its error; the valid ones still filter
+        data = form.cleaned_data
     filters = selectors.ExplorerFilters(**{k: v or "" for k, v in data.items()})
     if not filters.sort:
         filters = selectors.ExplorerFilters(**{**filters.__dict__, "sort": "identifier"})
@@ -142,16 +154,64 @@ def commitment_detail(request: HttpRequest, identifier: str) -> HttpResponse:
             else "",
             "milestones": _milestone_rows(commitment, request.user),
             "can_add_milestone": request.user.has_perm("plans.add_milestone", commitment),
+            "can_edit": request.user.has_perm("plans.change_commitment", commitment),
         },
     )
 
 
+def commitment_atom(request: HttpRequest, identifier: str) -> HttpResponse:
+    commitment = selectors.commitment_get(identifier)
+    return HttpResponse(
+        feeds.commitment_atom(commitment), content_type="application/atom+xml; charset=utf-8"
+    )
+
+
+def commitment_ical(request: HttpRequest, identifier: str) -> HttpResponse:
+    commitment = selectors.commitment_get(identifier)
+    response = HttpResponse(
+        feeds.milestone_calendar(commitment), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{commitment.identifier}.ics"'
+    return response
+
+
 def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     plan = selectors.plan_get(ogp_id)
+    can_change = request.user.has_perm("plans.change_plan", plan)
+    dates_form = None
+    if can_change:
+        dates_form = PlanDatesForm(
+            request.POST or None,
+            initial={"due_date": plan.due_date, "published_on": plan.published_on},
+        )
+        if request.method == "POST" and dates_form.is_valid():
+            try:
+                services.plan_dates_set(
+                    acting_user=request.user, plan=plan, **dates_form.cleaned_data
+                )
+            except ServiceError as exc:
+                dates_form.add_error(None, " ".join(exc.messages))
+            else:
+                return redirect(plan.get_absolute_url())
+    elif request.method == "POST":
+        raise PermissionDenied
     return render(
         request,
         "plans/plan_detail.html",
-        {"plan": plan, "commitments": selectors.plan_commitments(plan)},
+        {
+            "plan": plan,
+            "commitments": selectors.plan_commitments(plan),
+            "reports": [
+                r
+                for r in IRMReport.objects.filter(plan=plan)
+                if request.user.has_perm("plans.view_irm_report", r)
+            ],
+            "can_add_report": request.user.has_perm("plans.add_irm_report", plan),
+            "dates_form": dates_form,
+            "findings": list(
+                ContraryFinding.objects.filter(plan=plan, state=FindingState.CONFIRMED)
+            ),
+        },
     )
 
 

@@ -1,0 +1,219 @@
+"""Benchmark: p50/p95 latency of the commitment explorer's first page and of commitment pages
+under 20 concurrent clients, on gunicorn with production settings, against a bare Django view
+(/health/) measured in the same run, on a throw-away SQLite database.
+
+    .venv/bin/python bench/plans_http.py [--data ../shared/data] [--copies 100] [--requests 40]
+
+The shared OGP sheet (558 commitments) is imported with the real importer, then copied
+``--copies`` times in the database (100 copies: about 56,000 commitments) with 5 milestones per
+commitment and 10 progress updates per milestone, as the issue asks.
+"""
+
+import argparse
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+SHEET = "ogp/ogp_commitments_open_parliament_subset_g0v_2024-07.csv"
+
+SEED = """
+from pathlib import Path
+from django.db import connection, transaction
+from ogp.countries.seed import seed_countries
+from ogp.plans.models import Commitment, CommitmentInstitution, Milestone, ProgressUpdate
+from ogp.plans.services import sheet_import
+
+seed_countries()
+path = Path({data!r}) / {sheet!r}
+sheet_import(acting_user=None, data=path.read_bytes(), file_name=path.name)
+copies = {copies}
+cols = [f.column for f in Commitment._meta.concrete_fields
+        if f.column not in ("id", "identifier", "plan_id")]
+c_cols = ", ".join(cols)
+c_sel = ", ".join("c." + col for col in cols)
+seq = (f"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {{copies - 1}})")
+# Copies are made in SQL (INSERT ... SELECT): Python objects for 2.8 million rows take too long.
+with transaction.atomic(), connection.cursor() as cur:
+    cur.execute(seq + " INSERT INTO plans_actionplan (ogp_id, country_id, locality_id, number, "
+        "submitted_year, end_year, duration_years, due_date, published_on, source, is_demo) "
+        "SELECT p.ogp_id || '-' || k.n, p.country_id, p.locality_id, p.number, p.submitted_year, "
+        "p.end_year, p.duration_years, p.due_date, p.published_on, p.source, p.is_demo "
+        "FROM plans_actionplan p, k")
+    cur.execute(seq + f" INSERT INTO plans_commitment (identifier, plan_id, {{c_cols}}) "
+        f"SELECT c.identifier || '-' || k.n, p2.id, {{c_sel}} FROM plans_commitment c "
+        "JOIN plans_actionplan p ON p.id = c.plan_id, k "
+        "JOIN plans_actionplan p2 ON p2.ogp_id = p.ogp_id || '-' || k.n")
+    cur.execute("INSERT INTO plans_commitmentinstitution (commitment_id, role, name, "
+        "organisation_id, is_civil_society, position) SELECT c2.id, i.role, i.name, "
+        "i.organisation_id, i.is_civil_society, i.position FROM plans_commitmentinstitution i "
+        "JOIN plans_commitment c ON c.id = i.commitment_id "
+        "JOIN plans_commitment c2 ON c2.identifier LIKE c.identifier || '-%' "
+        "WHERE c.identifier NOT LIKE '%-%'")
+    cur.execute("INSERT INTO plans_commitment_policy_areas (commitment_id, policyarea_id) "
+        "SELECT c2.id, t.policyarea_id FROM plans_commitment_policy_areas t "
+        "JOIN plans_commitment c ON c.id = t.commitment_id "
+        "JOIN plans_commitment c2 ON c2.identifier LIKE c.identifier || '-%' "
+        "WHERE c.identifier NOT LIKE '%-%'")
+    cur.execute("WITH RECURSIVE m(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM m WHERE n < 5) "
+        "INSERT INTO plans_milestone (commitment_id, position, title, expected_output, "
+        "responsible, start_date, due_date, weight, status, civil_society_status, "
+        "status_updated_at, is_demo) SELECT c.id, m.n, 'Milestone ' || m.n, 'An output', "
+        "'A ministry', NULL, date('2025-01-01', '+' || (60 * m.n) || ' days'), NULL, "
+        "CASE (c.id + m.n) % 4 WHEN 0 THEN 'not_started' WHEN 1 THEN 'limited' "
+        "WHEN 2 THEN 'substantial' ELSE 'complete' END, '', NULL, 0 "
+        "FROM plans_commitment c, m")
+    cur.execute("WITH RECURSIVE u(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM u WHERE n < 10) "
+        "INSERT INTO plans_progressupdate (milestone_id, author_id, status, narrative, "
+        "no_evidence_reason, created_at, is_demo) SELECT ms.id, NULL, "
+        "CASE u.n % 4 WHEN 0 THEN 'not_started' WHEN 1 THEN 'limited' "
+        "WHEN 2 THEN 'substantial' ELSE 'complete' END, "
+        "'Progress narrative for the benchmark, written once per update.', 'Benchmark data.', "
+        "datetime('2025-01-01', '+' || u.n || ' days'), 0 FROM plans_milestone ms, u")
+print(Commitment.objects.count(), "commitments,", Milestone.objects.count(), "milestones,",
+      ProgressUpdate.objects.count(), "updates,", CommitmentInstitution.objects.count(),
+      "institutions")
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pct(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--copies", type=int, default=100)
+    parser.add_argument("--requests", type=int, default=40, help="requests per client")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not (Path(args.data) / SHEET).is_file():
+        sys.exit(f"{Path(args.data) / SHEET} not found")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+            "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DEBUG": "false",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "STATIC_ROOT": f"{tmp}/static",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(ROOT),
+        }
+        env.pop("REDIS_URL", None)  # local memory cache per worker, as without Redis
+        manage = [PY, str(ROOT / "manage.py")]
+        t0 = time.perf_counter()
+        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+        subprocess.run(
+            [*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
+        )
+        out = subprocess.run(
+            [
+                *manage, "shell", "-c",
+                SEED.format(data=args.data, sheet=SHEET, copies=args.copies),
+            ],
+            env=env, check=True, cwd=ROOT, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        print(f"seeded in {time.perf_counter() - t0:.0f} s: {out.strip().splitlines()[-1]}")
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                GUNICORN, "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
+                "-k", "gthread", "--threads", "4", "--log-level", "warning",
+            ],
+            env=env, cwd=ROOT,
+        )  # fmt: skip
+        try:
+            for _ in range(100):
+                try:
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                    conn.request("GET", "/health/")
+                    if conn.getresponse().status == 200:
+                        break
+                except OSError:
+                    time.sleep(0.2)
+            ids = ["AL0002", "UA0048", "MK0177", "GH0029", "SCO0001", "BUE0009", "XK0011"]
+            ks = sorted({k for k in (1, args.copies // 2, args.copies - 1) if k >= 1})
+            copies = [f"{i}-{k}" for i in ids for k in ks]
+            pages = {
+                "bare view (/health/)": ["/health/"],
+                "explorer first page": ["/en/plans/commitments/"],
+                "commitment page": [f"/en/plans/commitments/{i}/" for i in ids + copies],
+            }
+            for _ in range(4 * args.workers):  # warm every worker (and its cache)
+                for urls in pages.values():
+                    for url in urls:
+                        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                        c.request("GET", url)
+                        r = c.getresponse()
+                        r.read()
+                        assert r.status == 200, (url, r.status)
+                        c.close()
+            timings: dict[str, list[float]] = {k: [] for k in pages}
+            lock = threading.Lock()
+            errors: list[str] = []
+            kinds = list(pages)
+
+            def client(i: int) -> None:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                for n in range(args.requests):
+                    kind = kinds[(i + n) % len(kinds)]
+                    urls = pages[kind]
+                    url = urls[(i * 7 + n) % len(urls)]
+                    t = time.perf_counter()
+                    conn.request("GET", url)
+                    resp = conn.getresponse()
+                    resp.read()
+                    dt = time.perf_counter() - t
+                    with lock:
+                        if resp.status != 200:
+                            errors.append(f"{url}: {resp.status}")
+                        timings[kind].append(dt)
+                conn.close()
+
+            t0 = time.perf_counter()
+            threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            wall = time.perf_counter() - t0
+            total = sum(len(v) for v in timings.values())
+            print(
+                f"{args.clients} clients, {total} requests in {wall:.1f} s "
+                f"({total / wall:.0f} req/s), gunicorn {args.workers} workers x 4 threads, "
+                f"{len(errors)} errors"
+            )
+            bare = pct(timings["bare view (/health/)"], 95)
+            for kind, values in timings.items():
+                p95 = pct(values, 95)
+                print(
+                    f"{kind}: p50 {pct(values, 50) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms "
+                    f"({p95 / bare:.1f}x the bare view's p95; {len(values)} requests)"
+                )
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
