@@ -126,7 +126,17 @@ def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
     )
     if result is None:
         return None
-    res = m.CountryResult.from_dict(result.data)
+    return _summary(result.cycle, result.data)
+
+
+def cycle_summaries(cycle: Cycle) -> dict[int, EligibilitySummary]:
+    """Every country's summary in `cycle`, by country id (one query)."""
+    rows = CountryResult.objects.filter(cycle=cycle).values_list("country_id", "data")
+    return {country_id: _summary(cycle, data) for country_id, data in rows}
+
+
+def _summary(cycle: Cycle, data: dict[str, Any]) -> EligibilitySummary:
+    res = m.CountryResult.from_dict(data)
     criteria = tuple(
         CriterionSummary(
             code=c.code,
@@ -138,7 +148,7 @@ def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
         for c in res.criteria
     )
     return EligibilitySummary(
-        cycle_year=result.cycle.year,
+        cycle_year=cycle.year,
         status=res.status,
         total=res.total,
         maximum=res.maximum,
@@ -146,7 +156,7 @@ def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
         eligibility_review=res.eligibility_review,
         at_risk=res.at_risk,
         criteria=criteria,
-        pathway=pathway_sentences(pathway(res, result.cycle.ruleset.rules)),
+        pathway=pathway_sentences(pathway(res, cycle.ruleset.rules)),
     )
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ogp.core import hooks
 from ogp.core.errors import ServiceError
 from ogp.core.ratelimit import check_rate
 
@@ -32,18 +33,13 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     is_moderator = request.user.has_perm("participation.moderate")
     if organisation.is_hidden and not (can_change or is_moderator):
         raise Http404
-    from ogp.participation.models import Event, ForumMembership
-
     return render(
         request,
         "organisations/organisation_detail.html",
         {
             "organisation": organisation,
             "people": organisation.people.filter(is_hidden=False).select_related("country"),
-            "forum_memberships": ForumMembership.objects.filter(organisation=organisation)
-            .select_related("forum", "forum__country")
-            .order_by("forum__name"),
-            "events": Event.objects.filter(organisation=organisation).order_by("-starts_at")[:20],
+            "sections": hooks.organisation_sections.sections(organisation),
             "can_change": can_change,
             "is_moderator": is_moderator,
         },

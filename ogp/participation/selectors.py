@@ -9,9 +9,11 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from ogp.eligibility.selectors import country_eligibility_summary
+
 from .domain.balance import Balance, Side, forum_balance
 from .domain.cadence import CadenceResult, forum_cadence
-from .domain.guidance import CriterionInput, EligibilityInput, Guidance, country_guidance
+from .domain.guidance import EligibilityInput, Guidance, country_guidance
 from .models import (
     ContentReport,
     Event,
@@ -330,31 +332,8 @@ def hidden_content() -> list[tuple[str, object]]:
 
 
 def eligibility_input(country) -> EligibilityInput | None:  # type: ignore[no-untyped-def]
-    """Latest published eligibility summary, if the eligibility app provides one."""
-    try:
-        from ogp.eligibility.selectors import country_eligibility_summary
-    except ImportError:
-        return None
-    summary = country_eligibility_summary(country)
-    if summary is None:
-        return None
-    return EligibilityInput(
-        cycle_year=summary.cycle_year,
-        status=summary.status,
-        total=summary.total,
-        maximum=summary.maximum,
-        criteria=tuple(
-            CriterionInput(
-                code=c.code,
-                label=c.label,
-                points=c.points,
-                max_points=c.max_points,
-                source=c.source,
-            )
-            for c in summary.criteria
-        ),
-        pathway=tuple(getattr(summary, "pathway", ()) or ()),
-    )
+    """Latest published eligibility summary (the shared dataclass), or None."""
+    return country_eligibility_summary(country)
 
 
 def guidance_for(country) -> Guidance:  # type: ignore[no-untyped-def]

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.services import audit_record
+from ogp.core import hooks
 from ogp.core.errors import ServiceError
-from ogp.countries.models import Country
+from ogp.core.summaries import CyclePublished
 
-from .. import compute
+from .. import compute, selectors
 from ..domain.rulesets import ruleset_for_year
 from ..models import (
     CountryResult,
@@ -193,22 +194,28 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True
         after={"checksum": cycle.checksum, "published_at": cycle.published_at},
         note="" if getattr(acting_user, "is_authenticated", False) else "system",
     )
-    if apply_statuses:
-        _apply_to_membership_statuses(acting_user=acting_user, cycle=cycle)
+    _send_cycle_published(acting_user=acting_user, cycle=cycle, apply_statuses=apply_statuses)
     return cycle
 
 
-def _apply_to_membership_statuses(*, acting_user: Any, cycle: Cycle) -> None:
-    """The newest published cycle moves countries' OGP status (eligible, not eligible,
-    Eligibility Review) through the membership state machine, in the same transaction.
-    Publishing an older cycle (back-filling history) changes no current status."""
-    newer = Cycle.objects.filter(state=CycleState.PUBLISHED, year__gt=cycle.year).exists()
-    if newer:
+def _send_cycle_published(*, acting_user: Any, cycle: Cycle, apply_statuses: bool) -> None:
+    """Tell the apps above (membership moves country statuses) through the `cycle_published`
+    hook, with every country's summary so that none of them reads the cycle again. Only the
+    newest published cycle, published with `apply_statuses`, counts as `newest`."""
+    newest = (
+        apply_statuses
+        and not Cycle.objects.filter(state=CycleState.PUBLISHED, year__gt=cycle.year).exists()
+    )
+    receivers = hooks.cycle_published.implementations()
+    if not receivers:
         return
-    from ogp.membership.services import membership_status_sync_eligibility
-
-    for country in Country.objects.filter(pk__in=cycle.results.values("country_id")):
-        membership_status_sync_eligibility(acting_user=acting_user, country=country)
+    event = CyclePublished(
+        cycle_year=cycle.year,
+        newest=newest,
+        summaries=selectors.cycle_summaries(cycle) if newest else {},
+    )
+    for receiver in receivers:
+        receiver(acting_user=acting_user, event=event)
 
 
 def cycle_recompute_checksum(cycle: Cycle) -> str:
