@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 
@@ -42,7 +43,7 @@ def country_membership_status_set(
     country.save(update_fields=["membership_status", "membership_status_since"])
     audit_record(
         actor=acting_user,
-        action="country.membership_status_set",
+        action=AuditAction.COUNTRY_MEMBERSHIP_STATUS_SET,
         target=country,
         before=before,
         after=snapshot(country, ["membership_status", "membership_status_since"]),

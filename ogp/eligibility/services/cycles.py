@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.core import hooks
 from ogp.core.errors import ServiceError
@@ -66,7 +67,7 @@ def cycle_open(
     cycle.releases.set(chosen)
     audit_record(
         actor=acting_user,
-        action="eligibility.cycle.open",
+        action=AuditAction.CYCLE_OPEN,
         target=cycle,
         after={
             "year": year,
@@ -102,7 +103,7 @@ def cycle_configure(
     cycle.results.all().delete()
     audit_record(
         actor=acting_user,
-        action="eligibility.cycle.configure",
+        action=AuditAction.CYCLE_CONFIGURE,
         target=cycle,
         before=before,
         after={"ruleset": str(ruleset), "releases": sorted(r.pk for r in releases)},
@@ -159,7 +160,7 @@ def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False
     cycle.save(update_fields=["state", "computed_at", "checksum"])
     audit_record(
         actor=acting_user,
-        action="eligibility.cycle.compute",
+        action=AuditAction.CYCLE_COMPUTE,
         target=cycle,
         after={"checksum": cycle.checksum, "countries": len(results)},
         note="" if getattr(acting_user, "is_authenticated", False) else "system",
@@ -189,7 +190,7 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True
     cycle.save(update_fields=["state", "published_at", "published_by"])
     audit_record(
         actor=acting_user,
-        action="eligibility.cycle.publish",
+        action=AuditAction.CYCLE_PUBLISH,
         target=cycle,
         after={"checksum": cycle.checksum, "published_at": cycle.published_at},
         note="" if getattr(acting_user, "is_authenticated", False) else "system",

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
@@ -80,7 +81,7 @@ def evidence_submit(
     sub.save()
     audit_record(
         actor=acting_user,
-        action="eligibility.evidence.submit",
+        action=AuditAction.EVIDENCE_SUBMIT,
         target=sub,
         after=snapshot(sub, ["cycle", "country", "criterion", "summary", "source_url", "state"]),
     )
@@ -109,7 +110,7 @@ def evidence_accept(
     submission.save()
     audit_record(
         actor=acting_user,
-        action="eligibility.evidence.accept",
+        action=AuditAction.EVIDENCE_ACCEPT,
         target=submission,
         before=before,
         after=snapshot(submission, ["state", "points", "decision_reason"]),
@@ -137,7 +138,7 @@ def evidence_reject(
     submission.save()
     audit_record(
         actor=acting_user,
-        action="eligibility.evidence.reject",
+        action=AuditAction.EVIDENCE_REJECT,
         target=submission,
         before=before,
         after=snapshot(submission, ["state", "decision_reason"]),

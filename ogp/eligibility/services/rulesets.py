@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.core.errors import ServiceError
 
@@ -65,7 +66,7 @@ def ruleset_create(
     )
     audit_record(
         actor=acting_user,
-        action="eligibility.ruleset.create",
+        action=AuditAction.RULESET_CREATE,
         target=obj,
         after={"code": rs.code, "version": rs.version, "definition": obj.definition},
     )

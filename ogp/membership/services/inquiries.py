@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
@@ -70,7 +71,7 @@ def inquiry_create(*, acting_user: User, country: Country, subject: str, body: s
     )
     audit_record(
         actor=acting_user,
-        action="membership.inquiry_create",
+        action=AuditAction.INQUIRY_CREATE,
         target=inquiry,
         after=snapshot(inquiry, ["subject", "status"]),
     )
@@ -106,7 +107,7 @@ def inquiry_reply(*, acting_user: User, inquiry: Inquiry, body: str) -> InquiryM
     inquiry.save(update_fields=["status", "last_activity_at"])
     audit_record(
         actor=acting_user,
-        action="membership.inquiry_reply",
+        action=AuditAction.INQUIRY_REPLY,
         target=inquiry,
         before=before,
         after=snapshot(inquiry, ["status"]),
@@ -128,7 +129,7 @@ def inquiry_status_set(*, acting_user: User, inquiry: Inquiry, status: str) -> I
     inquiry.save(update_fields=["status", "last_activity_at"])
     audit_record(
         actor=acting_user,
-        action="membership.inquiry_status",
+        action=AuditAction.INQUIRY_STATUS_SET,
         target=inquiry,
         before=before,
         after=snapshot(inquiry, ["status"]),

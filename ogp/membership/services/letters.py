@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import validate_pdf
@@ -118,7 +119,7 @@ def letter_create(*, acting_user: User, country: Country, **values: Any) -> Lett
     letter.save()
     audit_record(
         actor=acting_user,
-        action="letter.create",
+        action=AuditAction.LETTER_CREATE,
         target=letter,
         after=snapshot(letter, LETTER_AUDIT_FIELDS),
     )
@@ -160,7 +161,7 @@ def letter_update(*, acting_user: User, letter: LetterOfIntent, **values: Any) -
     letter.save()
     audit_record(
         actor=acting_user,
-        action="letter.update",
+        action=AuditAction.LETTER_UPDATE,
         target=letter,
         before=before,
         after=snapshot(letter, LETTER_AUDIT_FIELDS),
@@ -192,7 +193,7 @@ def letter_upload_signed(
         letter.save()
         audit_record(
             actor=acting_user,
-            action="letter.upload_signed",
+            action=AuditAction.LETTER_UPLOAD_SIGNED,
             target=letter,
             before=before,
             after=snapshot(letter, ["signed_pdf_name", "signed_pdf_uploaded_at"]),
@@ -254,7 +255,7 @@ def letter_submit(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
     )
     audit_record(
         actor=acting_user,
-        action="letter.submit",
+        action=AuditAction.LETTER_SUBMIT,
         target=letter,
         before=before,
         after=snapshot(letter, ["state", "submitted_at"]),
@@ -306,7 +307,7 @@ def letter_return(*, acting_user: User, letter: LetterOfIntent, reason: str) -> 
     )
     audit_record(
         actor=acting_user,
-        action="letter.return",
+        action=AuditAction.LETTER_RETURN,
         target=letter,
         before=before,
         after=snapshot(letter, ["state", "return_reason"]),
@@ -358,7 +359,7 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
         onboarding.steps.all().delete()
         audit_record(
             actor=acting_user,
-            action="membership.onboarding_restart",
+            action=AuditAction.ONBOARDING_RESTART,
             target=onboarding,
             before={"letter_received_on": onboarding.letter_received_on, "steps": done},
             note="new letter of intent accepted",
@@ -370,7 +371,7 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
     onboarding.save(update_fields=["letter_received_on", "first_plan_due"])
     audit_record(
         actor=acting_user,
-        action="letter.accept",
+        action=AuditAction.LETTER_ACCEPT,
         target=letter,
         before=before,
         after=snapshot(letter, ["state", "accepted_on"]),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import Role, User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
@@ -76,7 +77,7 @@ def lead_agency_set(*, acting_user: User, country: Country, **values: Any) -> Le
     lead.save()
     audit_record(
         actor=acting_user,
-        action="membership.lead_agency_set",
+        action=AuditAction.LEAD_AGENCY_SET,
         target=lead,
         before=before,
         after=snapshot(lead, LEAD_FIELDS),
@@ -114,7 +115,7 @@ def invitation_create(*, acting_user: User, country: Country, email: str) -> Inv
     invitation = Invitation.objects.create(country=country, email=email, invited_by=acting_user)
     audit_record(
         actor=acting_user,
-        action="membership.invitation_create",
+        action=AuditAction.INVITATION_CREATE,
         target=invitation,
         after=snapshot(invitation, ["country", "email"]),
     )
@@ -181,7 +182,7 @@ def invitation_accept(*, acting_user: User, token: str) -> Invitation:
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     audit_record(
         actor=acting_user,
-        action="membership.invitation_accept",
+        action=AuditAction.INVITATION_ACCEPT,
         target=invitation,
         after=snapshot(invitation, ["accepted_at", "accepted_by"]),
     )
@@ -204,7 +205,7 @@ def onboarding_contact_assign(*, acting_user: User, country: Country, contact: U
     onboarding.save(update_fields=["support_unit_contact", "introduced_at"])
     audit_record(
         actor=acting_user,
-        action="membership.contact_assign",
+        action=AuditAction.ONBOARDING_CONTACT_ASSIGN,
         target=onboarding,
         before=before,
         after=snapshot(onboarding, ["support_unit_contact", "introduced_at"]),
@@ -251,7 +252,7 @@ def onboarding_step_mark(
     )
     audit_record(
         actor=acting_user,
-        action="membership.onboarding_step",
+        action=AuditAction.ONBOARDING_STEP_MARK,
         target=onboarding,
         after=snapshot(step, ["item", "done_on", "note"]),
     )
@@ -285,7 +286,7 @@ def onboarding_step_unmark(*, acting_user: User, country: Country, item: str) ->
     step.delete()
     audit_record(
         actor=acting_user,
-        action="membership.onboarding_step_unmark",
+        action=AuditAction.ONBOARDING_STEP_UNMARK,
         target=onboarding,
         before=before,
     )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
@@ -59,9 +60,12 @@ def event_save(
         event.slug = _unique_slug(f"{event.title}-{event.starts_at:%Y}")
     event.save()
     audit_record(
-        actor=acting_user, action="event.create" if creating else "event.update", target=event,
-        before=before, after=snapshot(event, EVENT_FIELDS),
-    )  # fmt: skip
+        actor=acting_user,
+        action=AuditAction.EVENT_CREATE if creating else AuditAction.EVENT_UPDATE,
+        target=event,
+        before=before,
+        after=snapshot(event, EVENT_FIELDS),
+    )
     activity_record(
         verb="event_published" if creating else "event_updated", title=event.title,
         url=event.get_absolute_url(), event=event, actor=acting_user,
@@ -133,9 +137,11 @@ def registration_create(
     except IntegrityError as error:
         raise ServiceError(_("You are already registered for this event.")) from error
     audit_record(
-        actor=acting_user, action="event.register", target=registration,
+        actor=acting_user,
+        action=AuditAction.EVENT_REGISTRATION_CREATE,
+        target=registration,
         after=snapshot(registration, ["state"]),
-    )  # fmt: skip
+    )
     _send_registration_mail(
         registration,
         "registration_confirmed"
@@ -155,10 +161,13 @@ def _promote_waiting(event: Event, *, acting_user) -> list[Registration]:  # typ
         registration.promoted_at = now
         registration.save(update_fields=["state", "promoted_at"])
         audit_record(
-            actor=acting_user, action="event.promote", target=registration,
-            before={"state": "waiting"}, after={"state": "confirmed"},
+            actor=acting_user,
+            action=AuditAction.EVENT_REGISTRATION_PROMOTE,
+            target=registration,
+            before={"state": "waiting"},
+            after={"state": "confirmed"},
             note="a seat became free",
-        )  # fmt: skip
+        )
         _send_registration_mail(registration, "registration_promoted")
     return promoted
 
@@ -178,7 +187,10 @@ def registration_cancel(*, acting_user, registration: Registration) -> list[Regi
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["state", "cancelled_at"])
     audit_record(
-        actor=acting_user, action="event.cancel_registration", target=registration,
-        before=before, after=snapshot(registration, ["state"]),
-    )  # fmt: skip
+        actor=acting_user,
+        action=AuditAction.EVENT_REGISTRATION_CANCEL,
+        target=registration,
+        before=before,
+        after=snapshot(registration, ["state"]),
+    )
     return _promote_waiting(event, acting_user=acting_user)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
@@ -47,7 +48,7 @@ def follow_create(*, acting_user, target) -> Follow:  # type: ignore[no-untyped-
     except IntegrityError as error:
         raise ServiceError(_("You already follow this.")) from error
     DigestPreference.objects.get_or_create(user=acting_user)
-    audit_record(actor=acting_user, action="follow.create", target=follow)
+    audit_record(actor=acting_user, action=AuditAction.FOLLOW_CREATE, target=follow)
     return follow
 
 
@@ -56,7 +57,9 @@ def follow_delete(*, acting_user, target) -> None:  # type: ignore[no-untyped-de
     deleted, _detail = Follow.objects.filter(user=acting_user, **_target_kwargs(target)).delete()
     if not deleted:
         raise ServiceError(_("You do not follow this."))
-    audit_record(actor=acting_user, action="follow.delete", target=acting_user, note=str(target))
+    audit_record(
+        actor=acting_user, action=AuditAction.FOLLOW_DELETE, target=acting_user, note=str(target)
+    )
 
 
 @transaction.atomic
@@ -68,9 +71,12 @@ def digest_preference_set(*, acting_user, frequency: str) -> DigestPreference:  
     preference.frequency = frequency
     preference.save(update_fields=["frequency"])
     audit_record(
-        actor=acting_user, action="digest.frequency", target=preference, before=before,
+        actor=acting_user,
+        action=AuditAction.DIGEST_FREQUENCY_SET,
+        target=preference,
+        before=before,
         after={"frequency": frequency},
-    )  # fmt: skip
+    )
     return preference
 
 
@@ -97,9 +103,11 @@ def digest_stop(*, token: str) -> None:
     user = user_from_digest_token(token)
     count, _detail = Follow.objects.filter(user=user).delete()
     audit_record(
-        actor=None, action="follow.stop_all", target=user,
+        actor=None,
+        action=AuditAction.FOLLOW_STOP_ALL,
+        target=user,
         note=f"{count} follow(s) removed from the digest's stop link",
-    )  # fmt: skip
+    )
 
 
 def _target_of(row) -> list[Target]:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
@@ -41,7 +42,7 @@ def content_report(*, acting_user, obj, reason: str) -> ContentReport:  # type: 
     )
     audit_record(
         actor=acting_user,
-        action="moderation.report",
+        action=AuditAction.CONTENT_REPORT_CREATE,
         target=report,
         after={"reason": report.reason},
     )
@@ -78,9 +79,12 @@ def content_hide(*, acting_user, obj, reason: str):  # type: ignore[no-untyped-d
     obj.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "hidden_by"])
     _resolve_reports(obj, acting_user=acting_user, state=ContentReport.State.ACTIONED)
     audit_record(
-        actor=acting_user, action="moderation.hide", target=obj, before=before,
+        actor=acting_user,
+        action=AuditAction.CONTENT_HIDE,
+        target=obj,
+        before=before,
         after=snapshot(obj, HIDE_FIELDS),
-    )  # fmt: skip
+    )
     _tell_authors(obj)
     return obj
 
@@ -110,9 +114,12 @@ def content_restore(*, acting_user, obj):  # type: ignore[no-untyped-def]
     obj.hidden_reason, obj.hidden_at, obj.hidden_by = "", None, None
     obj.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "hidden_by"])
     audit_record(
-        actor=acting_user, action="moderation.restore", target=obj, before=before,
+        actor=acting_user,
+        action=AuditAction.CONTENT_RESTORE,
+        target=obj,
+        before=before,
         after=snapshot(obj, HIDE_FIELDS),
-    )  # fmt: skip
+    )
     return obj
 
 
@@ -122,6 +129,9 @@ def reports_dismiss(*, acting_user, obj) -> int:  # type: ignore[no-untyped-def]
     if not count:
         raise ServiceError(_("There are no open reports on this content."))
     audit_record(
-        actor=acting_user, action="moderation.dismiss", target=obj, note=f"{count} report(s)"
+        actor=acting_user,
+        action=AuditAction.CONTENT_REPORTS_DISMISS,
+        target=obj,
+        note=f"{count} report(s)",
     )
     return count
