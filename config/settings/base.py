@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "ogp.accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ogp.core.permissions.PermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ogp.core.middleware.MethodNotAllowedPageMiddleware",
     "csp.middleware.CSPMiddleware",

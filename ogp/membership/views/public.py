@@ -6,12 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from ogp.core.permissions import can
 from ogp.countries.models import Country, Region
 from ogp.countries.selectors import country_get
 
 from .. import selectors
 from .common import (
-    _allowed,
     _user,
 )
 
@@ -96,6 +96,6 @@ def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
             "country": country,
             **selectors.member_page(country),
             "eligibility_url": _eligibility_url(country),
-            "can_view_workspace": _allowed(request, "membership.view_workspace", country),
+            "can_view_workspace": can(request, "membership.view_workspace", country),
         },
     )

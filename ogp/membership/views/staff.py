@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import require
 
 from .. import selectors, services
 from ..domain.onboarding import onboarding_progress
@@ -15,8 +16,6 @@ from ..forms import (
 )
 from ..models import Inquiry
 from .common import (
-    _allowed,
-    _deny,
     _user,
 )
 
@@ -24,8 +23,7 @@ from .common import (
 
 
 def review_queue(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request, "membership.view_review_queue"):
-        return _deny(request)
+    require(request, "membership.view_review_queue")
     return render(
         request,
         "membership/review_queue.html",
@@ -37,8 +35,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 def onboarding_list(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request, "membership.view_review_queue"):
-        return _deny(request)
+    require(request, "membership.view_review_queue")
     today = timezone.localdate()
     rows = []
     for onboarding in selectors.onboarding_overview():
@@ -53,8 +50,7 @@ def onboarding_list(request: HttpRequest) -> HttpResponse:
 
 
 def inquiry_staff_list(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request, "membership.view_review_queue"):
-        return _deny(request)
+    require(request, "membership.view_review_queue")
     status = request.GET.get("status", "")
     if status not in Inquiry.Status.values:
         status = ""
@@ -70,8 +66,7 @@ def inquiry_staff_list(request: HttpRequest) -> HttpResponse:
 
 
 def cochairs_edit(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request, "membership.change_cochairs"):
-        return _deny(request)
+    require(request, "membership.change_cochairs")
     current = selectors.current_cochairs()
     form = CoChairsForm(
         request.POST or None,

@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import require
 from ogp.countries.models import Country
 
 from ..forms import DigestPreferenceForm
@@ -20,7 +21,7 @@ from ..services.follow import (
     follow_delete,
     user_from_digest_token,
 )
-from .common import check, current_user
+from .common import current_user
 
 TARGETS = {
     "country": (Country, "iso3"),
@@ -31,8 +32,7 @@ TARGETS = {
 
 @require_POST
 def toggle(request: HttpRequest, kind: str, key: str) -> HttpResponse:
-    if denied := check(request, "participation.follow"):
-        return denied
+    require(request, "participation.follow")
     if kind not in TARGETS:
         return redirect("participation:follow-list")
     model, field = TARGETS[kind]
@@ -54,8 +54,7 @@ def toggle(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def follow_list(request: HttpRequest) -> HttpResponse:
-    if denied := check(request, "participation.follow"):
-        return denied
+    require(request, "participation.follow")
     user = current_user(request)
     preference, _created = DigestPreference.objects.get_or_create(user=user)
     form = DigestPreferenceForm(request.POST or None, initial={"frequency": preference.frequency})

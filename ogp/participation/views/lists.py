@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import require
 
 from ..forms import ListMessageForm, SubscribeForm
 from ..models import MailingList
@@ -23,7 +24,7 @@ from ..services.lists import (
     subscription_request,
     subscription_unsubscribe,
 )
-from .common import add_service_error, check, rate_limited
+from .common import add_service_error, rate_limited
 
 
 @require_http_methods(["GET", "POST"])
@@ -107,8 +108,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def staff_lists(request: HttpRequest) -> HttpResponse:
-    if denied := check(request, "participation.manage_mailing_lists"):
-        return denied
+    require(request, "participation.manage_mailing_lists")
     from django.db.models import Count, Q
 
     lists = mailing_lists_for_signup().annotate(
@@ -120,8 +120,7 @@ def staff_lists(request: HttpRequest) -> HttpResponse:
 
 
 def staff_export(request: HttpRequest, slug: str) -> HttpResponse:
-    if denied := check(request, "participation.manage_mailing_lists"):
-        return denied
+    require(request, "participation.manage_mailing_lists")
     mailing_list = get_object_or_404(MailingList, slug=slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="subscribers-{slug}.csv"'
@@ -152,8 +151,7 @@ def staff_export(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def staff_send(request: HttpRequest, slug: str) -> HttpResponse:
-    if denied := check(request, "participation.manage_mailing_lists"):
-        return denied
+    require(request, "participation.manage_mailing_lists")
     mailing_list = get_object_or_404(MailingList, slug=slug)
     form = ListMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
