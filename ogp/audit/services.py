@@ -4,7 +4,7 @@ import datetime
 import decimal
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -77,7 +77,7 @@ def audited_update(
     has already changed), set `changes` and/or run `apply(row)`, save `fields`, record the audit
     event. Returns the row as stored now. Call it inside the service's transaction."""
     model = instance._meta.model  # (request.user is a lazy proxy: type() would not do)
-    stored = model._default_manager.select_for_update().get(pk=instance.pk)
+    stored = cast(M, model._default_manager.select_for_update().get(pk=instance.pk))
     before = snapshot(stored, fields)
     for name, value in (changes or {}).items():
         setattr(stored, name, value)

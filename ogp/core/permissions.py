@@ -40,10 +40,11 @@ def can(request: HttpRequest, perm: str, obj: Any = None) -> bool:
     return bool(request.user.has_perm(perm, obj))
 
 
-def ensure(user: Any, perm: str, obj: Any = None) -> None:
-    """For services: refuse with a ServiceError unless `user` has `perm` on `obj`."""
+def ensure(user: Any, perm: str, obj: Any = None, message: str | None = None) -> None:
+    """For services: refuse with a ServiceError (`message`, or a general one) unless `user` has
+    `perm` on `obj`."""
     if user is None or not user.has_perm(perm, obj):
-        raise ServiceError(_("You are not allowed to do this."), code="forbidden")
+        raise ServiceError(message or _("You are not allowed to do this."), code="forbidden")
 
 
 def permission_required(

@@ -80,3 +80,19 @@ def test_the_migration_maps_every_legacy_name_to_an_action():
 def test_every_action_sentence_names_the_actor():
     for action in AuditAction:
         assert "%(actor)s" in str(action.label), action
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "anonymous",
+        "public",
+        "government",
+        "other_government",
+        "civil_society",
+        "researcher",
+        "staff",
+    ],
+)
+def test_audit_permission_grid(actors, role):
+    assert actors[role].has_perm("audit.view_auditevent") is (role == "staff")

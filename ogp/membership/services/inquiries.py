@@ -20,7 +20,6 @@ from ..models import (
 )
 from .common import (
     _government_recipients,
-    _is_government_of,
     _send_later,
     _support_unit_recipients,
     _url,
@@ -31,7 +30,8 @@ from .common import (
 
 
 def _can_use_inquiries(user: Any, country: Country) -> bool:
-    return _is_government_of(user, country) or bool(getattr(user, "is_support_unit", False))
+    # the permission the inquiry views check (ogp/membership/rules.py)
+    return bool(user is not None and user.has_perm("membership.add_inquiry", country))
 
 
 def _notify_inquiry(inquiry: Inquiry, message: InquiryMessage) -> None:

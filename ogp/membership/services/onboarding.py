@@ -15,6 +15,7 @@ from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.permissions import ensure
 from ogp.countries.models import Country, MembershipStatus
 
 from ..domain.onboarding import ChecklistItem
@@ -54,10 +55,12 @@ LEAD_FIELDS = [
 
 @transaction.atomic
 def lead_agency_set(*, acting_user: User, country: Country, **values: Any) -> LeadAgency:
-    if not (_is_government_of(acting_user, country) or acting_user.is_support_unit):
-        raise ServiceError(
-            _("Only the country's government users or the Support Unit can do this.")
-        )
+    ensure(
+        acting_user,
+        "membership.change_leadagency",
+        country,
+        _("Only the country's government users or the Support Unit can do this."),
+    )
     unknown = set(values) - set(LEAD_FIELDS)
     if unknown:
         raise ServiceError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
@@ -102,8 +105,12 @@ def invitation_token(invitation: Invitation) -> str:
 @transaction.atomic
 def invitation_create(*, acting_user: User, country: Country, email: str) -> Invitation:
     """The point of contact (or staff) invites a colleague of the same government."""
-    if not (acting_user.is_support_unit or is_point_of_contact(acting_user, country)):
-        raise ServiceError(_("Only the country's point of contact can invite colleagues."))
+    ensure(
+        acting_user,
+        "membership.invite_colleague",
+        country,
+        _("Only the country's point of contact can invite colleagues."),
+    )
     email = email.strip().lower()
     existing = User.objects.filter(email__iexact=email).first()
     if existing and existing.role == Role.SUPPORT_UNIT:
@@ -231,10 +238,12 @@ def onboarding_step_mark(
     note: str = "",
 ) -> OnboardingStep:
     """Tick a checklist item. Co-creation started makes a participating country active."""
-    if not (_is_government_of(acting_user, country) or acting_user.is_support_unit):
-        raise ServiceError(
-            _("Only the country's government users or the Support Unit can do this.")
-        )
+    ensure(
+        acting_user,
+        "membership.change_onboarding",
+        country,
+        _("Only the country's government users or the Support Unit can do this."),
+    )
     step_item = ChecklistItem(item)
     if done_on > timezone.localdate():
         raise ServiceError(_("The date cannot be in the future."))
