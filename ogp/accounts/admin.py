@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from ogp.core.admin import ReadOnlyAdmin
+
 from .models import RoleRequest, User
 
 
@@ -22,7 +24,6 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(RoleRequest)
-class RoleRequestAdmin(admin.ModelAdmin):
+class RoleRequestAdmin(ReadOnlyAdmin):
     list_display = ["user", "role", "country", "state", "created_at"]
     list_filter = ["state", "role"]
-    readonly_fields = [f.name for f in RoleRequest._meta.fields]

@@ -16,6 +16,7 @@ from .domain.cadence import CadenceResult, forum_cadence
 from .domain.guidance import EligibilityInput, Guidance, country_guidance
 from .models import (
     ContentReport,
+    DigestPreference,
     Event,
     Follow,
     Forum,
@@ -342,3 +343,11 @@ def guidance_for(country) -> Guidance:  # type: ignore[no-untyped-def]
         eligibility=eligibility_input(country),
         un_member=country.un_member,
     )
+
+
+def digest_frequency(user) -> str:  # type: ignore[no-untyped-def]
+    """The user's digest frequency, or the default when they have never chosen one."""
+    preference = DigestPreference.objects.filter(user=user).only("frequency").first()
+    if preference is not None:
+        return preference.frequency
+    return str(DigestPreference._meta.get_field("frequency").default)

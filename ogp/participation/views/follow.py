@@ -12,8 +12,9 @@ from ogp.core.errors import ServiceError
 from ogp.core.permissions import require
 from ogp.countries.models import Country
 
+from .. import selectors
 from ..forms import DigestPreferenceForm
-from ..models import DigestPreference, Event, Forum
+from ..models import Event, Forum
 from ..services.follow import (
     digest_preference_set,
     digest_stop,
@@ -56,8 +57,10 @@ def toggle(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 def follow_list(request: HttpRequest) -> HttpResponse:
     require(request, "participation.follow")
     user = current_user(request)
-    preference, _created = DigestPreference.objects.get_or_create(user=user)
-    form = DigestPreferenceForm(request.POST or None, initial={"frequency": preference.frequency})
+    # read only: the preference row is created by the services that need it (no write on GET)
+    form = DigestPreferenceForm(
+        request.POST or None, initial={"frequency": selectors.digest_frequency(user)}
+    )
     if request.method == "POST" and form.is_valid():
         digest_preference_set(acting_user=request.user, frequency=form.cleaned_data["frequency"])
         messages.success(request, _("Your digest preference has been saved."))
