@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     # ogp apps, in dependency order (seeding follows this order)
     "ogp.core",
     "ogp.audit",
+    "ogp.engagement",
     "ogp.countries",
     "ogp.organisations",
     "ogp.accounts",

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -15,7 +14,6 @@ from .domain.balance import Balance, Side, forum_balance
 from .domain.cadence import CadenceResult, forum_cadence
 from .domain.guidance import EligibilityInput, Guidance, country_guidance
 from .models import (
-    ContentReport,
     DigestPreference,
     Event,
     Follow,
@@ -278,8 +276,7 @@ def personal_data_export(user) -> dict:  # type: ignore[no-untyped-def,type-arg]
             for r in user.event_registrations.select_related("event")
         ],
         "follows": [
-            str(f.target)
-            for f in Follow.objects.filter(user=user).select_related("country", "forum", "event")
+            str(f.target) for f in Follow.objects.filter(user=user).prefetch_related("target")
         ],
     }
 
@@ -287,35 +284,8 @@ def personal_data_export(user) -> dict:  # type: ignore[no-untyped-def,type-arg]
 # --- moderation ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class QueueItem:
-    content_type: ContentType
-    obj: object
-    reports: tuple[ContentReport, ...]
-
-
-def moderation_queue() -> list[QueueItem]:
-    reports = list(
-        ContentReport.objects.filter(state=ContentReport.State.OPEN).select_related(
-            "content_type", "reporter"
-        )
-    )
-    grouped: dict[tuple[int, int], list[ContentReport]] = {}
-    for report in reports:
-        grouped.setdefault((report.content_type_id, report.object_id), []).append(report)
-    by_type: dict[int, set[int]] = {}
-    for ct_id, obj_id in grouped:
-        by_type.setdefault(ct_id, set()).add(obj_id)
-    objects: dict[tuple[int, int], object] = {}
-    types = {r.content_type_id: r.content_type for r in reports}
-    for ct_id, ids in by_type.items():
-        for obj in types[ct_id].get_all_objects_for_this_type(pk__in=ids):
-            objects[(ct_id, obj.pk)] = obj
-    return [
-        QueueItem(content_type=types[key[0]], obj=objects[key], reports=tuple(items))
-        for key, items in grouped.items()
-        if key in objects
-    ]
+# the queue holds reports on any content: defined in ogp.engagement.selectors
+from ogp.engagement.selectors import QueueItem, moderation_queue  # noqa: E402, F401
 
 
 def hidden_content() -> list[tuple[str, object]]:
@@ -351,3 +321,26 @@ def digest_frequency(user) -> str:  # type: ignore[no-untyped-def]
     if preference is not None:
         return preference.frequency
     return str(DigestPreference._meta.get_field("frequency").default)
+
+
+@dataclass(frozen=True)
+class FollowRow:
+    """One follow of the user, with the followed country, forum or event (the others None)."""
+
+    target: object
+    country: object = None
+    forum: object = None
+    event: object = None
+
+
+def follows_for_user(user) -> list[FollowRow]:  # type: ignore[no-untyped-def]
+    """The user's follows, newest first: one query for the follows, one per kind followed."""
+    rows = []
+    follows = Follow.objects.filter(user=user).select_related("content_type")
+    for follow in follows.prefetch_related("target"):
+        target = follow.target
+        if target is None:  # the followed object was deleted
+            continue
+        kind = follow.content_type.model if follow.content_type_id else ""
+        rows.append(FollowRow(target=target, **{kind: target}))
+    return rows

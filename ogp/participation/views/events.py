@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
 from ogp.core.permissions import can, require
+from ogp.engagement.selectors import is_following
 
 from ..forms import EventFilterForm, EventForm, RegistrationForm
 from ..ical import event_calendar
@@ -49,8 +50,7 @@ def _detail_context(request, event, form=None):  # type: ignore[no-untyped-def]
         "seats_left": None
         if event.capacity is None
         else max(0, event.capacity - event.confirmed_count),
-        "is_following": request.user.is_authenticated
-        and request.user.follows.filter(event=event).exists(),
+        "is_following": is_following(request.user, event),
     }
 
 

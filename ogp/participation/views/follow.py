@@ -70,7 +70,7 @@ def follow_list(request: HttpRequest) -> HttpResponse:
         "participation/follow/follow_list.html",
         {
             "form": form,
-            "follows": user.follows.select_related("country", "forum", "event"),
+            "follows": selectors.follows_for_user(user),
         },
     )
 

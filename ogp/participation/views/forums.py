@@ -12,6 +12,7 @@ from ogp.core.errors import ServiceError
 from ogp.core.permissions import can, require
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
+from ogp.engagement.selectors import is_following
 from ogp.organisations.fields import name_sort_key
 
 from ..forms import (
@@ -114,7 +115,7 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
             and pending_request is None,
             "can_manage": can_manage,
             "pending_count": forum_pending_requests(forum).count() if can_manage else 0,
-            "is_following": user.is_authenticated and user.follows.filter(forum=forum).exists(),
+            "is_following": is_following(request.user, forum),
         },
     )
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from ogp.countries.selectors import country_get
+from ogp.engagement.selectors import is_following
 
 from ..domain.guidance import Phase
 from ..selectors import event_list, forum_list, guidance_for
@@ -41,7 +42,6 @@ def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
             "forums": forums,
             "events": event_list(country=country)[:5],
             "links": links,
-            "is_following": request.user.is_authenticated
-            and request.user.follows.filter(country=country).exists(),
+            "is_following": is_following(request.user, country),
         },
     )
