@@ -75,7 +75,8 @@ def audited_update(
     """The one write path for changing a stored row: re-read it (locked) from the database,
     take the "before" snapshot of `fields` from what is stored (never from an instance a form
     has already changed), set `changes` and/or run `apply(row)`, save `fields`, record the audit
-    event. Returns the row as stored now. Call it inside the service's transaction."""
+    event. Returns the row as stored now (and sets the same values on `instance`). Call it inside
+    the service's transaction."""
     model = instance._meta.model  # (request.user is a lazy proxy: type() would not do)
     stored = cast(M, model._default_manager.select_for_update().get(pk=instance.pk))
     before = snapshot(stored, fields)
@@ -84,6 +85,9 @@ def audited_update(
     if apply is not None:
         apply(stored)
     stored.save(update_fields=list(fields))
+    if instance is not stored:  # the caller's instance shows the stored values too
+        for name in fields:
+            setattr(instance, name, getattr(stored, name))
     audit_record(
         actor=acting_user,
         action=action,

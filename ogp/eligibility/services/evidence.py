@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
 
@@ -101,19 +101,18 @@ def evidence_accept(
         raise ServiceError(_("Points must be between 0 and %(max)s.") % {"max": maximum})
     if not reason.strip():
         raise ServiceError(_("Give the reason for the decision."))
-    before = snapshot(submission, ["state", "points", "decision_reason"])
-    submission.state = EvidenceState.ACCEPTED
-    submission.points = points
-    submission.decision_reason = reason.strip()
-    submission.decided_by = acting_user
-    submission.decided_at = timezone.now()
-    submission.save()
-    audit_record(
-        actor=acting_user,
+    submission = audited_update(
+        acting_user=acting_user,
+        instance=submission,
         action=AuditAction.EVIDENCE_ACCEPT,
-        target=submission,
-        before=before,
-        after=snapshot(submission, ["state", "points", "decision_reason"]),
+        fields=["state", "points", "decision_reason", "decided_by", "decided_at"],
+        changes={
+            "state": EvidenceState.ACCEPTED,
+            "points": points,
+            "decision_reason": reason.strip(),
+            "decided_by": acting_user,
+            "decided_at": timezone.now(),
+        },
     )
     if cycle.state == CycleState.COMPUTED:
         cycle_compute(acting_user=acting_user, cycle=cycle)
@@ -130,18 +129,17 @@ def evidence_reject(
         raise ServiceError(_("This submission has already been decided."))
     if not reason.strip():
         raise ServiceError(_("Give the reason for the decision."))
-    before = snapshot(submission, ["state", "decision_reason"])
-    submission.state = EvidenceState.REJECTED
-    submission.decision_reason = reason.strip()
-    submission.decided_by = acting_user
-    submission.decided_at = timezone.now()
-    submission.save()
-    audit_record(
-        actor=acting_user,
+    submission = audited_update(
+        acting_user=acting_user,
+        instance=submission,
         action=AuditAction.EVIDENCE_REJECT,
-        target=submission,
-        before=before,
-        after=snapshot(submission, ["state", "decision_reason"]),
+        fields=["state", "decision_reason", "decided_by", "decided_at"],
+        changes={
+            "state": EvidenceState.REJECTED,
+            "decision_reason": reason.strip(),
+            "decided_by": acting_user,
+            "decided_at": timezone.now(),
+        },
     )
     _notify_decision(submission)
     return submission

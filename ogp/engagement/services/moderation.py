@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 
@@ -21,6 +21,7 @@ from ..domain.moderation import (
 from ..models import ContentReport
 
 HIDE_FIELDS = ["is_hidden", "hidden_reason"]
+MODERATION_FIELDS = ["is_hidden", "hidden_reason", "hidden_at", "hidden_by"]
 
 
 def _moderatable(obj) -> None:  # type: ignore[no-untyped-def]
@@ -75,18 +76,20 @@ def _resolve_reports(obj, *, acting_user, state: str) -> int:  # type: ignore[no
 @transaction.atomic
 def content_hide(*, acting_user, obj, reason: str):  # type: ignore[no-untyped-def]
     _moderatable(obj)
-    before = snapshot(obj, HIDE_FIELDS)
-    obj.is_hidden = _move(obj, ModerationAction.HIDE, reason)
-    obj.hidden_reason, obj.hidden_at, obj.hidden_by = reason.strip(), timezone.now(), acting_user
-    obj.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "hidden_by"])
-    _resolve_reports(obj, acting_user=acting_user, state=ContentReport.State.ACTIONED)
-    audit_record(
-        actor=acting_user,
+
+    def hide(stored) -> None:  # type: ignore[no-untyped-def]
+        stored.is_hidden = _move(stored, ModerationAction.HIDE, reason)
+        stored.hidden_reason, stored.hidden_at = reason.strip(), timezone.now()
+        stored.hidden_by = acting_user
+
+    obj = audited_update(
+        acting_user=acting_user,
+        instance=obj,
         action=AuditAction.CONTENT_HIDE,
-        target=obj,
-        before=before,
-        after=snapshot(obj, HIDE_FIELDS),
+        fields=MODERATION_FIELDS,
+        apply=hide,
     )
+    _resolve_reports(obj, acting_user=acting_user, state=ContentReport.State.ACTIONED)
     _tell_authors(obj)
     return obj
 
@@ -107,16 +110,17 @@ def _tell_authors(obj) -> None:  # type: ignore[no-untyped-def]
 @transaction.atomic
 def content_restore(*, acting_user, obj):  # type: ignore[no-untyped-def]
     _moderatable(obj)
-    before = snapshot(obj, HIDE_FIELDS)
-    obj.is_hidden = _move(obj, ModerationAction.RESTORE, "")
-    obj.hidden_reason, obj.hidden_at, obj.hidden_by = "", None, None
-    obj.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "hidden_by"])
-    audit_record(
-        actor=acting_user,
+
+    def restore(stored) -> None:  # type: ignore[no-untyped-def]
+        stored.is_hidden = _move(stored, ModerationAction.RESTORE, "")
+        stored.hidden_reason, stored.hidden_at, stored.hidden_by = "", None, None
+
+    obj = audited_update(
+        acting_user=acting_user,
+        instance=obj,
         action=AuditAction.CONTENT_RESTORE,
-        target=obj,
-        before=before,
-        after=snapshot(obj, HIDE_FIELDS),
+        fields=MODERATION_FIELDS,
+        apply=restore,
     )
     return obj
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ogp.accounts.models import User
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
 
@@ -123,15 +123,11 @@ def inquiry_status_set(*, acting_user: User, inquiry: Inquiry, status: str) -> I
         inquiry.status, status, actor_kind(acting_user)
     ):
         raise ServiceError(_("This change of status is not allowed for the question."))
-    before = snapshot(inquiry, ["status"])
-    inquiry.status = status
-    inquiry.last_activity_at = timezone.now()
-    inquiry.save(update_fields=["status", "last_activity_at"])
-    audit_record(
-        actor=acting_user,
+    inquiry = audited_update(
+        acting_user=acting_user,
+        instance=inquiry,
         action=AuditAction.INQUIRY_STATUS_SET,
-        target=inquiry,
-        before=before,
-        after=snapshot(inquiry, ["status"]),
+        fields=["status", "last_activity_at"],
+        changes={"status": status, "last_activity_at": timezone.now()},
     )
     return inquiry
