@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import Role, User
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 from ogp.core.permissions import ensure
@@ -206,16 +206,12 @@ def onboarding_contact_assign(*, acting_user: User, country: Country, contact: U
     if not (contact.is_active and contact.role == Role.SUPPORT_UNIT):
         raise ServiceError(_("The country contact must be a member of the Support Unit."))
     onboarding, _created = Onboarding.objects.select_for_update().get_or_create(country=country)
-    before = snapshot(onboarding, ["support_unit_contact", "introduced_at"])
-    onboarding.support_unit_contact = contact
-    onboarding.introduced_at = timezone.now()
-    onboarding.save(update_fields=["support_unit_contact", "introduced_at"])
-    audit_record(
-        actor=acting_user,
+    onboarding = audited_update(
+        acting_user=acting_user,
+        instance=onboarding,
         action=AuditAction.ONBOARDING_CONTACT_ASSIGN,
-        target=onboarding,
-        before=before,
-        after=snapshot(onboarding, ["support_unit_contact", "introduced_at"]),
+        fields=["support_unit_contact", "introduced_at"],
+        changes={"support_unit_contact": contact, "introduced_at": timezone.now()},
     )
     context = {
         "country": country,

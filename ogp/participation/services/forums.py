@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 
@@ -100,20 +100,23 @@ def forum_create(
 
 @transaction.atomic
 def forum_update(*, acting_user, forum: Forum, **fields) -> Forum:  # type: ignore[no-untyped-def]
-    before = snapshot(forum, FORUM_FIELDS)
-    for name, value in fields.items():
-        if name not in FORUM_FIELDS:
-            raise ValueError(name)
-        setattr(forum, name, value.strip() if isinstance(value, str) else value)
-    if not forum.rules_of_participation:
-        raise ServiceError(_("A forum must publish its rules of participation."))
-    forum.save()
-    audit_record(
-        actor=acting_user,
+    unknown = set(fields) - set(FORUM_FIELDS)
+    if unknown:
+        raise ValueError(unknown)
+
+    def apply(stored: Forum) -> None:
+        for name, value in fields.items():
+            setattr(stored, name, value.strip() if isinstance(value, str) else value)
+        if not stored.rules_of_participation:
+            raise ServiceError(_("A forum must publish its rules of participation."))
+
+    # a ModelForm may have changed `forum` in memory: audited_update reads the stored row
+    forum = audited_update(
+        acting_user=acting_user,
+        instance=forum,
         action=AuditAction.FORUM_UPDATE,
-        target=forum,
-        before=before,
-        after=snapshot(forum, FORUM_FIELDS),
+        fields=FORUM_FIELDS,
+        apply=apply,
     )
     return forum
 
