@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +21,13 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument(
+        "--recorded",
+        default="",
+        help="record this status for every country first (e.g. not_eligible), so that the "
+        "cycle moves many statuses",
+    )
+    parser.add_argument("--year", type=int, default=0, help="cycle year (default: the newest)")
     args = parser.parse_args()
     data = Path(args.data)
     if not data.is_dir():
@@ -41,18 +49,23 @@ def main() -> None:
         seed_countries()
         services.ruleset_seed_shipped()
         importing.import_paths([p for p, _k in importing.candidate_files(data)])
-        year = seed.supported_years()[-1]
+        year = args.year or seed.supported_years()[-1]
         cycle = services.cycle_open(acting_user=None, year=year)
         services.cycle_compute(acting_user=None, cycle=cycle)
         cycle.refresh_from_db()
         countries = cycle.results.count()
+        if args.recorded:
+            from ogp.countries.models import Country
+
+            Country.objects.update(membership_status=args.recorded)
         from ogp.countries.models import MembershipStatusChange
 
         changes_before = MembershipStatusChange.objects.count()
         with CaptureQueriesContext(connection) as publish:
             services.cycle_publish(acting_user=None, cycle=cycle)
         moved = MembershipStatusChange.objects.count() - changes_before
-        print(f"cycle {year}: {countries} countries with a result")
+        statuses = Counter(r.data["status"] for r in cycle.results.all())
+        print(f"cycle {year}: {countries} countries with a result ({dict(statuses)})")
         print(f"cycle_publish: {len(publish.captured_queries)} queries ({moved} statuses moved)")
         print(f"per country: {len(publish.captured_queries) / countries:.1f} queries")
 
