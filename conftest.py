@@ -149,3 +149,33 @@ def client_for(client):
         return client
 
     return login
+
+
+# Permission grids: every app tests its permissions for these seven roles (docs/development.md).
+ROLES = [
+    "anonymous",
+    "public",
+    "government",
+    "other_government",
+    "civil_society",
+    "researcher",
+    "staff",
+]
+
+
+@pytest.fixture
+def actors(
+    user, government_user, other_government_user, civil_society_user, researcher_user, staff_user
+):
+    """Role name -> user (anonymous: Django's AnonymousUser) for permission grids."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return {
+        "anonymous": AnonymousUser(),
+        "public": user,
+        "government": government_user,
+        "other_government": other_government_user,
+        "civil_society": civil_society_user,
+        "researcher": researcher_user,
+        "staff": staff_user,
+    }

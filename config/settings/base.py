@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     # ogp apps, in dependency order (seeding follows this order)
     "ogp.core",
     "ogp.audit",
+    "ogp.engagement",
     "ogp.countries",
     "ogp.organisations",
     "ogp.accounts",
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "ogp.accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ogp.core.permissions.PermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ogp.core.middleware.MethodNotAllowedPageMiddleware",
     "csp.middleware.CSPMiddleware",

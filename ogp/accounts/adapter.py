@@ -1,9 +1,26 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.db import transaction
 from django.utils import translation
+
+from ogp.audit.actions import AuditAction
+from ogp.audit.services import audit_record, snapshot
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Send account e-mails in the recipient's preferred language."""
+    """Send account e-mails in the recipient's preferred language; audit sign-ups."""
+
+    def save_user(self, request, user, form, commit=True):  # type: ignore[no-untyped-def]
+        if not commit:
+            return super().save_user(request, user, form, commit=False)
+        with transaction.atomic():
+            user = super().save_user(request, user, form, commit=True)
+            audit_record(
+                actor=user,
+                action=AuditAction.USER_SIGN_UP,
+                target=user,
+                after=snapshot(user, ["email", "full_name", "role", "preferred_language"]),
+            )
+        return user
 
     def send_mail(self, template_prefix, email, context):  # type: ignore[no-untyped-def]
         user = context.get("user")

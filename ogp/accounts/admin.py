@@ -2,6 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from ogp.core.admin import ReadOnlyAdmin
+
 from .models import RoleRequest, User
 
 # The admin has no login form of its own: it sends people to the site's login (allauth), with
@@ -27,7 +29,6 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(RoleRequest)
-class RoleRequestAdmin(admin.ModelAdmin):
+class RoleRequestAdmin(ReadOnlyAdmin):
     list_display = ["user", "role", "country", "state", "created_at"]
     list_filter = ["state", "role"]
-    readonly_fields = [f.name for f in RoleRequest._meta.fields]

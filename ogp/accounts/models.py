@@ -5,13 +5,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    SUPPORT_UNIT = "support_unit", _("OGP Support Unit staff")
-    GOVERNMENT = "government", _("Government point of contact")
-    CIVIL_SOCIETY = "civil_society", _("Civil society member")
-    RESEARCHER = "researcher", _("Independent researcher")
-    PUBLIC = "public", _("Member of the public")
+from ogp.core.roles import Role  # noqa: F401  (defined in core so rules can name it)
 
 
 class UserManager(BaseUserManager["User"]):

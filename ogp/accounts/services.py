@@ -4,7 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.actions import AuditAction
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 from ogp.countries.models import Country
@@ -36,40 +37,38 @@ def user_role_set(
     if role not in Role.values:
         raise ServiceError(_("Unknown role: %(role)s") % {"role": role})
     _check_role_requirements(role, country, organisation)
-    before = snapshot(user, ROLE_FIELDS)
-    user.role = role
-    user.country = country if role == Role.GOVERNMENT else None
-    user.organisation = organisation if role == Role.CIVIL_SOCIETY else None
-    user.is_staff = role == Role.SUPPORT_UNIT or user.is_superuser
-    user.save(update_fields=["role", "country", "organisation", "is_staff"])
-    audit_record(
-        actor=acting_user,
-        action="user.role_set",
-        target=user,
-        before=before,
-        after=snapshot(user, ROLE_FIELDS),
+
+    def apply(stored: User) -> None:
+        stored.role = role
+        stored.country = country if role == Role.GOVERNMENT else None
+        stored.organisation = organisation if role == Role.CIVIL_SOCIETY else None
+        stored.is_staff = role == Role.SUPPORT_UNIT or stored.is_superuser
+
+    return audited_update(
+        acting_user=acting_user,
+        instance=user,
+        action=AuditAction.USER_ROLE_SET,
+        fields=ROLE_FIELDS,
+        apply=apply,
         note=reason,
     )
-    return user
 
 
 @transaction.atomic
 def user_profile_update(
     *, acting_user: User, user: User, full_name: str, job_title: str, preferred_language: str
 ) -> User:
-    fields = ["full_name", "job_title", "preferred_language"]
-    before = snapshot(user, fields)
-    user.full_name, user.job_title = full_name.strip(), job_title.strip()
-    user.preferred_language = preferred_language
-    user.save(update_fields=fields)
-    audit_record(
-        actor=acting_user,
-        action="user.profile_update",
-        target=user,
-        before=before,
-        after=snapshot(user, fields),
+    return audited_update(
+        acting_user=acting_user,
+        instance=user,
+        action=AuditAction.USER_PROFILE_UPDATE,
+        fields=["full_name", "job_title", "preferred_language"],
+        changes={
+            "full_name": full_name.strip(),
+            "job_title": job_title.strip(),
+            "preferred_language": preferred_language,
+        },
     )
-    return user
 
 
 @transaction.atomic
@@ -97,7 +96,7 @@ def role_request_create(
     )
     audit_record(
         actor=acting_user,
-        action="role_request.create",
+        action=AuditAction.ROLE_REQUEST_CREATE,
         target=request,
         after=snapshot(request, ["role", "country", "organisation", "state"]),
     )
@@ -108,7 +107,9 @@ def _decide(*, acting_user: User, request: RoleRequest, state: str, reason: str)
     request = RoleRequest.objects.select_for_update().get(pk=request.pk)
     if request.state != RoleRequest.State.PENDING:
         raise ServiceError(_("This request has already been decided."))
-    before = snapshot(request, ["state", "decision_reason"])
+    # role and whom it is for are in both snapshots: the trail names them, the changes do not
+    decided = ["role", "country", "organisation", "state", "decision_reason"]
+    before = snapshot(request, decided)
     request.state = state
     request.decision_reason = reason.strip()
     request.decided_by = acting_user
@@ -116,10 +117,12 @@ def _decide(*, acting_user: User, request: RoleRequest, state: str, reason: str)
     request.save(update_fields=["state", "decision_reason", "decided_by", "decided_at"])
     audit_record(
         actor=acting_user,
-        action=f"role_request.{state}",
+        action=AuditAction.ROLE_REQUEST_APPROVE
+        if state == RoleRequest.State.APPROVED
+        else AuditAction.ROLE_REQUEST_DECLINE,
         target=request,
         before=before,
-        after=snapshot(request, ["state", "decision_reason"]),
+        after=snapshot(request, decided),
     )
     user = request.user
     transaction.on_commit(

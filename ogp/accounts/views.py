@@ -12,12 +12,12 @@ from ogp.core.context_processors import staff_links
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import permission_required
-from ogp.core.types import AuthenticatedHttpRequest
 
 from . import services
 from .forms import DecisionForm, ProfileForm, RoleRequestForm, UserFilterForm, UserRoleForm
 from .models import Role, RoleRequest, User
 from .selectors import role_request_pending_list, user_list
+from .types import AuthenticatedHttpRequest
 
 
 def _link(label: str, url_name: str, *args: object) -> dict[str, str] | None:

@@ -1,5 +1,5 @@
 import rules
 
-from ogp.accounts.predicates import is_support_unit
+from ogp.core.predicates import is_support_unit
 
 rules.add_perm("audit.view_auditevent", is_support_unit)

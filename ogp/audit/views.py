@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, render
 from ogp.core.pagination import paginate
 from ogp.core.permissions import permission_required
 
+from .actions import AuditAction
+from .presentation import describe
 from .selectors import audit_event_list
 
 
@@ -15,7 +17,16 @@ def event_list(request: HttpRequest) -> HttpResponse:
     action = request.GET.get("action", "").strip()
     events = audit_event_list(action=action)
     page = paginate(request, events)
-    return render(request, "audit/event_list.html", {"page": page, "action": action})
+    return render(
+        request,
+        "audit/event_list.html",
+        {
+            "page": page,
+            "events": describe(page.object_list),
+            "action": action,
+            "actions": AuditAction.choices,
+        },
+    )
 
 
 @permission_required("audit.view_auditevent")
@@ -27,5 +38,10 @@ def object_history(request: HttpRequest, content_type_id: int, object_id: str) -
     return render(
         request,
         "audit/object_history.html",
-        {"page": page, "content_type": content_type, "object_label": label},
+        {
+            "page": page,
+            "events": describe(page.object_list),
+            "content_type": content_type,
+            "object_label": label,
+        },
     )

@@ -1,12 +1,5 @@
-"""Typing helpers for views behind a permission check (the user is signed in)."""
+"""Typing helpers shared by every app.
 
-from typing import TYPE_CHECKING
-
-from django.http import HttpRequest
-
-if TYPE_CHECKING:
-    from ogp.accounts.models import User
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    user: "User"  # type: ignore[assignment]
+The request type with the platform's `User` is `ogp.accounts.types.AuthenticatedHttpRequest`:
+core sits below accounts and cannot name the user model.
+"""

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.actions import AuditAction
+from ogp.audit.services import audit_record, audited_update
 from ogp.core.errors import ServiceError
 
 from .models import Country, MembershipStatus, MembershipStatusChange
@@ -26,28 +27,32 @@ def country_membership_status_set(
         raise ServiceError(_("Unknown membership status: %(status)s") % {"status": status})
     if not reason.strip():
         raise ServiceError(_("Give the reason for the change of status."))
-    country = Country.objects.select_for_update().get(pk=country.pk)
-    before = snapshot(country, ["membership_status", "membership_status_since"])
     effective = effective_date or timezone.localdate()
-    change = MembershipStatusChange.objects.create(
-        country=country,
-        from_status=country.membership_status,
-        to_status=status,
-        effective_date=effective,
-        reason=reason.strip(),
-        changed_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
-    )
-    country.membership_status = status
-    country.membership_status_since = effective
-    country.save(update_fields=["membership_status", "membership_status_since"])
-    audit_record(
-        actor=acting_user,
-        action="country.membership_status_set",
-        target=country,
-        before=before,
-        after=snapshot(country, ["membership_status", "membership_status_since"]),
+    changes: list[MembershipStatusChange] = []
+
+    def apply(stored: Country) -> None:
+        changes.append(
+            MembershipStatusChange.objects.create(
+                country=stored,
+                from_status=stored.membership_status,
+                to_status=status,
+                effective_date=effective,
+                reason=reason.strip(),
+                changed_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
+            )
+        )
+        stored.membership_status = status
+        stored.membership_status_since = effective
+
+    audited_update(
+        acting_user=acting_user,
+        instance=country,
+        action=AuditAction.COUNTRY_MEMBERSHIP_STATUS_SET,
+        fields=["membership_status", "membership_status_since"],
+        apply=apply,
         note=reason.strip(),
     )
+    (change,) = changes
     return change
 
 
@@ -110,7 +115,7 @@ def country_membership_history_record(
         after[0].save(update_fields=["from_status"])
     audit_record(
         actor=acting_user,
-        action="country.membership_history_record",
+        action=AuditAction.COUNTRY_MEMBERSHIP_HISTORY_RECORD,
         target=country,
         after={
             "status": status,

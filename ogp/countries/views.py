@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from ogp.core import hooks
 from ogp.core.cache_middleware import public_page
 from ogp.core.collation import localised_name_field, natural
 from ogp.core.context_processors import country_sections
@@ -40,15 +41,6 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
             "country": country,
             "history": country_status_history(country),
             "sections": sections,
-            "eligibility": _eligibility_summary(country),
+            "summaries": hooks.country_sections.sections(country),
         },
     )
-
-
-def _eligibility_summary(country):  # type: ignore[no-untyped-def]
-    """The latest published eligibility result, when the eligibility app has one."""
-    try:
-        from ogp.eligibility.selectors import country_eligibility_summary
-    except ImportError:  # the eligibility app is optional for this page
-        return None
-    return country_eligibility_summary(country)

@@ -1,21 +1,10 @@
 """Read-only admin views (all changes go through the services and the staff pages)."""
 
-from typing import Any
-
 from django.contrib import admin
 
+from ogp.core.admin import ReadOnlyAdmin
+
 from .models import Cycle, DatasetRelease, EvidenceSubmission, ResearchEntry, RuleSetVersion
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(RuleSetVersion)

@@ -8,6 +8,8 @@ class EligibilityConfig(AppConfig):
     name = "ogp.eligibility"
     label = "eligibility"
     verbose_name = _("Eligibility")
+    # Answers to other apps' hooks (ogp/core/hooks.py), as dotted paths.
+    hooks = {"country_sections": "ogp.eligibility.hooks.country_sections"}
     # Top-level navigation links and country hub sections (see docs/development.md).
     nav_items: list[tuple[Any, str]] = [(_("Eligibility"), "eligibility:index")]
     country_sections: list[tuple[Any, str]] = [(_("Eligibility"), "eligibility:country")]

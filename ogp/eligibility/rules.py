@@ -1,11 +1,12 @@
-"""Permissions (django-rules). Named permissions.py because ``rules/`` holds the pure scoring
-package; ``EligibilityConfig.ready`` imports this module."""
+"""Permissions (django-rules); ``EligibilityConfig.ready`` imports this module. Views check
+them with ``ogp.core.permissions``; services with ``ensure`` or ``can_submit_evidence_for``."""
 
 from typing import Any
 
 import rules
 
 from ogp.accounts.predicates import (
+    is_authenticated,
     is_civil_society,
     is_government_of_object_country,
     is_support_unit,
@@ -26,6 +27,7 @@ can_submit_evidence = is_government_of_object_country | is_civil_society
 rules.add_perm("eligibility.manage_eligibility", is_support_unit)
 rules.add_perm("eligibility.submit_evidence", can_submit_evidence)
 rules.add_perm("eligibility.view_evidence", is_support_unit | is_submitter)
+rules.add_perm("eligibility.view_own_evidence", is_authenticated)
 
 
 def can_submit_evidence_for(user: Any, country: Any) -> bool:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-from collections.abc import Iterator
 from typing import Any
 
 from django.core.cache import cache
@@ -134,34 +131,8 @@ def result_pathway(result: CountryResult) -> Pathway:
     return pathway(m.CountryResult.from_dict(result.data), result.cycle.ruleset.rules)
 
 
-# Set while a just-published cycle moves every country's status: each country's summary is
-# then read from one query over the cycle instead of two queries per country.
-_PREFETCHED: contextvars.ContextVar[dict[int, EligibilitySummary] | None] = contextvars.ContextVar(
-    "eligibility_summaries", default=None
-)
-
-
-@contextlib.contextmanager
-def summaries_prefetched(cycle: Cycle) -> Iterator[None]:
-    """Within the block, ``country_eligibility_summary`` answers from ``cycle`` (which must be
-    the newest published cycle) for the countries it scored."""
-    rules = cycle.ruleset.rules
-    memo = {
-        r.country_id: _summary(r, cycle, rules)
-        for r in CountryResult.objects.filter(cycle=cycle).only("country_id", "data", "cycle_id")
-    }
-    token = _PREFETCHED.set(memo)
-    try:
-        yield
-    finally:
-        _PREFETCHED.reset(token)
-
-
 def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
     """The country's result in the latest published cycle, or None (see docs/eligibility.md)."""
-    memo = _PREFETCHED.get()
-    if memo is not None and country.pk in memo:
-        return memo[country.pk]
     result = (
         CountryResult.objects.filter(country=country, cycle__state=CycleState.PUBLISHED)
         .select_related("cycle", "cycle__ruleset")
@@ -170,11 +141,17 @@ def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
     )
     if result is None:
         return None
-    return _summary(result, result.cycle, result.cycle.ruleset.rules)
+    return _summary(result.cycle, result.data)
 
 
-def _summary(result: CountryResult, cycle: Cycle, rules: Any) -> EligibilitySummary:
-    res = m.CountryResult.from_dict(result.data)
+def cycle_summaries(cycle: Cycle) -> dict[int, EligibilitySummary]:
+    """Every country's summary in `cycle`, by country id (one query)."""
+    rows = CountryResult.objects.filter(cycle=cycle).values_list("country_id", "data")
+    return {country_id: _summary(cycle, data) for country_id, data in rows}
+
+
+def _summary(cycle: Cycle, data: dict[str, Any]) -> EligibilitySummary:
+    res = m.CountryResult.from_dict(data)
     criteria = tuple(
         CriterionSummary(
             code=c.code,
@@ -194,7 +171,7 @@ def _summary(result: CountryResult, cycle: Cycle, rules: Any) -> EligibilitySumm
         eligibility_review=res.eligibility_review,
         at_risk=res.at_risk,
         criteria=criteria,
-        pathway=pathway_sentences(pathway(res, rules)),
+        pathway=pathway_sentences(pathway(res, cycle.ruleset.rules)),
     )
 
 

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from ogp.core.admin import ReadOnlyAdmin
+
 from .models import (
     CoChairs,
     Inquiry,
@@ -13,17 +15,6 @@ from .models import (
     Onboarding,
     OnboardingStep,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
 
 
 class LetterEventInline(admin.TabularInline):

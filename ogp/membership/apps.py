@@ -7,6 +7,8 @@ class MembershipConfig(AppConfig):
     name = "ogp.membership"
     label = "membership"
     verbose_name = _("Membership")
+    # Answers to other apps' hooks (ogp/core/hooks.py), as dotted paths.
+    hooks = {"cycle_published": "ogp.membership.services.membership_statuses_apply_cycle"}
     # Top-level navigation links and country hub sections (see docs/development.md).
     nav_items: list[tuple[str | Promise, str]] = [(_("Members"), "membership:member-list")]
     country_sections: list[tuple[str | Promise, str]] = [

@@ -7,12 +7,14 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from ogp.core.summaries import EligibilitySummary
 from ogp.countries.models import (
     MEMBER_STATUSES,
     Country,
     MembershipStatus,
     MembershipStatusChange,
 )
+from ogp.eligibility.selectors import country_eligibility_summary
 from ogp.organisations.fields import name_sort_key
 
 from .domain.letter import EligibilityFacts, LetterState
@@ -42,18 +44,20 @@ class CountryEligibility:
     eligibility_review: bool
 
 
-def eligibility_summary(country: Country) -> Any:
-    """The eligibility app's summary, or None when the app or a published cycle is missing."""
-    try:
-        from ogp.eligibility.selectors import country_eligibility_summary
-    except ImportError:
-        return None
+def eligibility_summary(country: Country) -> EligibilitySummary | None:
+    """The country's summary in the latest published eligibility cycle, or None."""
     return country_eligibility_summary(country)
 
 
 def country_eligibility(country: Country) -> CountryEligibility:
     """Is the country eligible to join? From the latest published cycle, else its status."""
-    summary = eligibility_summary(country)
+    return eligibility_from_summary(country, eligibility_summary(country))
+
+
+def eligibility_from_summary(
+    country: Country, summary: EligibilitySummary | None
+) -> CountryEligibility:
+    """What `summary` (the latest published cycle's, or None) and the recorded status say."""
     recorded_eligible = country.membership_status in _RECORDED_ELIGIBLE
     if summary is not None:
         core = {"eligible": True, "not_eligible": False}.get(summary.status)
@@ -90,9 +94,7 @@ def country_eligibility(country: Country) -> CountryEligibility:
             text += " " + _(
                 "Eligible to join according to the status recorded by the Support Unit."
             )
-        return CountryEligibility(
-            facts, text, summary.cycle_year, bool(getattr(summary, "eligibility_review", False))
-        )
+        return CountryEligibility(facts, text, summary.cycle_year, summary.eligibility_review)
     status = country.membership_status
     if recorded_eligible:
         facts = EligibilityFacts(True, True, country.un_member)

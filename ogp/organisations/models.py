@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ogp.engagement.models import Moderated
+
 
 class OrganisationKind(models.TextChoices):
     CIVIL_SOCIETY = "civil_society", _("Civil society organisation")
@@ -54,7 +56,8 @@ class FocusArea(models.Model):
         )
 
 
-class Organisation(models.Model):
+class Organisation(Moderated):
+    # Moderated: reported organisations are hidden by the Support Unit; members see the reason.
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name in addresses"), max_length=200, unique=True)
     kind = models.CharField(_("type"), max_length=40, choices=OrganisationKind.choices)
@@ -75,13 +78,6 @@ class Organisation(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     is_demo = models.BooleanField(
         _("demo content"), default=False, help_text=_("Fictional, for demonstration only.")
-    )
-    # Moderation (reported content hidden by the Support Unit; the reason is shown to members).
-    is_hidden = models.BooleanField(_("hidden by moderators"), default=False)
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,6 +1,6 @@
 import rules
 
-from ogp.accounts.predicates import is_authenticated, is_support_unit
+from ogp.core.predicates import is_authenticated, is_support_unit
 
 
 @rules.predicate

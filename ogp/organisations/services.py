@@ -4,7 +4,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.actions import AuditAction
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 
 from .models import Organisation, OrganisationKind
@@ -49,9 +50,11 @@ def organisation_create(
     organisation.save()
     organisation.focus_areas.set(focus_areas)
     audit_record(
-        actor=acting_user, action="organisation.create", target=organisation,
+        actor=acting_user,
+        action=AuditAction.ORGANISATION_CREATE,
+        target=organisation,
         after=snapshot(organisation, FIELDS),
-    )  # fmt: skip
+    )
     return organisation
 
 
@@ -60,17 +63,15 @@ def organisation_update(
     *, acting_user, organisation: Organisation, focus_areas=(), **fields
 ) -> Organisation:  # type: ignore[no-untyped-def]
     _check(fields)
-    # A ModelForm may have changed the instance in memory: audit from the stored row.
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    before = snapshot(organisation, FIELDS)
-    for name, value in fields.items():
-        if name not in FIELDS:
-            raise ValueError(name)
-        setattr(organisation, name, value.strip() if isinstance(value, str) else value)
-    organisation.save()
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise ValueError(unknown)
+    organisation = audited_update(
+        acting_user=acting_user,
+        instance=organisation,
+        action=AuditAction.ORGANISATION_UPDATE,
+        fields=FIELDS,
+        changes={k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()},
+    )
     organisation.focus_areas.set(focus_areas)
-    audit_record(
-        actor=acting_user, action="organisation.update", target=organisation, before=before,
-        after=snapshot(organisation, FIELDS),
-    )  # fmt: skip
     return organisation

@@ -1,14 +1,14 @@
 """Organisation pages: the organisation with its people, forums and events; add and edit."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ogp.core import hooks
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import can, require
 from ogp.core.ratelimit import check_rate
 
 from .forms import OrganisationForm
@@ -16,34 +16,21 @@ from .models import Organisation
 from .services import FIELDS, organisation_create, organisation_update
 
 
-def _check(request: HttpRequest, perm: str, obj=None) -> HttpResponse | None:  # type: ignore[no-untyped-def]
-    if request.user.has_perm(perm, obj):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
-
-
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
         Organisation.objects.select_related("country").prefetch_related("focus_areas"), slug=slug
     )
-    can_change = request.user.has_perm("organisations.change_organisation", organisation)
-    is_moderator = request.user.has_perm("participation.moderate")
+    can_change = can(request, "organisations.change_organisation", organisation)
+    is_moderator = can(request, "participation.moderate")
     if organisation.is_hidden and not (can_change or is_moderator):
         raise Http404
-    from ogp.participation.models import Event, ForumMembership
-
     return render(
         request,
         "organisations/organisation_detail.html",
         {
             "organisation": organisation,
             "people": organisation.people.filter(is_hidden=False).select_related("country"),
-            "forum_memberships": ForumMembership.objects.filter(organisation=organisation)
-            .select_related("forum", "forum__country")
-            .order_by("forum__name"),
-            "events": Event.objects.filter(organisation=organisation).order_by("-starts_at")[:20],
+            "sections": hooks.organisation_sections.sections(organisation),
             "can_change": can_change,
             "is_moderator": is_moderator,
         },
@@ -54,11 +41,9 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def organisation_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug) if slug else None
     if organisation is None:
-        denied = _check(request, "organisations.add_organisation")
+        require(request, "organisations.add_organisation")
     else:
-        denied = _check(request, "organisations.change_organisation", organisation)
-    if denied:
-        return denied
+        require(request, "organisations.change_organisation", organisation)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and not check_rate(request, "organisations:save", 20, 3600):
         response = render(request, "participation/rate_limited.html", {"minutes": 60}, status=429)

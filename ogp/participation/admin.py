@@ -1,4 +1,8 @@
+"""Read-only admin views: every write goes through the services (validated and audited)."""
+
 from django.contrib import admin
+
+from ogp.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
     ContentReport,
@@ -14,14 +18,13 @@ from .models import (
 )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ReadOnlyInline):
     model = ForumMembership
-    extra = 0
     raw_id_fields = ["user", "organisation"]
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(ReadOnlyAdmin):
     list_display = ["name", "country", "established_on", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["name"]
@@ -29,7 +32,7 @@ class ForumAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ReadOnlyAdmin):
     list_display = ["title", "kind", "starts_at", "capacity", "is_demo"]
     list_filter = ["kind", "is_demo"]
     search_fields = ["title"]
@@ -44,4 +47,4 @@ for model in (
     MailingList,
     ContentReport,
 ):
-    admin.site.register(model)
+    admin.site.register(model, ReadOnlyAdmin)

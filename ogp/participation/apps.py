@@ -8,6 +8,8 @@ class ParticipationConfig(AppConfig):
     name = "ogp.participation"
     label = "participation"
     verbose_name = _("Participation")
+    # Answers to other apps' hooks (ogp/core/hooks.py), as dotted paths.
+    hooks = {"organisation_sections": "ogp.participation.hooks.organisation_sections"}
     # Top-level navigation links and country hub sections (see docs/development.md).
     nav_items: list[tuple[Any, str]] = [
         (_("Take part"), "participation:overview"),

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
     Exists,
@@ -20,13 +19,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ogp.core.collation import localised_name_field, natural
+from ogp.eligibility.selectors import country_eligibility_summary
 from ogp.organisations.models import Organisation
 
 from .domain.balance import Balance, Side, forum_balance
 from .domain.cadence import CadenceResult, forum_cadence
-from .domain.guidance import CriterionInput, EligibilityInput, Guidance, country_guidance
+from .domain.guidance import EligibilityInput, Guidance, country_guidance
 from .models import (
-    ContentReport,
+    DigestPreference,
     Event,
     Follow,
     Forum,
@@ -343,8 +343,7 @@ def personal_data_export(user) -> dict:  # type: ignore[no-untyped-def,type-arg]
             for r in user.event_registrations.select_related("event")
         ],
         "follows": [
-            str(f.target)
-            for f in Follow.objects.filter(user=user).select_related("country", "forum", "event")
+            str(f.target) for f in Follow.objects.filter(user=user).prefetch_related("target")
         ],
     }
 
@@ -352,35 +351,8 @@ def personal_data_export(user) -> dict:  # type: ignore[no-untyped-def,type-arg]
 # --- moderation ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class QueueItem:
-    content_type: ContentType
-    obj: object
-    reports: tuple[ContentReport, ...]
-
-
-def moderation_queue() -> list[QueueItem]:
-    reports = list(
-        ContentReport.objects.filter(state=ContentReport.State.OPEN).select_related(
-            "content_type", "reporter"
-        )
-    )
-    grouped: dict[tuple[int, int], list[ContentReport]] = {}
-    for report in reports:
-        grouped.setdefault((report.content_type_id, report.object_id), []).append(report)
-    by_type: dict[int, set[int]] = {}
-    for ct_id, obj_id in grouped:
-        by_type.setdefault(ct_id, set()).add(obj_id)
-    objects: dict[tuple[int, int], object] = {}
-    types = {r.content_type_id: r.content_type for r in reports}
-    for ct_id, ids in by_type.items():
-        for obj in types[ct_id].get_all_objects_for_this_type(pk__in=ids):
-            objects[(ct_id, obj.pk)] = obj
-    return [
-        QueueItem(content_type=types[key[0]], obj=objects[key], reports=tuple(items))
-        for key, items in grouped.items()
-        if key in objects
-    ]
+# the queue holds reports on any content: defined in ogp.engagement.selectors
+from ogp.engagement.selectors import QueueItem, moderation_queue  # noqa: E402, F401
 
 
 def hidden_content() -> list[tuple[str, object]]:
@@ -398,31 +370,8 @@ def hidden_content() -> list[tuple[str, object]]:
 
 
 def eligibility_input(country) -> EligibilityInput | None:  # type: ignore[no-untyped-def]
-    """Latest published eligibility summary, if the eligibility app provides one."""
-    try:
-        from ogp.eligibility.selectors import country_eligibility_summary
-    except ImportError:
-        return None
-    summary = country_eligibility_summary(country)
-    if summary is None:
-        return None
-    return EligibilityInput(
-        cycle_year=summary.cycle_year,
-        status=summary.status,
-        total=summary.total,
-        maximum=summary.maximum,
-        criteria=tuple(
-            CriterionInput(
-                code=c.code,
-                label=c.label,
-                points=c.points,
-                max_points=c.max_points,
-                source=c.source,
-            )
-            for c in summary.criteria
-        ),
-        pathway=tuple(getattr(summary, "pathway", ()) or ()),
-    )
+    """Latest published eligibility summary (the shared dataclass), or None."""
+    return country_eligibility_summary(country)
 
 
 def guidance_for(country) -> Guidance:  # type: ignore[no-untyped-def]
@@ -431,3 +380,34 @@ def guidance_for(country) -> Guidance:  # type: ignore[no-untyped-def]
         eligibility=eligibility_input(country),
         un_member=country.un_member,
     )
+
+
+def digest_frequency(user) -> str:  # type: ignore[no-untyped-def]
+    """The user's digest frequency, or the default when they have never chosen one."""
+    preference = DigestPreference.objects.filter(user=user).only("frequency").first()
+    if preference is not None:
+        return preference.frequency
+    return str(DigestPreference._meta.get_field("frequency").default)
+
+
+@dataclass(frozen=True)
+class FollowRow:
+    """One follow of the user, with the followed country, forum or event (the others None)."""
+
+    target: object
+    country: object = None
+    forum: object = None
+    event: object = None
+
+
+def follows_for_user(user) -> list[FollowRow]:  # type: ignore[no-untyped-def]
+    """The user's follows, newest first: one query for the follows, one per kind followed."""
+    rows = []
+    follows = Follow.objects.filter(user=user).select_related("content_type")
+    for follow in follows.prefetch_related("target"):
+        target = follow.target
+        if target is None:  # the followed object was deleted
+            continue
+        kind = follow.content_type.model if follow.content_type_id else ""
+        rows.append(FollowRow(target=target, **{kind: target}))
+    return rows

@@ -138,7 +138,7 @@ def test_stale_letter_edit_is_refused_and_shows_what_changed(
 
 
 def test_stale_version_refused_by_the_service_too(government_user, eligible_country, cochairs):
-    from ogp.core.concurrency import StaleEditError
+    from ogp.audit.concurrency import StaleEditError
 
     letter = services.letter_create(
         acting_user=government_user, country=eligible_country, **COMPLETE_LETTER

@@ -103,6 +103,33 @@ def test_profile_update_is_audited(client_for, user):
     assert AuditEvent.objects.filter(action="user.profile_update").count() == 1
 
 
+def test_profile_edit_audit_records_the_stored_values_before_the_edit(client_for, user):
+    """The profile form changes the user instance during is_valid(); the audit event's "before"
+    must still be what was stored (it used to equal "after", with no changes listed)."""
+    user.full_name, user.job_title, user.preferred_language = "Old Name", "Clerk", "en"
+    user.save()
+    client_for(user).post(
+        "/en/account/",
+        {"full_name": "New Name", "job_title": "Analyst", "preferred_language": "es"},
+    )
+    event = AuditEvent.objects.get(action="user.profile_update")
+    assert event.before == {
+        "full_name": "Old Name",
+        "job_title": "Clerk",
+        "preferred_language": "en",
+    }
+    assert event.after == {
+        "full_name": "New Name",
+        "job_title": "Analyst",
+        "preferred_language": "es",
+    }
+    assert [field for field, _old, _new in event.changes()] == [
+        "full_name",
+        "job_title",
+        "preferred_language",
+    ]
+
+
 @pytest.mark.parametrize(
     ("fixture", "expected"),
     [

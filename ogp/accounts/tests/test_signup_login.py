@@ -71,3 +71,13 @@ def test_login_is_rate_limited_after_repeated_failures(client, user):
     response = client.post("/en/accounts/login/", {"login": user.email, "password": PASSWORD})
     assert response.status_code in (200, 429)
     assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_sign_up_is_audited(client):
+    from ogp.audit.models import AuditEvent
+
+    sign_up(client)
+    user = User.objects.get(email="ana@example.org")
+    event = AuditEvent.objects.get(action="user.sign_up")
+    assert event.actor == user and event.object_id == str(user.pk)
+    assert event.after["email"] == "ana@example.org" and event.after["role"] == Role.PUBLIC

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from ogp.audit.actions import LEGACY_ACTIONS, AuditAction
 from ogp.audit.models import AuditEvent
 from ogp.audit.services import audit_record, snapshot
 
@@ -13,7 +14,7 @@ def test_audit_record_stores_actor_object_and_json_values(staff_user, country):
     country.membership_status_since = datetime.date(2026, 1, 2)
     event = audit_record(
         actor=staff_user,
-        action="country.test",
+        action=AuditAction.COUNTRY_MEMBERSHIP_STATUS_SET,
         target=country,
         before={"membership_status": "not_assessed"},
         after=snapshot(country, ["membership_status", "membership_status_since"]),
@@ -29,20 +30,25 @@ def test_audit_record_stores_actor_object_and_json_values(staff_user, country):
 
 
 def test_system_changes_are_recorded_without_actor(country):
-    event = audit_record(actor=None, action="country.import", target=country)
+    event = audit_record(actor=None, action=AuditAction.COUNTRY_IMPORT, target=country)
     assert event.actor is None and event.actor_label == "system"
 
 
 def test_staff_browse_the_history_of_an_object(client_for, staff_user, country, user):
-    audit_record(actor=staff_user, action="country.one", target=country, after={"a": 1})
-    audit_record(actor=staff_user, action="user.other", target=user, after={"b": 2})
+    audit_record(
+        actor=staff_user,
+        action=AuditAction.COUNTRY_MEMBERSHIP_STATUS_SET,
+        target=country,
+        after={"a": 1},
+    )
+    audit_record(actor=staff_user, action=AuditAction.USER_ROLE_SET, target=user, after={"b": 2})
     content_type = ContentType.objects.get_for_model(country)
     url = f"/en/audit/{content_type.pk}/{country.pk}/"
     html = client_for(staff_user).get(url).content.decode()
-    assert "country.one" in html and "user.other" not in html
+    assert "changed the OGP status of Zedland" in html and "set the role of" not in html
     assert client_for(user).get(url).status_code == 403
     html = client_for(staff_user).get("/en/audit/?action=user.").content.decode()
-    assert "user.other" in html and "country.one" not in html
+    assert "set the role of" in html and "changed the OGP status" not in html
     assert AuditEvent.objects.count() == 2
 
 
@@ -56,3 +62,37 @@ def test_snapshot_of_an_empty_file_field_is_none(settings, tmp_path):
 
     field = FieldFile(Holder(), type("F", (), {"storage": None, "name": "f"})(), None)
     assert _jsonable(field) is None
+
+
+def test_an_action_outside_the_enumeration_is_refused(country):
+    with pytest.raises(ValueError):
+        audit_record(actor=None, action="country.something_new", target=country)  # type: ignore[arg-type]
+
+
+def test_the_migration_maps_every_legacy_name_to_an_action():
+    import importlib
+
+    migration = importlib.import_module("ogp.audit.migrations.0002_action_enumeration")
+    assert {old: str(new) for old, new in LEGACY_ACTIONS.items()} == migration.LEGACY_ACTIONS
+    assert set(migration.LEGACY_ACTIONS.values()) <= set(AuditAction.values)
+
+
+def test_every_action_sentence_names_the_actor():
+    for action in AuditAction:
+        assert "%(actor)s" in str(action.label), action
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "anonymous",
+        "public",
+        "government",
+        "other_government",
+        "civil_society",
+        "researcher",
+        "staff",
+    ],
+)
+def test_audit_permission_grid(actors, role):
+    assert actors[role].has_perm("audit.view_auditevent") is (role == "staff")

@@ -9,11 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
+from ogp.core import hooks
 from ogp.core.errors import ServiceError
-from ogp.countries.models import Country
+from ogp.core.summaries import CyclePublished
 
-from .. import compute
+from .. import compute, selectors
 from ..domain.rulesets import ruleset_for_year
 from ..models import (
     CountryResult,
@@ -65,7 +67,7 @@ def cycle_open(
     cycle.releases.set(chosen)
     audit_record(
         actor=acting_user,
-        action="eligibility.cycle.open",
+        action=AuditAction.CYCLE_OPEN,
         target=cycle,
         after={
             "year": year,
@@ -101,7 +103,7 @@ def cycle_configure(
     cycle.results.all().delete()
     audit_record(
         actor=acting_user,
-        action="eligibility.cycle.configure",
+        action=AuditAction.CYCLE_CONFIGURE,
         target=cycle,
         before=before,
         after={"ruleset": str(ruleset), "releases": sorted(r.pk for r in releases)},
@@ -193,7 +195,7 @@ def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False
     cycle.save(update_fields=["state", "computed_at", "checksum"])
     audit_record(
         actor=acting_user,
-        action="eligibility.cycle.compute",
+        action=AuditAction.CYCLE_COMPUTE,
         target=cycle,
         after={"checksum": cycle.checksum, "countries": len(results)},
         note="" if getattr(acting_user, "is_authenticated", False) else "system",
@@ -224,13 +226,12 @@ def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True
     cycle.save(update_fields=["state", "published_at", "published_by", "checksum"])
     audit_record(
         actor=acting_user,
-        action="eligibility.cycle.publish",
+        action=AuditAction.CYCLE_PUBLISH,
         target=cycle,
         after={"checksum": cycle.checksum, "published_at": cycle.published_at},
         note="" if getattr(acting_user, "is_authenticated", False) else "system",
     )
-    if apply_statuses:
-        _apply_to_membership_statuses(acting_user=acting_user, cycle=cycle)
+    _send_cycle_published(acting_user=acting_user, cycle=cycle, apply_statuses=apply_statuses)
     return cycle
 
 
@@ -258,21 +259,24 @@ def _refresh_review_flags(cycle: Cycle) -> None:
     cycle.checksum = compute.checksum(results)
 
 
-def _apply_to_membership_statuses(*, acting_user: Any, cycle: Cycle) -> None:
-    """The newest published cycle moves countries' OGP status (eligible, not eligible,
-    Eligibility Review) through the membership state machine, in the same transaction.
-    Publishing an older cycle (back-filling history) changes no current status."""
-    newer = Cycle.objects.filter(state=CycleState.PUBLISHED, year__gt=cycle.year).exists()
-    if newer:
+def _send_cycle_published(*, acting_user: Any, cycle: Cycle, apply_statuses: bool) -> None:
+    """Tell the apps above (membership moves country statuses) through the `cycle_published`
+    hook, with every country's summary so that none of them reads the cycle again. Only the
+    newest published cycle, published with `apply_statuses`, counts as `newest`."""
+    newest = (
+        apply_statuses
+        and not Cycle.objects.filter(state=CycleState.PUBLISHED, year__gt=cycle.year).exists()
+    )
+    receivers = hooks.cycle_published.implementations()
+    if not receivers:
         return
-    from ogp.membership.services import membership_status_sync_eligibility
-
-    from ..selectors import summaries_prefetched
-
-    # every country's summary in one query, instead of two queries per country
-    with summaries_prefetched(cycle):
-        for country in Country.objects.filter(pk__in=cycle.results.values("country_id")):
-            membership_status_sync_eligibility(acting_user=acting_user, country=country)
+    event = CyclePublished(
+        cycle_year=cycle.year,
+        newest=newest,
+        summaries=selectors.cycle_summaries(cycle) if newest else {},
+    )
+    for receiver in receivers:
+        receiver(acting_user=acting_user, event=event)
 
 
 def cycle_recompute_checksum(cycle: Cycle) -> str:

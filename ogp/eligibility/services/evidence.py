@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.actions import AuditAction
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
 
@@ -80,7 +81,7 @@ def evidence_submit(
     sub.save()
     audit_record(
         actor=acting_user,
-        action="eligibility.evidence.submit",
+        action=AuditAction.EVIDENCE_SUBMIT,
         target=sub,
         after=snapshot(sub, ["cycle", "country", "criterion", "summary", "source_url", "state"]),
     )
@@ -100,19 +101,18 @@ def evidence_accept(
         raise ServiceError(_("Points must be between 0 and %(max)s.") % {"max": maximum})
     if not reason.strip():
         raise ServiceError(_("Give the reason for the decision."))
-    before = snapshot(submission, ["state", "points", "decision_reason"])
-    submission.state = EvidenceState.ACCEPTED
-    submission.points = points
-    submission.decision_reason = reason.strip()
-    submission.decided_by = acting_user
-    submission.decided_at = timezone.now()
-    submission.save()
-    audit_record(
-        actor=acting_user,
-        action="eligibility.evidence.accept",
-        target=submission,
-        before=before,
-        after=snapshot(submission, ["state", "points", "decision_reason"]),
+    submission = audited_update(
+        acting_user=acting_user,
+        instance=submission,
+        action=AuditAction.EVIDENCE_ACCEPT,
+        fields=["state", "points", "decision_reason", "decided_by", "decided_at"],
+        changes={
+            "state": EvidenceState.ACCEPTED,
+            "points": points,
+            "decision_reason": reason.strip(),
+            "decided_by": acting_user,
+            "decided_at": timezone.now(),
+        },
     )
     if cycle.state == CycleState.COMPUTED:
         cycle_compute(acting_user=acting_user, cycle=cycle)
@@ -129,18 +129,17 @@ def evidence_reject(
         raise ServiceError(_("This submission has already been decided."))
     if not reason.strip():
         raise ServiceError(_("Give the reason for the decision."))
-    before = snapshot(submission, ["state", "decision_reason"])
-    submission.state = EvidenceState.REJECTED
-    submission.decision_reason = reason.strip()
-    submission.decided_by = acting_user
-    submission.decided_at = timezone.now()
-    submission.save()
-    audit_record(
-        actor=acting_user,
-        action="eligibility.evidence.reject",
-        target=submission,
-        before=before,
-        after=snapshot(submission, ["state", "decision_reason"]),
+    submission = audited_update(
+        acting_user=acting_user,
+        instance=submission,
+        action=AuditAction.EVIDENCE_REJECT,
+        fields=["state", "decision_reason", "decided_by", "decided_at"],
+        changes={
+            "state": EvidenceState.REJECTED,
+            "decision_reason": reason.strip(),
+            "decided_by": acting_user,
+            "decided_at": timezone.now(),
+        },
     )
     _notify_decision(submission)
     return submission

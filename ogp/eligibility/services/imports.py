@@ -10,6 +10,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
@@ -266,7 +267,7 @@ def release_import(
         )
     audit_record(
         actor=acting_user,
-        action="eligibility.release.import",
+        action=AuditAction.RELEASE_IMPORT,
         target=release,
         after=snapshot(
             release,

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
@@ -54,7 +55,7 @@ def research_entry_record(
     )
     audit_record(
         actor=acting_user,
-        action="eligibility.research.record",
+        action=AuditAction.RESEARCH_RECORD,
         target=entry,
         after=snapshot(
             entry,

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.core.errors import ServiceError
 
@@ -43,7 +44,7 @@ def ruleset_seed_shipped() -> int:
             obj.save(update_fields=["definition", "title", "valid_from", "valid_to"])
             audit_record(
                 actor=None,
-                action="eligibility.ruleset.refresh_shipped",
+                action=AuditAction.RULESET_REFRESH_SHIPPED,
                 target=obj,
                 before={"definition": before},
                 after={"definition": definition},
@@ -89,7 +90,7 @@ def ruleset_create(
     )
     audit_record(
         actor=acting_user,
-        action="eligibility.ruleset.create",
+        action=AuditAction.RULESET_CREATE,
         target=obj,
         after={"code": rs.code, "version": rs.version, "definition": obj.definition},
     )

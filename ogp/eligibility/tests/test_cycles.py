@@ -34,7 +34,7 @@ def test_open_cycle_defaults(imported, staff_user):
     assert cycle.ruleset.code == "ogp-2023"
     kinds = sorted(r.kind for r in cycle.releases.all())
     assert kinds == ["eiu", "obs", "vdem"]
-    assert AuditEvent.objects.filter(action="eligibility.cycle.open").count() == 1
+    assert AuditEvent.objects.filter(action="cycle.open").count() == 1
     with pytest.raises(ServiceError):
         services.cycle_open(acting_user=staff_user, year=2023)
 

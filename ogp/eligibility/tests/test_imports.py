@@ -36,7 +36,7 @@ def test_import_creates_release_with_provenance(imported, namibia):
     vdem = imported[DatasetKind.VDEM]
     assert vdem.unmatched == [{"line": 5, "name": "Zanzibar", "code": "ZZB"}]
     assert ResearchEntry.objects.filter(release=imported[DatasetKind.RESEARCH]).count() == 3
-    event = AuditEvent.objects.filter(action="eligibility.release.import").first()
+    event = AuditEvent.objects.filter(action="release.import").first()
     assert event is not None and event.note == "system import"
 
 

@@ -96,7 +96,7 @@ def test_workbook_import_records_rounds_sheets_and_unmatched_rows(matcher_ready,
     )
     assert (nam.text, nam.line) == ("PW", 2)
     assert Observation.objects.filter(release=release).count() == 24
-    assert AuditEvent.objects.filter(action="eligibility.release.import").count() == 2
+    assert AuditEvent.objects.filter(action="release.import").count() == 2
 
 
 def test_same_workbook_again_changes_nothing(matcher_ready, staff_user):

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
+from ogp.core.permissions import can
 from ogp.countries.selectors import country_get
 
 from .. import charts, selectors
@@ -149,7 +150,7 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     can_submit = (
         open_cycle is not None
         and open_cycle.ruleset.rules.additional_information
-        and request.user.has_perm("eligibility.submit_evidence", the_country)
+        and can(request, "eligibility.submit_evidence", the_country)
     )
     return render(
         request,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ogp.core.permissions import permission_required
+from ogp.core.permissions import permission_required, require
+from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
 from ogp.countries.selectors import country_get
 
@@ -66,10 +67,7 @@ def evidence_submit(request: HttpRequest, iso3: str) -> HttpResponse:
 
 
 def my_evidence(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
+    require(request, "eligibility.view_own_evidence")
     return render(
         request,
         "eligibility/my_evidence.html",
@@ -78,15 +76,8 @@ def my_evidence(request: HttpRequest) -> HttpResponse:
 
 
 def evidence_document(request: HttpRequest, pk: int) -> HttpResponseBase:
-    from ogp.core.uploads import serve_private_file
-
     sub = get_object_or_404(EvidenceSubmission, pk=pk)
-    if not request.user.has_perm("eligibility.view_evidence", sub):
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
+    require(request, "eligibility.view_evidence", sub)
     if not sub.document:
         raise Http404
     return serve_private_file(request, sub.document, f"evidence-{sub.pk}.pdf")

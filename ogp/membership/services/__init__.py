@@ -42,6 +42,7 @@ from .onboarding import (
 from .status import (
     membership_status_change,
     membership_status_sync_eligibility,
+    membership_statuses_apply_cycle,
     status_refusal_message,
 )
 
@@ -55,6 +56,7 @@ __all__ = [
     "status_refusal_message",
     "membership_status_change",
     "membership_status_sync_eligibility",
+    "membership_statuses_apply_cycle",
     "submission_problems",
     "letter_create",
     "TEXT_FIELDS",

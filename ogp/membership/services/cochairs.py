@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 
@@ -43,7 +44,7 @@ def cochairs_set(
     )
     audit_record(
         actor=acting_user,
-        action="membership.cochairs_set",
+        action=AuditAction.COCHAIRS_SET,
         target=cochairs,
         after=snapshot(
             cochairs, ["government_co_chair", "civil_society_co_chair", "effective_from"]

@@ -10,6 +10,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from ogp.accounts.models import Role, User
+from ogp.accounts.predicates import is_government_of_object_country, is_support_unit
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 from ogp.countries.models import Country
@@ -60,16 +61,12 @@ def actor_kind(user: Any) -> Actor:
 
 
 def _is_government_of(user: Any, country: Country) -> bool:
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and user.role == Role.GOVERNMENT
-        and user.country_id == country.pk
-    )
+    # the same predicate as the views' permissions (ogp/membership/rules.py)
+    return bool(is_government_of_object_country(user, country))
 
 
 def _require_support_unit(user: Any) -> None:
-    if not (getattr(user, "is_authenticated", False) and user.is_active and user.is_support_unit):
+    if not is_support_unit(user):
         raise ServiceError(_("Only Support Unit staff can do this."))
 
 

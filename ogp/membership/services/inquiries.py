@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.accounts.models import User
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.actions import AuditAction
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
 
@@ -19,7 +20,6 @@ from ..models import (
 )
 from .common import (
     _government_recipients,
-    _is_government_of,
     _send_later,
     _support_unit_recipients,
     _url,
@@ -30,7 +30,8 @@ from .common import (
 
 
 def _can_use_inquiries(user: Any, country: Country) -> bool:
-    return _is_government_of(user, country) or bool(getattr(user, "is_support_unit", False))
+    # the permission the inquiry views check (ogp/membership/rules.py)
+    return bool(user is not None and user.has_perm("membership.add_inquiry", country))
 
 
 def _notify_inquiry(inquiry: Inquiry, message: InquiryMessage) -> None:
@@ -70,7 +71,7 @@ def inquiry_create(*, acting_user: User, country: Country, subject: str, body: s
     )
     audit_record(
         actor=acting_user,
-        action="membership.inquiry_create",
+        action=AuditAction.INQUIRY_CREATE,
         target=inquiry,
         after=snapshot(inquiry, ["subject", "status"]),
     )
@@ -106,7 +107,7 @@ def inquiry_reply(*, acting_user: User, inquiry: Inquiry, body: str) -> InquiryM
     inquiry.save(update_fields=["status", "last_activity_at"])
     audit_record(
         actor=acting_user,
-        action="membership.inquiry_reply",
+        action=AuditAction.INQUIRY_REPLY,
         target=inquiry,
         before=before,
         after=snapshot(inquiry, ["status"]),
@@ -122,15 +123,11 @@ def inquiry_status_set(*, acting_user: User, inquiry: Inquiry, status: str) -> I
         inquiry.status, status, actor_kind(acting_user)
     ):
         raise ServiceError(_("This change of status is not allowed for the question."))
-    before = snapshot(inquiry, ["status"])
-    inquiry.status = status
-    inquiry.last_activity_at = timezone.now()
-    inquiry.save(update_fields=["status", "last_activity_at"])
-    audit_record(
-        actor=acting_user,
-        action="membership.inquiry_status",
-        target=inquiry,
-        before=before,
-        after=snapshot(inquiry, ["status"]),
+    inquiry = audited_update(
+        acting_user=acting_user,
+        instance=inquiry,
+        action=AuditAction.INQUIRY_STATUS_SET,
+        fields=["status", "last_activity_at"],
+        changes={"status": status, "last_activity_at": timezone.now()},
     )
     return inquiry

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
+from ogp.audit.concurrency import bump_version, check_version
 from ogp.audit.services import audit_record, snapshot
-from ogp.core.concurrency import bump_version, check_version
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import validate_pdf
 from ogp.countries.models import Country, MembershipStatus
@@ -133,7 +134,7 @@ def letter_create(*, acting_user: User, country: Country, **values: Any) -> Lett
     letter.save()
     audit_record(
         actor=acting_user,
-        action="letter.create",
+        action=AuditAction.LETTER_CREATE,
         target=letter,
         after=snapshot(letter, LETTER_AUDIT_FIELDS),
     )
@@ -185,7 +186,7 @@ def letter_update(
     letter.save()
     audit_record(
         actor=acting_user,
-        action="letter.update",
+        action=AuditAction.LETTER_UPDATE,
         target=letter,
         before=before,
         after=snapshot(letter, [*LETTER_AUDIT_FIELDS, "version"]),
@@ -217,7 +218,7 @@ def letter_upload_signed(
         letter.save()
         audit_record(
             actor=acting_user,
-            action="letter.upload_signed",
+            action=AuditAction.LETTER_UPLOAD_SIGNED,
             target=letter,
             before=before,
             after=snapshot(letter, ["signed_pdf_name", "signed_pdf_uploaded_at"]),
@@ -302,7 +303,7 @@ def letter_submit(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
     )
     audit_record(
         actor=acting_user,
-        action="letter.submit",
+        action=AuditAction.LETTER_SUBMIT,
         target=letter,
         before=before,
         after=snapshot(letter, ["state", "submitted_at"]),
@@ -354,7 +355,7 @@ def letter_return(*, acting_user: User, letter: LetterOfIntent, reason: str) -> 
     )
     audit_record(
         actor=acting_user,
-        action="letter.return",
+        action=AuditAction.LETTER_RETURN,
         target=letter,
         before=before,
         after=snapshot(letter, ["state", "return_reason"]),
@@ -407,7 +408,7 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
         onboarding.steps.all().delete()
         audit_record(
             actor=acting_user,
-            action="membership.onboarding_restart",
+            action=AuditAction.ONBOARDING_RESTART,
             target=onboarding,
             before={"letter_received_on": onboarding.letter_received_on, "steps": done},
             note="new letter of intent accepted",
@@ -419,7 +420,7 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
     onboarding.save(update_fields=["letter_received_on", "first_plan_due"])
     audit_record(
         actor=acting_user,
-        action="letter.accept",
+        action=AuditAction.LETTER_ACCEPT,
         target=letter,
         before=before,
         after=snapshot(letter, ["state", "accepted_on"]),

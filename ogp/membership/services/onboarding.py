@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import Role, User
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.actions import AuditAction
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.permissions import ensure
 from ogp.countries.models import Country, MembershipStatus
 
 from ..domain.onboarding import ChecklistItem
@@ -53,10 +55,12 @@ LEAD_FIELDS = [
 
 @transaction.atomic
 def lead_agency_set(*, acting_user: User, country: Country, **values: Any) -> LeadAgency:
-    if not (_is_government_of(acting_user, country) or acting_user.is_support_unit):
-        raise ServiceError(
-            _("Only the country's government users or the Support Unit can do this.")
-        )
+    ensure(
+        acting_user,
+        "membership.change_leadagency",
+        country,
+        _("Only the country's government users or the Support Unit can do this."),
+    )
     unknown = set(values) - set(LEAD_FIELDS)
     if unknown:
         raise ServiceError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
@@ -76,7 +80,7 @@ def lead_agency_set(*, acting_user: User, country: Country, **values: Any) -> Le
     lead.save()
     audit_record(
         actor=acting_user,
-        action="membership.lead_agency_set",
+        action=AuditAction.LEAD_AGENCY_SET,
         target=lead,
         before=before,
         after=snapshot(lead, LEAD_FIELDS),
@@ -101,8 +105,12 @@ def invitation_token(invitation: Invitation) -> str:
 @transaction.atomic
 def invitation_create(*, acting_user: User, country: Country, email: str) -> Invitation:
     """The point of contact (or staff) invites a colleague of the same government."""
-    if not (acting_user.is_support_unit or is_point_of_contact(acting_user, country)):
-        raise ServiceError(_("Only the country's point of contact can invite colleagues."))
+    ensure(
+        acting_user,
+        "membership.invite_colleague",
+        country,
+        _("Only the country's point of contact can invite colleagues."),
+    )
     email = email.strip().lower()
     existing = User.objects.filter(email__iexact=email).first()
     if existing and existing.role == Role.SUPPORT_UNIT:
@@ -114,7 +122,7 @@ def invitation_create(*, acting_user: User, country: Country, email: str) -> Inv
     invitation = Invitation.objects.create(country=country, email=email, invited_by=acting_user)
     audit_record(
         actor=acting_user,
-        action="membership.invitation_create",
+        action=AuditAction.INVITATION_CREATE,
         target=invitation,
         after=snapshot(invitation, ["country", "email"]),
     )
@@ -181,7 +189,7 @@ def invitation_accept(*, acting_user: User, token: str) -> Invitation:
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     audit_record(
         actor=acting_user,
-        action="membership.invitation_accept",
+        action=AuditAction.INVITATION_ACCEPT,
         target=invitation,
         after=snapshot(invitation, ["accepted_at", "accepted_by"]),
     )
@@ -198,16 +206,12 @@ def onboarding_contact_assign(*, acting_user: User, country: Country, contact: U
     if not (contact.is_active and contact.role == Role.SUPPORT_UNIT):
         raise ServiceError(_("The country contact must be a member of the Support Unit."))
     onboarding, _created = Onboarding.objects.select_for_update().get_or_create(country=country)
-    before = snapshot(onboarding, ["support_unit_contact", "introduced_at"])
-    onboarding.support_unit_contact = contact
-    onboarding.introduced_at = timezone.now()
-    onboarding.save(update_fields=["support_unit_contact", "introduced_at"])
-    audit_record(
-        actor=acting_user,
-        action="membership.contact_assign",
-        target=onboarding,
-        before=before,
-        after=snapshot(onboarding, ["support_unit_contact", "introduced_at"]),
+    onboarding = audited_update(
+        acting_user=acting_user,
+        instance=onboarding,
+        action=AuditAction.ONBOARDING_CONTACT_ASSIGN,
+        fields=["support_unit_contact", "introduced_at"],
+        changes={"support_unit_contact": contact, "introduced_at": timezone.now()},
     )
     context = {
         "country": country,
@@ -230,10 +234,12 @@ def onboarding_step_mark(
     note: str = "",
 ) -> OnboardingStep:
     """Tick a checklist item. Co-creation started makes a participating country active."""
-    if not (_is_government_of(acting_user, country) or acting_user.is_support_unit):
-        raise ServiceError(
-            _("Only the country's government users or the Support Unit can do this.")
-        )
+    ensure(
+        acting_user,
+        "membership.change_onboarding",
+        country,
+        _("Only the country's government users or the Support Unit can do this."),
+    )
     step_item = ChecklistItem(item)
     if done_on > timezone.localdate():
         raise ServiceError(_("The date cannot be in the future."))
@@ -251,7 +257,7 @@ def onboarding_step_mark(
     )
     audit_record(
         actor=acting_user,
-        action="membership.onboarding_step",
+        action=AuditAction.ONBOARDING_STEP_MARK,
         target=onboarding,
         after=snapshot(step, ["item", "done_on", "note"]),
     )
@@ -285,7 +291,7 @@ def onboarding_step_unmark(*, acting_user: User, country: Country, item: str) ->
     step.delete()
     audit_record(
         actor=acting_user,
-        action="membership.onboarding_step_unmark",
+        action=AuditAction.ONBOARDING_STEP_UNMARK,
         target=onboarding,
         before=before,
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ogp.accounts.models import User
 from ogp.core.errors import ServiceError
+from ogp.core.summaries import CyclePublished, EligibilitySummary
 from ogp.countries.models import Country, MembershipStatus, MembershipStatusChange
 from ogp.countries.services import country_membership_status_set
 
@@ -17,7 +18,7 @@ from .. import selectors
 from ..domain import status as status_rules
 from ..domain.status import Actor, StatusFacts
 from ..refusals import STATUS_REASONS
-from ..selectors import country_eligibility
+from ..selectors import eligibility_from_summary
 from .common import (
     actor_kind,
 )
@@ -72,13 +73,34 @@ def membership_status_sync_eligibility(
     """Apply what the latest published eligibility cycle implies for the country's status.
 
     Returns the change, or None when the cycle implies none (or no cycle covers the country).
-    The eligibility app can call it for every country after publishing a cycle.
     """
     country = Country.objects.select_for_update().get(pk=country.pk)
-    summary = selectors.eligibility_summary(country)
+    return _status_apply_summary(
+        acting_user=acting_user, country=country, summary=selectors.eligibility_summary(country)
+    )
+
+
+@transaction.atomic
+def membership_statuses_apply_cycle(*, acting_user: User | None, event: CyclePublished) -> None:
+    """The `cycle_published` hook: the newest published cycle moves countries' OGP status
+    (eligible, not eligible, Eligibility Review) through the state machine, in the publishing
+    transaction. Publishing an older cycle (back-filling history) changes no current status.
+    Reads the summaries the event carries: one query for the countries, then writes only for the
+    countries whose status moves."""
+    if not event.newest:
+        return
+    for country in Country.objects.select_for_update().filter(pk__in=list(event.summaries)):
+        _status_apply_summary(
+            acting_user=acting_user, country=country, summary=event.summaries[country.pk]
+        )
+
+
+def _status_apply_summary(
+    *, acting_user: User | None, country: Country, summary: EligibilitySummary | None
+) -> MembershipStatusChange | None:
     if summary is None:
         return None
-    eligibility = country_eligibility(country)
+    eligibility = eligibility_from_summary(country, summary)
     target = status_rules.status_after_cycle(
         status_rules.Status(country.membership_status),
         core_eligible=eligibility.facts.core_eligible,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import require
 from ogp.countries.selectors import country_get
 
 from .. import selectors, services
@@ -17,8 +18,6 @@ from ..forms import (
 )
 from ..models import Inquiry
 from .common import (
-    _allowed,
-    _deny,
     _error_text,
     _user,
 )
@@ -28,8 +27,7 @@ from .common import (
 
 def inquiry_create(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.add_inquiry", country):
-        return _deny(request)
+    require(request, "membership.add_inquiry", country)
     form = InquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -50,12 +48,10 @@ def _inquiry(iso3: str, pk: int) -> Inquiry:
 
 def inquiry_detail(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     inquiry = _inquiry(iso3, pk)
-    if not _allowed(request, "membership.view_inquiry", inquiry):
-        return _deny(request)
+    require(request, "membership.view_inquiry", inquiry)
     form = ReplyForm(request.POST or None)
     if request.method == "POST":
-        if not _allowed(request, "membership.reply_inquiry", inquiry):
-            return _deny(request)
+        require(request, "membership.reply_inquiry", inquiry)
         if form.is_valid():
             try:
                 services.inquiry_reply(
@@ -89,8 +85,7 @@ def inquiry_detail(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
 @require_POST
 def inquiry_status(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     inquiry = _inquiry(iso3, pk)
-    if not _allowed(request, "membership.reply_inquiry", inquiry):
-        return _deny(request)
+    require(request, "membership.reply_inquiry", inquiry)
     status = request.POST.get("status", "")
     if status not in Inquiry.Status.values:
         messages.error(request, _("Unknown status."))

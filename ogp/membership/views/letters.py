@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ogp.core.concurrency import StaleEditError, offer_current_version
+from ogp.audit.concurrency import StaleEditError, offer_current_version
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import can, require
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
 from ogp.countries.selectors import country_get
@@ -31,8 +32,6 @@ from ..forms import (
 from ..letter_text import letter_pdf, letter_text
 from ..models import LeadAgency, LetterOfIntent, OnboardingStep
 from .common import (
-    _allowed,
-    _deny,
     _error_text,
     _user,
 )
@@ -42,8 +41,7 @@ from .common import (
 
 def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.view_workspace", country):
-        return _deny(request)
+    require(request, "membership.view_workspace", country)
     data = selectors.country_workspace(country)
     onboarding = data["onboarding"]
     steps = list(onboarding.steps.all()) if onboarding else []
@@ -60,7 +58,7 @@ def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
         for item in (*progress.done, *progress.pending)
     ]
     checklist.sort(key=lambda row: list(step_labels).index(row["item"]))
-    can_onboard = _allowed(request, "membership.change_onboarding", country)
+    can_onboard = can(request, "membership.change_onboarding", country)
     open_letter = data["open_letter"]
     context = {
         "country": country,
@@ -69,14 +67,14 @@ def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
         "cochairs": selectors.current_cochairs(),
         "progress": progress,
         "checklist": checklist,
-        "can_add_letter": _allowed(request, "membership.add_letter", country)
+        "can_add_letter": can(request, "membership.add_letter", country)
         and open_letter is None
         and not country.is_member,
-        "can_edit_lead": _allowed(request, "membership.change_leadagency", country),
-        "can_invite": _allowed(request, "membership.invite_colleague", country),
-        "can_assign": _allowed(request, "membership.assign_contact", country),
-        "can_change_status": _allowed(request, "membership.change_status", country),
-        "can_ask": _allowed(request, "membership.add_inquiry", country),
+        "can_edit_lead": can(request, "membership.change_leadagency", country),
+        "can_invite": can(request, "membership.invite_colleague", country),
+        "can_assign": can(request, "membership.assign_contact", country),
+        "can_change_status": can(request, "membership.change_status", country),
+        "can_ask": can(request, "membership.add_inquiry", country),
         "invitation_form": InvitationForm(),
         "contact_form": ContactForm(
             initial={"contact": onboarding.support_unit_contact_id if onboarding else None}
@@ -106,8 +104,7 @@ def _letter_initial(request: HttpRequest, country: Country) -> dict[str, Any]:
 
 def letter_create(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.add_letter", country):
-        return _deny(request)
+    require(request, "membership.add_letter", country)
     form = LetterForm(request.POST or None, initial=_letter_initial(request, country))
     if request.method == "POST" and form.is_valid():
         try:
@@ -145,7 +142,7 @@ def visible_letter(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpR
             if country
             else None
         )
-        if letter is None or not _allowed(request, "membership.view_letter", letter):
+        if letter is None or not can(request, "membership.view_letter", letter):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             raise Http404(_("No such letter of intent."))
@@ -156,8 +153,7 @@ def visible_letter(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpR
 
 @visible_letter
 def letter_edit(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
-    if not _allowed(request, "membership.change_letter", letter):
-        return _deny(request)
+    require(request, "membership.change_letter", letter)
     form = LetterForm(request.POST or None, instance=letter)
     if request.method == "POST" and form.is_valid():
         values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -191,9 +187,8 @@ def letter_edit(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
 
 @visible_letter
 def letter_detail(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
-    if not _allowed(request, "membership.view_letter", letter):
-        return _deny(request)
-    can_change = _allowed(request, "membership.change_letter", letter)
+    require(request, "membership.view_letter", letter)
+    can_change = can(request, "membership.change_letter", letter)
     return render(
         request,
         "membership/letter_detail.html",
@@ -203,9 +198,9 @@ def letter_detail(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
             "text": letter_text(letter),
             "events": list(letter.events.select_related("actor")),
             "can_change": can_change,
-            "can_review": _allowed(request, "membership.review_letter", letter)
+            "can_review": can(request, "membership.review_letter", letter)
             and letter.state == LetterOfIntent.State.SUBMITTED,
-            "is_insider": _allowed(request, "membership.view_workspace", letter.country),
+            "is_insider": can(request, "membership.view_workspace", letter.country),
             "problems": services.submission_problems(letter) if can_change else [],
             "upload_form": SignedLetterForm(),
             "return_form": ReturnForm(),
@@ -215,8 +210,7 @@ def letter_detail(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
 
 @visible_letter
 def letter_pdf_download(request: HttpRequest, letter: LetterOfIntent) -> HttpResponseBase:
-    if not _allowed(request, "membership.view_letter_file", letter):
-        return _deny(request)
+    require(request, "membership.view_letter_file", letter)
     if letter.is_published:  # public: served from the copy stored on acceptance
         if not letter.published_pdf:
             letter = services.letter_published_pdf(letter=letter)
@@ -230,8 +224,7 @@ def letter_pdf_download(request: HttpRequest, letter: LetterOfIntent) -> HttpRes
 
 @visible_letter
 def letter_signed_download(request: HttpRequest, letter: LetterOfIntent) -> HttpResponseBase:
-    if not _allowed(request, "membership.view_letter_file", letter):
-        return _deny(request)
+    require(request, "membership.view_letter_file", letter)
     if not letter.signed_pdf:
         raise Http404(_("No signed letter has been uploaded."))
     return serve_private_file(request, letter.signed_pdf, f"{letter.reference}-signed.pdf")
@@ -247,8 +240,7 @@ def letter_upload(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
     if request.method == "GET":
         # The error page is shown at this address: switching language there (a GET) goes back.
         return _letter_page(letter)
-    if not _allowed(request, "membership.change_letter", letter):
-        return _deny(request)
+    require(request, "membership.change_letter", letter)
     form = SignedLetterForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -281,8 +273,7 @@ def letter_upload(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
 @require_POST
 @visible_letter
 def letter_submit(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
-    if not _allowed(request, "membership.submit_letter", letter):
-        return _deny(request)
+    require(request, "membership.submit_letter", letter)
     try:
         services.letter_submit(acting_user=_user(request), letter=letter)
     except ServiceError as error:
@@ -298,8 +289,7 @@ def letter_submit(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
 @require_POST
 @visible_letter
 def letter_return(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
-    if not _allowed(request, "membership.review_letter", letter):
-        return _deny(request)
+    require(request, "membership.review_letter", letter)
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Explain what the government must change."))
@@ -318,8 +308,7 @@ def letter_return(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
 @require_POST
 @visible_letter
 def letter_accept(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
-    if not _allowed(request, "membership.review_letter", letter):
-        return _deny(request)
+    require(request, "membership.review_letter", letter)
     try:
         services.letter_accept(acting_user=_user(request), letter=letter)
     except ServiceError as error:

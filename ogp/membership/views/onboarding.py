@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import require
 from ogp.countries.selectors import country_get
 
 from .. import selectors, services
@@ -17,8 +18,6 @@ from ..forms import (
     StepForm,
 )
 from .common import (
-    _allowed,
-    _deny,
     _error_text,
     _user,
 )
@@ -28,8 +27,7 @@ from .common import (
 
 def lead_agency_edit(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.change_leadagency", country):
-        return _deny(request)
+    require(request, "membership.change_leadagency", country)
     instance = selectors.country_workspace(country)["lead_agency"]
     form = LeadAgencyForm(request.POST or None, instance=instance, country=country)
     if request.method == "POST" and form.is_valid():
@@ -48,8 +46,7 @@ def lead_agency_edit(request: HttpRequest, iso3: str) -> HttpResponse:
 @require_POST
 def invitation_create(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.invite_colleague", country):
-        return _deny(request)
+    require(request, "membership.invite_colleague", country)
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
@@ -94,8 +91,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def contact_assign(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.assign_contact", country):
-        return _deny(request)
+    require(request, "membership.assign_contact", country)
     form = ContactForm(request.POST)
     if form.is_valid():
         try:
@@ -116,8 +112,7 @@ def contact_assign(request: HttpRequest, iso3: str) -> HttpResponse:
 @require_POST
 def step_mark(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.change_onboarding", country):
-        return _deny(request)
+    require(request, "membership.change_onboarding", country)
     form = StepForm(request.POST)
     if form.is_valid():
         status_before = country.membership_status

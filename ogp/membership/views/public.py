@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from ogp.core.cache_middleware import public_page
+from ogp.core.permissions import can
 from ogp.core.spreadsheets import csv_writer
 from ogp.core.streaming import csv_stream
 from ogp.countries.models import Country, Region
@@ -13,7 +14,6 @@ from ogp.countries.selectors import country_get
 
 from .. import selectors
 from .common import (
-    _allowed,
     _user,
 )
 
@@ -100,6 +100,6 @@ def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
             "country": country,
             **selectors.member_page(country),
             "eligibility_url": _eligibility_url(country),
-            "can_view_workspace": _allowed(request, "membership.view_workspace", country),
+            "can_view_workspace": can(request, "membership.view_workspace", country),
         },
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
+from ogp.core.permissions import require
 
 from .. import selectors, services
 from ..domain.onboarding import onboarding_progress
@@ -16,8 +17,6 @@ from ..forms import (
 )
 from ..models import Inquiry
 from .common import (
-    _allowed,
-    _deny,
     _user,
 )
 
@@ -25,8 +24,7 @@ from .common import (
 
 
 def review_queue(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request, "membership.view_review_queue"):
-        return _deny(request)
+    require(request, "membership.view_review_queue")
     queue = paginate(request, selectors.letter_review_queue())
     return render(
         request,
@@ -40,8 +38,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 def onboarding_list(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request, "membership.view_review_queue"):
-        return _deny(request)
+    require(request, "membership.view_review_queue")
     today = timezone.localdate()
     rows = []
     for onboarding in selectors.onboarding_overview():
@@ -56,8 +53,7 @@ def onboarding_list(request: HttpRequest) -> HttpResponse:
 
 
 def inquiry_staff_list(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request, "membership.view_review_queue"):
-        return _deny(request)
+    require(request, "membership.view_review_queue")
     status = request.GET.get("status", "")
     if status not in Inquiry.Status.values:
         status = ""
@@ -74,8 +70,7 @@ def inquiry_staff_list(request: HttpRequest) -> HttpResponse:
 
 
 def cochairs_edit(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request, "membership.change_cochairs"):
-        return _deny(request)
+    require(request, "membership.change_cochairs")
     current = selectors.current_cochairs()
     form = CoChairsForm(
         request.POST or None,

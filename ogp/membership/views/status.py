@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import require
 from ogp.countries.models import MembershipStatus
 from ogp.countries.selectors import country_get
 
@@ -19,8 +20,6 @@ from ..forms import (
 from ..models import LetterOfIntent
 from ..refusals import REQUIREMENT_LABELS
 from .common import (
-    _allowed,
-    _deny,
     _error_text,
     _user,
 )
@@ -30,8 +29,7 @@ from .common import (
 
 def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.change_status", country):
-        return _deny(request)
+    require(request, "membership.change_status", country)
     current = status_rules.Status(country.membership_status)
     transitions = status_rules.targets_for_actor(current, Actor.SUPPORT_UNIT)
     eligibility = selectors.country_eligibility(country)
@@ -107,8 +105,7 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
 @require_POST
 def status_sync(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.change_status", country):
-        return _deny(request)
+    require(request, "membership.change_status", country)
     try:
         change = services.membership_status_sync_eligibility(
             acting_user=_user(request), country=country
@@ -129,8 +126,7 @@ def status_sync(request: HttpRequest, iso3: str) -> HttpResponse:
 @require_POST
 def step_unmark(request: HttpRequest, iso3: str, item: str) -> HttpResponse:
     country = country_get(iso3)
-    if not _allowed(request, "membership.assign_contact", country):
-        return _deny(request)
+    require(request, "membership.assign_contact", country)
     try:
         services.onboarding_step_unmark(acting_user=_user(request), country=country, item=item)
     except ServiceError as error:

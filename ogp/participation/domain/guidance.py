@@ -3,7 +3,7 @@
 The founding text gives civil society advice for five phases: becoming eligible, deciding to
 join, co-creating an action plan, implementation and independent monitoring. The phases that
 apply are chosen from the country's membership status and, when one exists, its latest published
-eligibility summary (mirrored here as :class:`EligibilityInput` so this module stays pure).
+eligibility summary (:class:`ogp.core.summaries.EligibilitySummary`, plain Python like this module).
 
 Mapping (documented in ``docs/participation.md``):
 
@@ -40,6 +40,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ogp.core.summaries import CriterionSummary, EligibilitySummary
+
 PASS_NUMERATOR = 3
 PASS_DENOMINATOR = 4
 
@@ -55,23 +57,10 @@ class Phase(enum.StrEnum):
 PHASE_ORDER = tuple(Phase)
 
 
-@dataclass(frozen=True)
-class CriterionInput:
-    code: str
-    label: str
-    points: int | None
-    max_points: int
-    source: str
-
-
-@dataclass(frozen=True)
-class EligibilityInput:
-    cycle_year: int
-    status: str  # "eligible", "not_eligible", "not_enough_data"
-    total: int
-    maximum: int
-    criteria: tuple[CriterionInput, ...]
-    pathway: tuple[str, ...] = ()  # plain-language improvements, already in the reader's language
+# The eligibility summary is defined once, in ogp.core.summaries (plain Python); these names stay
+# for the guidance rules and their tests.
+CriterionInput = CriterionSummary
+EligibilityInput = EligibilitySummary
 
 
 @dataclass(frozen=True)

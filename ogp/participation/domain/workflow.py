@@ -8,15 +8,18 @@ stable ``code`` that the Django layer turns into a translated message.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-
-class TransitionError(Exception):
-    def __init__(self, code: str, message: str = "") -> None:
-        super().__init__(message or code)
-        self.code = code
-
+# moderation moved to ogp.engagement.domain.moderation (any content can be moderated)
+from ogp.engagement.domain.moderation import (  # noqa: F401  (re-exported)
+    ModerationAction,
+    ModerationState,
+    ReportState,
+    ReportSummary,
+    TransitionError,
+    moderation_transition,
+    should_queue,
+)
 
 # --- forum membership requests -------------------------------------------------------------
 
@@ -115,48 +118,3 @@ def confirmation_is_current(
 ) -> bool:
     """A confirmation link is valid up to and including ``max_age`` after it was issued."""
     return issued_at <= now <= issued_at + max_age
-
-
-# --- moderation ----------------------------------------------------------------------------
-
-
-class ModerationState(enum.StrEnum):
-    VISIBLE = "visible"
-    HIDDEN = "hidden"
-
-
-class ReportState(enum.StrEnum):
-    OPEN = "open"
-    DISMISSED = "dismissed"
-    ACTIONED = "actioned"
-
-
-class ModerationAction(enum.StrEnum):
-    HIDE = "hide"
-    RESTORE = "restore"
-
-
-def moderation_transition(
-    state: ModerationState, action: ModerationAction, *, reason: str = ""
-) -> ModerationState:
-    """Hiding needs a reason (shown to the author); restoring needs hidden content."""
-    if action is ModerationAction.HIDE:
-        if state is ModerationState.HIDDEN:
-            raise TransitionError("already_hidden")
-        if not reason.strip():
-            raise TransitionError("reason_required")
-        return ModerationState.HIDDEN
-    if state is ModerationState.VISIBLE:
-        raise TransitionError("not_hidden")
-    return ModerationState.VISIBLE
-
-
-@dataclass(frozen=True)
-class ReportSummary:
-    open_reports: int
-    reporters: int
-
-
-def should_queue(summary: ReportSummary) -> bool:
-    """Content enters the staff queue as soon as it has one open report."""
-    return summary.open_reports > 0

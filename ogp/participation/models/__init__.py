@@ -1,5 +1,7 @@
 """Participation models, one module per area."""
 
+from ogp.engagement.models import ContentReport
+
 from .directory import ConsentRecord, Person
 from .events import Event, EventKind, Registration
 from .follow import Activity, DigestPreference, Follow
@@ -11,7 +13,6 @@ from .forums import (
     MembershipRequest,
 )
 from .lists import ListMessage, MailingList, Subscription
-from .moderation import ContentReport
 
 __all__ = [
     "Activity",

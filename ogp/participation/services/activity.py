@@ -1,19 +1,9 @@
-"""Recording what changed, for followers' digests."""
+"""Recording what changed on countries, forums and events, for followers' digests (the
+activity itself lives in ogp.engagement)."""
 
-from django.utils import timezone
-
-from ..models import Activity
-
-
-def strip_language(path: str) -> str:
-    """Store paths without the /en/ /fr/ /es/ prefix; digests add the reader's language."""
-    from django.conf import settings
-
-    for code, _name in settings.LANGUAGES:
-        prefix = f"/{code}/"
-        if path.startswith(prefix):
-            return path[len(prefix) - 1 :]
-    return path
+from ogp.engagement.models import Activity
+from ogp.engagement.services.follows import activity_record as engagement_activity_record
+from ogp.engagement.services.follows import strip_language  # noqa: F401  (re-exported)
 
 
 def activity_record(
@@ -31,13 +21,6 @@ def activity_record(
         country = forum.country
     if event is not None and country is None:
         country = event.country
-    return Activity.objects.create(
-        verb=verb,
-        title=title[:300],
-        url=strip_language(url)[:300],
-        country=country,
-        forum=forum,
-        event=event,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        occurred_at=timezone.now(),
+    return engagement_activity_record(
+        verb=verb, title=title, url=url, targets=[event, forum, country], actor=actor
     )

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 
@@ -76,9 +77,12 @@ def person_save(
             language=getattr(acting_user, "preferred_language", ""),
         )  # fmt: skip
     audit_record(
-        actor=acting_user, action="directory.create" if creating else "directory.update",
-        target=person, before=before, after=snapshot(person, PERSON_FIELDS),
-    )  # fmt: skip
+        actor=acting_user,
+        action=AuditAction.PERSON_CREATE if creating else AuditAction.PERSON_UPDATE,
+        target=person,
+        before=before,
+        after=snapshot(person, PERSON_FIELDS),
+    )
     return person
 
 
@@ -94,7 +98,9 @@ def person_delete(*, acting_user, person: Person) -> None:  # type: ignore[no-un
         purpose="directory", action=ConsentRecord.Action.WITHDRAWN,
     )  # fmt: skip
     audit_record(
-        actor=acting_user, action="directory.delete", target=person,
+        actor=acting_user,
+        action=AuditAction.PERSON_DELETE,
+        target=person,
         note="entry deleted; its content is not kept in the audit trail",
-    )  # fmt: skip
+    )
     person.delete()

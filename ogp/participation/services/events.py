@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
+from ogp.audit.concurrency import bump_version, check_version
 from ogp.audit.services import audit_record, snapshot
-from ogp.core.concurrency import bump_version, check_version
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 
@@ -73,9 +74,12 @@ def event_save(
         bump_version(event)
     event.save()
     audit_record(
-        actor=acting_user, action="event.create" if creating else "event.update", target=event,
-        before=before, after=snapshot(event, [*EVENT_FIELDS, "version"]),
-    )  # fmt: skip
+        actor=acting_user,
+        action=AuditAction.EVENT_CREATE if creating else AuditAction.EVENT_UPDATE,
+        target=event,
+        before=before,
+        after=snapshot(event, [*EVENT_FIELDS, "version"]),
+    )
     activity_record(
         verb="event_published" if creating else "event_updated", title=event.title,
         url=event.get_absolute_url(), event=event, actor=acting_user,
@@ -147,9 +151,11 @@ def registration_create(
     except IntegrityError as error:
         raise ServiceError(_("You are already registered for this event.")) from error
     audit_record(
-        actor=acting_user, action="event.register", target=registration,
+        actor=acting_user,
+        action=AuditAction.EVENT_REGISTRATION_CREATE,
+        target=registration,
         after=snapshot(registration, ["state"]),
-    )  # fmt: skip
+    )
     _send_registration_mail(
         registration,
         "registration_confirmed"
@@ -169,10 +175,13 @@ def _promote_waiting(event: Event, *, acting_user) -> list[Registration]:  # typ
         registration.promoted_at = now
         registration.save(update_fields=["state", "promoted_at"])
         audit_record(
-            actor=acting_user, action="event.promote", target=registration,
-            before={"state": "waiting"}, after={"state": "confirmed"},
+            actor=acting_user,
+            action=AuditAction.EVENT_REGISTRATION_PROMOTE,
+            target=registration,
+            before={"state": "waiting"},
+            after={"state": "confirmed"},
             note="a seat became free",
-        )  # fmt: skip
+        )
         _send_registration_mail(registration, "registration_promoted")
     return promoted
 
@@ -192,7 +201,10 @@ def registration_cancel(*, acting_user, registration: Registration) -> list[Regi
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["state", "cancelled_at"])
     audit_record(
-        actor=acting_user, action="event.cancel_registration", target=registration,
-        before=before, after=snapshot(registration, ["state"]),
-    )  # fmt: skip
+        actor=acting_user,
+        action=AuditAction.EVENT_REGISTRATION_CANCEL,
+        target=registration,
+        before=before,
+        after=snapshot(registration, ["state"]),
+    )
     return _promote_waiting(event, acting_user=acting_user)

@@ -1,4 +1,4 @@
-"""Following countries, forums and events; digest preferences; sending digests."""
+"""Following countries, forums and events (follows live in ogp.engagement); sending digests."""
 
 from collections import defaultdict
 from collections.abc import Hashable
@@ -6,15 +6,16 @@ from datetime import datetime
 from typing import Any, cast
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ogp.audit.services import audit_record
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.engagement.services import follows
 
 from ..domain.digest import Change, Frequency, Target, build_digests
 from ..domain.digest import Follow as FollowRule
@@ -23,55 +24,27 @@ from ..models import Activity, DigestPreference, Follow
 DIGEST_SALT = "ogp.participation.digest.settings"
 
 
-def _target_kwargs(target) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _followable(target) -> None:  # type: ignore[no-untyped-def]
     from ogp.countries.models import Country
 
     from ..models import Event, Forum
 
-    if isinstance(target, Country):
-        return {"country": target}
-    if isinstance(target, Forum):
-        return {"forum": target}
-    if isinstance(target, Event):
-        return {"event": target}
-    raise ValueError("only countries, forums and events can be followed")
+    if not isinstance(target, Country | Forum | Event):
+        raise ValueError("only countries, forums and events can be followed")
 
 
-@transaction.atomic
 def follow_create(*, acting_user, target) -> Follow:  # type: ignore[no-untyped-def]
-    try:
-        with transaction.atomic():
-            follow = Follow.objects.create(
-                user=acting_user, created_at=timezone.now(), **_target_kwargs(target)
-            )
-    except IntegrityError as error:
-        raise ServiceError(_("You already follow this.")) from error
-    DigestPreference.objects.get_or_create(user=acting_user)
-    audit_record(actor=acting_user, action="follow.create", target=follow)
-    return follow
+    """Follow a country, forum or event (follows themselves live in ogp.engagement)."""
+    _followable(target)
+    return follows.follow_create(acting_user=acting_user, target=target)
 
 
-@transaction.atomic
 def follow_delete(*, acting_user, target) -> None:  # type: ignore[no-untyped-def]
-    deleted, _detail = Follow.objects.filter(user=acting_user, **_target_kwargs(target)).delete()
-    if not deleted:
-        raise ServiceError(_("You do not follow this."))
-    audit_record(actor=acting_user, action="follow.delete", target=acting_user, note=str(target))
+    _followable(target)
+    follows.follow_delete(acting_user=acting_user, target=target)
 
 
-@transaction.atomic
-def digest_preference_set(*, acting_user, frequency: str) -> DigestPreference:  # type: ignore[no-untyped-def]
-    if frequency not in {f.value for f in Frequency}:
-        raise ServiceError(_("Choose daily or weekly."))
-    preference, _created = DigestPreference.objects.get_or_create(user=acting_user)
-    before = {"frequency": preference.frequency}
-    preference.frequency = frequency
-    preference.save(update_fields=["frequency"])
-    audit_record(
-        actor=acting_user, action="digest.frequency", target=preference, before=before,
-        after={"frequency": frequency},
-    )  # fmt: skip
-    return preference
+digest_preference_set = follows.digest_preference_set
 
 
 def digest_settings_token(user) -> str:  # type: ignore[no-untyped-def]
@@ -95,22 +68,18 @@ def user_from_digest_token(token: str):  # type: ignore[no-untyped-def]
 def digest_stop(*, token: str) -> None:
     """One-click stop from a digest: removes every follow of the user (signed link)."""
     user = user_from_digest_token(token)
-    count, _detail = Follow.objects.filter(user=user).delete()
-    audit_record(
-        actor=None, action="follow.stop_all", target=user,
-        note=f"{count} follow(s) removed from the digest's stop link",
-    )  # fmt: skip
+    count = Follow.objects.filter(user=user).count()
+    follows.follows_stop_all(
+        user=user, note=f"{count} follow(s) removed from the digest's stop link"
+    )
 
 
-def _target_of(row) -> list[Target]:  # type: ignore[no-untyped-def]
-    targets = []
-    if row.event_id:
-        targets.append(Target("event", row.event_id))
-    if row.forum_id:
-        targets.append(Target("forum", row.forum_id))
-    if row.country_id:
-        targets.append(Target("country", row.country_id))
-    return targets
+def _label(content_type_id: int) -> str:
+    content_type = ContentType.objects.get_for_id(content_type_id)
+    return f"{content_type.app_label}.{content_type.model}"
+
+
+COUNTRY = "countries.country"
 
 
 def digests_send(*, frequency: str, now: datetime | None = None) -> int:
@@ -131,28 +100,28 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
     }
     if not preferences:
         return 0
-    follows = list(Follow.objects.filter(user_id__in=preferences))
+    followed = list(Follow.objects.filter(user_id__in=preferences))
     earliest = min(
         (p.last_sent_at for p in preferences.values() if p.last_sent_at),
         default=now - period.period,
     )
     earliest = min(earliest, now - period.period)
     activities = list(
-        Activity.objects.filter(occurred_at__gt=earliest, occurred_at__lte=now).select_related(
-            "country", "forum", "event"
+        Activity.objects.filter(occurred_at__gt=earliest, occurred_at__lte=now).prefetch_related(
+            "targets"
         )
     )
     changes = [
         Change(
             key=("activity", a.pk),
-            targets=tuple(_target_of(a)),
+            targets=tuple(Target(_label(t.content_type_id), t.object_id) for t in a.targets.all()),
             occurred_at=a.occurred_at,
             actor=a.actor_id,
         )
         for a in activities
     ]
     by_key: dict[Hashable, Any] = {("activity", a.pk): a for a in activities}
-    followed_countries = {f.country_id for f in follows if f.country_id}
+    followed_countries = {f.object_id for f in followed if _label(f.content_type_id) == COUNTRY}
     status_changes = list(
         MembershipStatusChange.objects.filter(
             country_id__in=followed_countries, changed_at__gt=earliest, changed_at__lte=now
@@ -162,14 +131,19 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
         changes.append(
             Change(
                 key=("status", status_change.pk),
-                targets=(Target("country", status_change.country_id),),
+                targets=(Target(COUNTRY, status_change.country_id),),
                 occurred_at=status_change.changed_at,
                 actor=status_change.changed_by_id,
             )
         )
         by_key[("status", status_change.pk)] = status_change
     rules = [
-        FollowRule(user=f.user_id, target=_target_of(f)[0], since=f.created_at) for f in follows
+        FollowRule(
+            user=f.user_id,
+            target=Target(_label(f.content_type_id), f.object_id),
+            since=f.created_at,
+        )
+        for f in followed
     ]
     digests = build_digests(
         frequency=period,
@@ -178,13 +152,14 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
         changes=changes,
         last_sent={uid: p.last_sent_at for uid, p in preferences.items() if p.last_sent_at},
     )
+    names = _target_names({section.target for digest in digests for section in digest.sections})
     sent = 0
     for digest in digests:
         user = preferences[cast(int, digest.user)].user
         sections: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
         with translation.override(user.preferred_language):
             for section in digest.sections:
-                heading = _section_heading(section.changes[0].key, by_key, section.target)
+                heading = names.get(section.target, "")
                 for change in section.changes:
                     sections[heading].append(_line(by_key[change.key]))
             stop_path = reverse("participation:digest-stop", args=[digest_settings_token(user)])
@@ -210,10 +185,19 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
     return sent
 
 
-def _section_heading(key, by_key, target: Target) -> str:  # type: ignore[no-untyped-def]
-    row = by_key[key]
-    obj = getattr(row, target.kind)
-    return str(obj.title if target.kind == "event" else obj.name)
+def _target_names(targets: set[Target]) -> dict[Target, str]:
+    """The heading of each followed object's section: its name (an event's title); one query
+    per kind of object."""
+    by_kind: defaultdict[str, set[Any]] = defaultdict(set)
+    for target in targets:
+        by_kind[target.kind].add(target.key)
+    names: dict[Target, str] = {}
+    for kind, keys in by_kind.items():
+        app_label, model = kind.split(".")
+        content_type = ContentType.objects.get_by_natural_key(app_label, model)
+        for obj in content_type.get_all_objects_for_this_type(pk__in=keys):
+            names[Target(kind, obj.pk)] = str(getattr(obj, "title", None) or obj.name)
+    return names
 
 
 def _line(row) -> dict:  # type: ignore[no-untyped-def,type-arg]

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.actions import AuditAction
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 
@@ -85,7 +86,10 @@ def forum_create(
             joined_on=timezone.localdate(),
         )
     audit_record(
-        actor=acting_user, action="forum.create", target=forum, after=snapshot(forum, FORUM_FIELDS)
+        actor=acting_user,
+        action=AuditAction.FORUM_CREATE,
+        target=forum,
+        after=snapshot(forum, FORUM_FIELDS),
     )
     activity_record(
         verb="forum_created", title=forum.name, url=forum.get_absolute_url(), forum=forum,
@@ -96,18 +100,24 @@ def forum_create(
 
 @transaction.atomic
 def forum_update(*, acting_user, forum: Forum, **fields) -> Forum:  # type: ignore[no-untyped-def]
-    before = snapshot(forum, FORUM_FIELDS)
-    for name, value in fields.items():
-        if name not in FORUM_FIELDS:
-            raise ValueError(name)
-        setattr(forum, name, value.strip() if isinstance(value, str) else value)
-    if not forum.rules_of_participation:
-        raise ServiceError(_("A forum must publish its rules of participation."))
-    forum.save()
-    audit_record(
-        actor=acting_user, action="forum.update", target=forum, before=before,
-        after=snapshot(forum, FORUM_FIELDS),
-    )  # fmt: skip
+    unknown = set(fields) - set(FORUM_FIELDS)
+    if unknown:
+        raise ValueError(unknown)
+
+    def apply(stored: Forum) -> None:
+        for name, value in fields.items():
+            setattr(stored, name, value.strip() if isinstance(value, str) else value)
+        if not stored.rules_of_participation:
+            raise ServiceError(_("A forum must publish its rules of participation."))
+
+    # a ModelForm may have changed `forum` in memory: audited_update reads the stored row
+    forum = audited_update(
+        acting_user=acting_user,
+        instance=forum,
+        action=AuditAction.FORUM_UPDATE,
+        fields=FORUM_FIELDS,
+        apply=apply,
+    )
     return forum
 
 
@@ -147,9 +157,11 @@ def membership_request_create(
         motivation=motivation.strip(),
     )
     audit_record(
-        actor=acting_user, action="forum.request_create", target=request,
+        actor=acting_user,
+        action=AuditAction.FORUM_REQUEST_CREATE,
+        target=request,
         after=snapshot(request, ["forum", "side", "state"]),
-    )  # fmt: skip
+    )
     coordinators = [
         m.user
         for m in forum.memberships.filter(role=ForumMembership.Role.COORDINATOR).select_related(
@@ -210,9 +222,12 @@ def membership_request_decide(
             url=forum.get_absolute_url(), forum=forum, actor=acting_user,
         )  # fmt: skip
     audit_record(
-        actor=acting_user, action=f"forum.request_{action.value}", target=request, before=before,
+        actor=acting_user,
+        action=AuditAction(f"forum_request.{action.value}"),
+        target=request,
+        before=before,
         after=snapshot(request, ["state", "decision_reason"]),
-    )  # fmt: skip
+    )
     send_templated_mail(
         to=[request.user.email],
         template="participation/email/request_decided",
@@ -231,9 +246,12 @@ def membership_request_withdraw(*, acting_user, request: MembershipRequest) -> M
     request.state = _decide(request, RequestAction.WITHDRAW, "")
     request.save(update_fields=["state"])
     audit_record(
-        actor=acting_user, action="forum.request_withdraw", target=request, before=before,
+        actor=acting_user,
+        action=AuditAction.FORUM_REQUEST_WITHDRAW,
+        target=request,
+        before=before,
         after=snapshot(request, ["state"]),
-    )  # fmt: skip
+    )
     return request
 
 
@@ -263,9 +281,11 @@ def forum_member_add(
         joined_on=timezone.localdate(),
     )
     audit_record(
-        actor=acting_user, action="forum.member_add", target=membership,
+        actor=acting_user,
+        action=AuditAction.FORUM_MEMBER_ADD,
+        target=membership,
         after=snapshot(membership, ["display_name", "side", "role"]),
-    )  # fmt: skip
+    )
     return membership
 
 
@@ -287,9 +307,12 @@ def forum_member_update(
     membership.side, membership.role = side, role
     membership.save(update_fields=["side", "role"])
     audit_record(
-        actor=acting_user, action="forum.member_update", target=membership, before=before,
+        actor=acting_user,
+        action=AuditAction.FORUM_MEMBER_UPDATE,
+        target=membership,
+        before=before,
         after=snapshot(membership, ["side", "role"]),
-    )  # fmt: skip
+    )
     return membership
 
 
@@ -303,9 +326,11 @@ def forum_member_remove(*, acting_user, membership: ForumMembership) -> None:  #
     ):
         raise ServiceError(_("A forum needs at least one coordinator."))
     audit_record(
-        actor=acting_user, action="forum.member_remove", target=membership.forum,
+        actor=acting_user,
+        action=AuditAction.FORUM_MEMBER_REMOVE,
+        target=membership.forum,
         before=snapshot(membership, ["display_name", "side", "role"]),
-    )  # fmt: skip
+    )
     membership.delete()
 
 
@@ -342,9 +367,12 @@ def meeting_save(
     meeting.save()
     meeting.attendees.set(attendees)
     audit_record(
-        actor=acting_user, action="forum.meeting_create" if creating else "forum.meeting_update",
-        target=meeting, before=before, after=snapshot(meeting, MEETING_FIELDS),
-    )  # fmt: skip
+        actor=acting_user,
+        action=AuditAction.MEETING_CREATE if creating else AuditAction.MEETING_UPDATE,
+        target=meeting,
+        before=before,
+        after=snapshot(meeting, MEETING_FIELDS),
+    )
     activity_record(
         verb="meeting_scheduled" if creating else "meeting_updated",
         title=f"{meeting.title} ({meeting.date.isoformat()})",
@@ -367,9 +395,11 @@ def meeting_document_add(*, acting_user, meeting: Meeting, title: str, file) -> 
         meeting=meeting, title=title.strip(), file=file, uploaded_by=acting_user
     )
     audit_record(
-        actor=acting_user, action="forum.document_add", target=document,
+        actor=acting_user,
+        action=AuditAction.MEETING_DOCUMENT_ADD,
+        target=document,
         after=snapshot(document, ["title", "file"]),
-    )  # fmt: skip
+    )
     activity_record(
         verb="document_added", title=document.title, url=meeting.get_absolute_url(),
         forum=meeting.forum, actor=acting_user,
@@ -380,9 +410,11 @@ def meeting_document_add(*, acting_user, meeting: Meeting, title: str, file) -> 
 @transaction.atomic
 def meeting_document_delete(*, acting_user, document: MeetingDocument) -> None:  # type: ignore[no-untyped-def]
     audit_record(
-        actor=acting_user, action="forum.document_delete", target=document.meeting,
+        actor=acting_user,
+        action=AuditAction.MEETING_DOCUMENT_DELETE,
+        target=document.meeting,
         before=snapshot(document, ["title", "file"]),
-    )  # fmt: skip
+    )
     document.file.delete(save=False)
     document.delete()
 
@@ -429,9 +461,11 @@ def forum_cadence_reminders_send(*, today: date | None = None) -> int:
                     language=user.preferred_language,
                 )
             audit_record(
-                actor=None, action="forum.cadence_reminder", target=forum,
+                actor=None,
+                action=AuditAction.FORUM_CADENCE_REMINDER,
+                target=forum,
                 after={"status": cadence.status.value, "deadline": cadence.deadline},
                 note="six-month rule reminder sent by the scheduled job",
-            )  # fmt: skip
+            )
         reminded += 1
     return reminded

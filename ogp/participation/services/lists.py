@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
@@ -133,7 +134,7 @@ def subscription_request(
             action=ConsentRecord.Action.GIVEN, text=subscription.consent_text, language=language,
         )  # fmt: skip
         audit_record(
-            actor=acting_user, action="subscription.request", target=subscription,
+            actor=acting_user, action=AuditAction.SUBSCRIPTION_REQUEST, target=subscription,
             after=snapshot(subscription, ["state", "language"]),
         )  # fmt: skip
         pending.append(subscription)
@@ -197,7 +198,7 @@ def subscription_confirm(*, token: str) -> Subscription:
         language=subscription.language,
     )  # fmt: skip
     audit_record(
-        actor=None, action="subscription.confirm", target=subscription, before=before,
+        actor=None, action=AuditAction.SUBSCRIPTION_CONFIRM, target=subscription, before=before,
         after=snapshot(subscription, ["state"]), note="confirmed from the e-mailed link",
     )  # fmt: skip
     return subscription
@@ -232,7 +233,7 @@ def subscription_unsubscribe(*, token: str) -> Subscription:
         action=ConsentRecord.Action.WITHDRAWN, language=subscription.language,
     )  # fmt: skip
     audit_record(
-        actor=None, action="subscription.unsubscribe", target=subscription, before=before,
+        actor=None, action=AuditAction.SUBSCRIPTION_UNSUBSCRIBE, target=subscription, before=before,
         after=snapshot(subscription, ["state"]), note="unsubscribed from a signed link",
     )  # fmt: skip
     return subscription
@@ -267,7 +268,7 @@ def list_message_send(
             headers=unsubscribe_headers(subscription),
         )
     audit_record(
-        actor=acting_user, action="mailing_list.send", target=message,
+        actor=acting_user, action=AuditAction.MAILING_LIST_SEND, target=message,
         after={"subject": message.subject, "recipients": len(recipients)},
     )  # fmt: skip
     return message

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ogp.accounts.tests.factories import UserFactory
 from ogp.countries.services import country_membership_status_set
+from ogp.engagement.selectors import is_following
 from ogp.participation.models import DigestPreference, Follow
 from ogp.participation.services.follow import (
     digest_preference_set,
@@ -121,9 +122,9 @@ def test_follow_toggle_and_stop_link(client_for, setup):
     client.post(
         reverse("participation:follow-toggle", args=["forum", forum.slug]), {"action": "unfollow"}
     )
-    assert not Follow.objects.filter(user=follower, forum=forum).exists()
+    assert not is_following(follower, forum)
     client.post(reverse("participation:follow-toggle", args=["forum", forum.slug]))
-    assert Follow.objects.filter(user=follower, forum=forum).exists()
+    assert is_following(follower, forum)
     from django.test import Client
 
     stop_url = reverse("participation:digest-stop", args=[digest_settings_token(follower)])

@@ -2,8 +2,6 @@
 
 from typing import cast
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -19,15 +17,6 @@ RATE_LIMITS = {
     "report": (10, 3600),
     "directory": (20, 3600),
 }
-
-
-def check(request: HttpRequest, perm: str, obj=None) -> HttpResponse | None:  # type: ignore[no-untyped-def]
-    """None when allowed; otherwise the login page (visitors) or 403 (signed-in users)."""
-    if request.user.has_perm(perm, obj):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
 
 
 def current_user(request: HttpRequest) -> User:

@@ -13,12 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
+from ogp.core.permissions import can, require
 
 from ..forms import DirectoryFilterForm, PersonForm
 from ..models import Person
 from ..selectors import organisation_directory, people_list, person_get, personal_data_export
 from ..services.directory import person_delete, person_save
-from .common import add_service_error, check, current_user, rate_limited
+from .common import add_service_error, current_user, rate_limited
 
 
 @public_page
@@ -68,7 +69,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_get(pk)
     is_author = request.user.is_authenticated and person.user_id == request.user.pk
-    is_moderator = request.user.has_perm("participation.moderate")
+    is_moderator = can(request, "participation.moderate")
     if person.is_hidden and not (is_author or is_moderator):
         raise Http404
     return render(
@@ -80,8 +81,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def my_entry(request: HttpRequest) -> HttpResponse:
-    if denied := check(request, "participation.add_person"):
-        return denied
+    require(request, "participation.add_person")
     user = current_user(request)
     person = Person.objects.filter(user=user).first()
     if person is not None:
@@ -123,8 +123,7 @@ def my_entry(request: HttpRequest) -> HttpResponse:
 
 
 def my_data(request: HttpRequest) -> HttpResponse:
-    if denied := check(request, "participation.add_person"):
-        return denied
+    require(request, "participation.add_person")
     if request.GET.get("format") == "json":
         payload = json.dumps(
             personal_data_export(request.user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False
@@ -142,8 +141,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 @require_POST
 def delete_entry(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_get(pk)
-    if denied := check(request, "participation.delete_person", person):
-        return denied
+    require(request, "participation.delete_person", person)
     try:
         person_delete(acting_user=request.user, person=person)
     except ServiceError as error:

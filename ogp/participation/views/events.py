@@ -9,18 +9,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.audit.concurrency import StaleEditError, offer_current_version
 from ogp.core.cache_middleware import cached_fragment, public_page
-from ogp.core.concurrency import StaleEditError, offer_current_version
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
+from ogp.core.permissions import can, require
 from ogp.core.streaming import csv_stream
+from ogp.engagement.selectors import is_following
 
 from ..forms import EventFilterForm, EventForm, RegistrationForm
 from ..ical import event_calendar
 from ..models import Registration
 from ..selectors import event_get, event_list, event_registrants, registration_of, waiting_position
 from ..services import events as services
-from .common import add_service_error, check, rate_limited
+from .common import add_service_error, rate_limited
 
 RECENT_PAST = 10  # past events shown under the upcoming ones; all of them with ?when=past
 FEED_SIZE = 1000  # the calendar feed holds the next thousand events
@@ -59,14 +61,13 @@ def _detail_context(request, event, form=None):  # type: ignore[no-untyped-def]
         "registration": registration,
         "position": waiting_position(registration) if registration else None,
         "form": form or RegistrationForm(),
-        "can_register": request.user.has_perm("participation.register_event"),
-        "can_manage": request.user.has_perm("participation.manage_events"),
+        "can_register": can(request, "participation.register_event"),
+        "can_manage": can(request, "participation.manage_events"),
         "is_full": event.capacity is not None and event.confirmed_count >= event.capacity,
         "seats_left": None
         if event.capacity is None
         else max(0, event.capacity - event.confirmed_count),
-        "is_following": request.user.is_authenticated
-        and request.user.follows.filter(event=event).exists(),
+        "is_following": is_following(request.user, event),
     }
 
 
@@ -84,8 +85,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "GET":
         # The error page is shown at this address: switching language there (a GET) goes back.
         return redirect(event)
-    if denied := check(request, "participation.register_event", event):
-        return denied
+    require(request, "participation.register_event", event)
     if limited := rate_limited(request, "register"):
         return limited
     form = RegistrationForm(request.POST)
@@ -125,8 +125,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
 def cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = event_get(slug)
     registration = get_object_or_404(Registration, event=event, pk=pk)
-    if denied := check(request, "participation.cancel_registration", registration):
-        return denied
+    require(request, "participation.cancel_registration", registration)
     try:
         services.registration_cancel(acting_user=request.user, registration=registration)
     except ServiceError as error:
@@ -156,8 +155,7 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def event_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
-    if denied := check(request, "participation.manage_events"):
-        return denied
+    require(request, "participation.manage_events")
     event = event_get(slug) if slug else None
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
@@ -181,8 +179,7 @@ def event_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 
 
 def registrants(request: HttpRequest, slug: str) -> HttpResponseBase:
-    if denied := check(request, "participation.manage_events"):
-        return denied
+    require(request, "participation.manage_events")
     event = event_get(slug)
     rows = event_registrants(event)
     if request.GET.get("format") == "csv":

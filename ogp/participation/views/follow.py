@@ -9,10 +9,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
+from ogp.core.permissions import require
 from ogp.countries.models import Country
 
+from .. import selectors
 from ..forms import DigestPreferenceForm
-from ..models import DigestPreference, Event, Forum
+from ..models import Event, Forum
 from ..services.follow import (
     digest_preference_set,
     digest_stop,
@@ -20,7 +22,7 @@ from ..services.follow import (
     follow_delete,
     user_from_digest_token,
 )
-from .common import check, current_user
+from .common import current_user
 
 TARGETS = {
     "country": (Country, "iso3"),
@@ -31,8 +33,7 @@ TARGETS = {
 
 @require_POST
 def toggle(request: HttpRequest, kind: str, key: str) -> HttpResponse:
-    if denied := check(request, "participation.follow"):
-        return denied
+    require(request, "participation.follow")
     if kind not in TARGETS:
         return redirect("participation:follow-list")
     model, field = TARGETS[kind]
@@ -54,11 +55,12 @@ def toggle(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def follow_list(request: HttpRequest) -> HttpResponse:
-    if denied := check(request, "participation.follow"):
-        return denied
+    require(request, "participation.follow")
     user = current_user(request)
-    preference, _created = DigestPreference.objects.get_or_create(user=user)
-    form = DigestPreferenceForm(request.POST or None, initial={"frequency": preference.frequency})
+    # read only: the preference row is created by the services that need it (no write on GET)
+    form = DigestPreferenceForm(
+        request.POST or None, initial={"frequency": selectors.digest_frequency(user)}
+    )
     if request.method == "POST" and form.is_valid():
         digest_preference_set(acting_user=request.user, frequency=form.cleaned_data["frequency"])
         messages.success(request, _("Your digest preference has been saved."))
@@ -68,7 +70,7 @@ def follow_list(request: HttpRequest) -> HttpResponse:
         "participation/follow/follow_list.html",
         {
             "form": form,
-            "follows": user.follows.select_related("country", "forum", "event"),
+            "follows": selectors.follows_for_user(user),
         },
     )
 

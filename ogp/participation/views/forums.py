@@ -14,8 +14,10 @@ from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.collation import localised_name_field, natural
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
+from ogp.core.permissions import can, require
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
+from ogp.engagement.selectors import is_following
 
 from ..forms import (
     DecisionForm,
@@ -40,7 +42,7 @@ from ..selectors import (
     meeting_get,
 )
 from ..services import forums as services
-from .common import add_service_error, check, rate_limited
+from .common import add_service_error, rate_limited
 
 
 def _rows(forums):  # type: ignore[no-untyped-def]
@@ -84,8 +86,7 @@ def forum_index(request: HttpRequest) -> HttpResponse:
 
 def staff_compliance(request: HttpRequest) -> HttpResponse:
     """Every forum's six-month status for the Support Unit, missed first."""
-    if denied := check(request, "participation.view_forum_compliance"):
-        return denied
+    require(request, "participation.view_forum_compliance")
 
     def build() -> dict[str, Any]:
         page = paginate(request, forum_compliance_list())
@@ -111,7 +112,7 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ).first()
     today = timezone.localdate()
     meetings = list(forum.meetings.all())
-    can_manage = user.has_perm("participation.change_forum", forum)
+    can_manage = can(request, "participation.change_forum", forum)
     return render(
         request,
         "participation/forums/forum_detail.html",
@@ -126,24 +127,22 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "membership": membership,
             "pending_request": pending_request,
-            "can_request": user.has_perm("participation.request_forum_membership", forum)
+            "can_request": can(request, "participation.request_forum_membership", forum)
             and pending_request is None,
             "can_manage": can_manage,
             "pending_count": forum_pending_requests(forum).count() if can_manage else 0,
-            "is_following": user.is_authenticated and user.follows.filter(forum=forum).exists(),
+            "is_following": is_following(request.user, forum),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def forum_create(request: HttpRequest) -> HttpResponse:
-    if denied := check(request, "participation.add_forum"):
-        return denied
+    require(request, "participation.add_forum")
     form = ForumCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if denied := check(request, "participation.add_forum_for_country", data["country"]):
-            return denied
+        require(request, "participation.add_forum_for_country", data["country"])
         try:
             forum = services.forum_create(acting_user=request.user, **data)
         except ServiceError as error:
@@ -157,8 +156,7 @@ def forum_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def forum_edit(request: HttpRequest, slug: str) -> HttpResponse:
     forum = forum_get(slug)
-    if denied := check(request, "participation.change_forum", forum):
-        return denied
+    require(request, "participation.change_forum", forum)
     initial = {f: getattr(forum, f) for f in services.FORUM_FIELDS}
     form = ForumForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -175,8 +173,7 @@ def forum_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def request_membership(request: HttpRequest, slug: str) -> HttpResponse:
     forum = forum_get(slug)
-    if denied := check(request, "participation.request_forum_membership", forum):
-        return denied
+    require(request, "participation.request_forum_membership", forum)
     from ..services.forums import _side_for_user
 
     form = MembershipRequestForm(
@@ -219,8 +216,7 @@ def withdraw_request(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def request_list(request: HttpRequest, slug: str) -> HttpResponse:
     forum = forum_get(slug)
-    if denied := check(request, "participation.decide_forum_request", forum):
-        return denied
+    require(request, "participation.decide_forum_request", forum)
     decided = forum.requests.exclude(state=MembershipRequest.State.PENDING).select_related(
         "user", "decided_by"
     )[:50]
@@ -243,8 +239,7 @@ def decide_request(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "GET":
         # The error page is shown at this address: switching language there (a GET) goes back.
         return redirect("participation:forum-requests", slug=forum.slug)
-    if denied := check(request, "participation.decide_forum_request", forum):
-        return denied
+    require(request, "participation.decide_forum_request", forum)
     membership_request = get_object_or_404(MembershipRequest, forum=forum, pk=pk)
     form = DecisionForm(request.POST, prefix=f"r{pk}")
     if form.is_valid():
@@ -278,8 +273,7 @@ def decide_request(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_add(request: HttpRequest, slug: str) -> HttpResponse:
     forum = forum_get(slug)
-    if denied := check(request, "participation.manage_forum_members", forum):
-        return denied
+    require(request, "participation.manage_forum_members", forum)
     form = MemberAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -295,8 +289,7 @@ def member_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     forum = forum_get(slug)
-    if denied := check(request, "participation.manage_forum_members", forum):
-        return denied
+    require(request, "participation.manage_forum_members", forum)
     membership = get_object_or_404(ForumMembership, forum=forum, pk=pk)
     form = MemberUpdateForm(
         request.POST or None, initial={"side": membership.side, "role": membership.role}
@@ -331,7 +324,7 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         {
             "forum": forum,
             "meeting": meeting,
-            "can_manage": request.user.has_perm("participation.change_meeting", forum),
+            "can_manage": can(request, "participation.change_meeting", forum),
             "document_form": DocumentForm(),
         },
     )
@@ -340,8 +333,7 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def meeting_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     forum = forum_get(slug)
-    if denied := check(request, "participation.change_meeting", forum):
-        return denied
+    require(request, "participation.change_meeting", forum)
     meeting = meeting_get(forum, pk) if pk else None
     initial = {}
     if meeting:
@@ -379,8 +371,7 @@ def meeting_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
 @require_http_methods(["GET", "POST"])
 def document_upload(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     forum = forum_get(slug)
-    if denied := check(request, "participation.change_meeting", forum):
-        return denied
+    require(request, "participation.change_meeting", forum)
     meeting = meeting_get(forum, pk)
     if request.method == "GET":
         # The error page is shown at this address: switching language there (a GET) goes back.
@@ -407,8 +398,7 @@ def document_upload(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def document_download(request: HttpRequest, slug: str, pk: int, doc: int) -> HttpResponseBase:
     """Forum documents are public (Standard 2.2: a public document repository)."""
     forum = forum_get(slug)
-    if denied := check(request, "participation.view_forum", forum):
-        return denied
+    require(request, "participation.view_forum", forum)
     document = get_object_or_404(MeetingDocument, meeting__forum=forum, meeting_id=pk, pk=doc)
     return serve_private_file(request, document.file, f"{document.title}.pdf")
 
@@ -416,8 +406,7 @@ def document_download(request: HttpRequest, slug: str, pk: int, doc: int) -> Htt
 @require_POST
 def document_delete(request: HttpRequest, slug: str, pk: int, doc: int) -> HttpResponse:
     forum = forum_get(slug)
-    if denied := check(request, "participation.change_meeting", forum):
-        return denied
+    require(request, "participation.change_meeting", forum)
     document = get_object_or_404(MeetingDocument, meeting__forum=forum, meeting_id=pk, pk=doc)
     meeting = document.meeting
     services.meeting_document_delete(acting_user=request.user, document=document)

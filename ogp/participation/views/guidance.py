@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch, reverse
 
 from ogp.core.cache_middleware import public_page
 from ogp.countries.selectors import country_get
+from ogp.engagement.selectors import is_following
 
 from ..domain.guidance import Phase
 from ..selectors import event_list, forum_list, guidance_for
@@ -43,7 +44,6 @@ def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
             "forums": forums,
             "events": event_list(country=country)[:5],
             "links": links,
-            "is_following": request.user.is_authenticated
-            and request.user.follows.filter(country=country).exists(),
+            "is_following": is_following(request.user, country),
         },
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
+from ogp.core.permissions import require
 from ogp.core.streaming import csv_stream
 
 from ..forms import ListMessageForm, SubscribeForm
@@ -24,7 +25,7 @@ from ..services.lists import (
     subscription_request,
     subscription_unsubscribe,
 )
-from .common import add_service_error, check, rate_limited
+from .common import add_service_error, rate_limited
 
 
 @require_http_methods(["GET", "POST"])
@@ -108,8 +109,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def staff_lists(request: HttpRequest) -> HttpResponse:
-    if denied := check(request, "participation.manage_mailing_lists"):
-        return denied
+    require(request, "participation.manage_mailing_lists")
     from django.db.models import Count, Q
 
     lists = mailing_lists_for_signup().annotate(
@@ -122,8 +122,7 @@ def staff_lists(request: HttpRequest) -> HttpResponse:
 
 
 def staff_export(request: HttpRequest, slug: str) -> HttpResponseBase:
-    if denied := check(request, "participation.manage_mailing_lists"):
-        return denied
+    require(request, "participation.manage_mailing_lists")
     mailing_list = get_object_or_404(MailingList, slug=slug)
     header = ["email", "state", "language", "requested_at", "confirmed_at", "unsubscribed_at",
               "consent_text"]  # fmt: skip
@@ -143,8 +142,7 @@ def staff_export(request: HttpRequest, slug: str) -> HttpResponseBase:
 
 @require_http_methods(["GET", "POST"])
 def staff_send(request: HttpRequest, slug: str) -> HttpResponse:
-    if denied := check(request, "participation.manage_mailing_lists"):
-        return denied
+    require(request, "participation.manage_mailing_lists")
     mailing_list = get_object_or_404(MailingList, slug=slug)
     form = ListMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
+from ogp.core.permissions import require
 
 from ..forms import HideForm, ReportForm
 from ..selectors import hidden_content, moderation_queue
 from ..services.moderation import content_hide, content_report, content_restore, reports_dismiss
-from .common import add_service_error, check, rate_limited
+from .common import add_service_error, rate_limited
 
 #: What can be reported: "app_label.model" allowed in the URL.
 REPORTABLE = {
@@ -39,8 +40,7 @@ def _target(kind: str, pk: int):  # type: ignore[no-untyped-def]
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     obj = _target(kind, pk)
-    if denied := check(request, "participation.report_content", obj):
-        return denied
+    require(request, "participation.report_content", obj)
     if obj.is_hidden:
         raise Http404
     form = ReportForm(request.POST or None)
@@ -61,8 +61,7 @@ def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 def queue(request: HttpRequest) -> HttpResponse:
-    if denied := check(request, "participation.moderate"):
-        return denied
+    require(request, "participation.moderate")
     page = paginate(request, moderation_queue(), default=20)
     return render(
         request,
@@ -73,8 +72,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def act(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    if denied := check(request, "participation.moderate"):
-        return denied
+    require(request, "participation.moderate")
     obj = _target(kind, pk)
     action = request.POST.get("action")
     try:

@@ -3,12 +3,14 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ogp.core.permissions import can
+
 from ..models import ContentReport, MembershipRequest
 
 
 def overview(request: HttpRequest) -> HttpResponse:
     user = request.user
-    context: dict[str, object] = {"is_staff": user.has_perm("participation.moderate")}
+    context: dict[str, object] = {"is_staff": can(request, "participation.moderate")}
     if context["is_staff"]:
         context["open_reports"] = ContentReport.objects.filter(state="open").count()
     if user.is_authenticated:

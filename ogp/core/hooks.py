@@ -1,0 +1,139 @@
+"""Cross-app reactions, declared on `AppConfig` like `nav_items`.
+
+Apps import only the apps below them (the layers contract in pyproject.toml). When a lower app
+must reach a higher one ("a cycle was published", "what do other apps show on a country hub?"),
+the lower app calls a hook defined here and the higher apps declare what answers it on their
+AppConfig, as dotted paths resolved on first use:
+
+    class MembershipConfig(AppConfig):
+        hooks = {"cycle_published": "ogp.membership.services.membership_statuses_apply_cycle"}
+
+Each hook names the Protocol its implementations follow; `implementations()` returns them in
+INSTALLED_APPS order. `ogp.core.tests.test_hooks` checks every declaration resolves to a callable
+whose signature matches the hook's Protocol.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar, cast
+
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+from .summaries import CyclePublished
+
+F = TypeVar("F")
+
+
+@dataclass(frozen=True)
+class PageSection:
+    """A block another app adds to a page: a template and what it reads, in display order."""
+
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    order: int = 100
+
+
+class CyclePublishedReceiver(Protocol):
+    def __call__(self, *, acting_user: Any, event: CyclePublished) -> None: ...
+
+
+class CountrySectionsProvider(Protocol):
+    def __call__(self, country: Any) -> list[PageSection]: ...
+
+
+class OrganisationSectionsProvider(Protocol):
+    def __call__(self, organisation: Any) -> list[PageSection]: ...
+
+
+@dataclass(frozen=True)
+class Hook(Generic[F]):
+    name: str
+    protocol: type
+    doc: str
+
+    def implementations(self) -> list[F]:
+        return cast(list[F], _resolved(self.name))
+
+    def sections(self, *args: Any, **kwargs: Any) -> list[PageSection]:
+        """For section hooks: every implementation's sections, in display order."""
+        found: list[PageSection] = []
+        for provider in self.implementations():
+            found.extend(cast(Any, provider)(*args, **kwargs))
+        return sorted(found, key=lambda s: s.order)
+
+
+cycle_published: Hook[CyclePublishedReceiver] = Hook(
+    "cycle_published",
+    CyclePublishedReceiver,
+    "An eligibility cycle was published (in the publishing transaction).",
+)
+country_sections: Hook[CountrySectionsProvider] = Hook(
+    "country_sections",
+    CountrySectionsProvider,
+    "Summaries other apps show on a country's hub page.",
+)
+organisation_sections: Hook[OrganisationSectionsProvider] = Hook(
+    "organisation_sections",
+    OrganisationSectionsProvider,
+    "Sections other apps show on an organisation's page.",
+)
+
+HOOKS: dict[str, Hook[Any]] = {
+    hook.name: hook for hook in (cycle_published, country_sections, organisation_sections)
+}
+
+_cache: dict[str, list[Any]] = {}
+
+
+def declarations() -> list[tuple[str, str, str]]:
+    """(app label, hook name, dotted path) for every hook an AppConfig declares."""
+    found = []
+    for config in apps.get_app_configs():
+        for name, paths in (getattr(config, "hooks", None) or {}).items():
+            for path in (paths,) if isinstance(paths, str) else paths:
+                found.append((config.label, name, path))
+    return found
+
+
+def _resolved(name: str) -> list[Any]:
+    if name not in _cache:
+        functions = []
+        for label, hook_name, path in declarations():
+            if hook_name not in HOOKS:
+                raise ImproperlyConfigured(
+                    f"{label}: unknown hook {hook_name!r} in AppConfig.hooks"
+                )
+            if hook_name == name:
+                functions.append(import_string(path))
+        _cache[name] = functions
+    return _cache[name]
+
+
+def signature_problems() -> list[str]:
+    """Declarations whose function does not take the hook Protocol's parameters."""
+    problems = []
+    for label, name, path in declarations():
+        hook = HOOKS.get(name)
+        if hook is None:
+            problems.append(f"{label}: unknown hook {name!r}")
+            continue
+        expected = inspect.signature(hook.protocol.__call__).parameters
+        wanted = [(p.name, p.kind) for p in list(expected.values())[1:]]
+        try:
+            got = inspect.signature(import_string(path)).parameters
+        except ImportError as error:
+            problems.append(f"{label}: {path} does not import ({error})")
+            continue
+        params = list(got.values())
+        if [(p.name, p.kind) for p in params[: len(wanted)]] != wanted and not (
+            # positional parameters may be named as the implementation likes
+            all(w[1] == inspect.Parameter.POSITIONAL_OR_KEYWORD for w in wanted)
+            and len(params) >= len(wanted)
+        ):
+            problems.append(f"{label}: {path} does not match {hook.protocol.__name__}")
+    return problems

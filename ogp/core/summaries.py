@@ -1,0 +1,45 @@
+"""Dataclasses that one app produces and several others read, defined once here (the lowest
+layer) so that no app keeps its own copy. Plain Python: pure domain rules may import them.
+
+- `EligibilitySummary`: a country's result in the latest published eligibility cycle, produced by
+  `ogp.eligibility` and read by countries (hub page), membership (joining) and participation
+  (guidance). See docs/eligibility.md, "For other apps".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionSummary:
+    code: str
+    label: str
+    points: int | None
+    max_points: int
+    source: str  # publisher/dataset label, e.g. "Open Budget Survey 2019"
+
+
+@dataclass(frozen=True, slots=True)
+class EligibilitySummary:
+    cycle_year: int
+    status: str  # "eligible", "not_eligible", "not_enough_data"
+    total: int
+    maximum: int
+    criteria: tuple[CriterionSummary, ...]
+    pathway: tuple[str, ...] = ()  # plain-language improvements, in the active language
+    values_check: bool | None = None  # None: not applicable to members, or no data
+    eligibility_review: bool = False
+    at_risk: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CyclePublished:
+    """Sent when an eligibility cycle is published. `newest` is False when an older cycle is
+    published to back-fill history (current statuses must not move then; `summaries` is empty).
+    Otherwise `summaries` holds every covered country's summary by country id, so that receivers
+    do not read the cycle again."""
+
+    cycle_year: int
+    newest: bool
+    summaries: dict[int, EligibilitySummary]

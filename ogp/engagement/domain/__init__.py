@@ -1,0 +1,1 @@
+"""Pure rules of engagement (no Django): moderation states and digest windows."""

@@ -1,0 +1,1 @@
+"""Writes for engagement; each state change is audited."""
