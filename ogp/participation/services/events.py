@@ -1,6 +1,5 @@
 """Events: saving, registration with waiting list, cancellation that promotes the next person."""
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import site_base_url
 
 from ..domain.waitlist import RegistrationState, Seat, promotions, state_for_new_registration
 from ..ical import event_calendar
@@ -92,8 +92,8 @@ def _send_registration_mail(registration: Registration, template: str) -> None:
         context={
             "registration": registration,
             "event": event,
-            "event_url": f"{settings.SITE_URL}{event_path}",
-            "ics_url": f"{settings.SITE_URL}{ics_path}",
+            "event_url": f"{site_base_url()}{event_path}",
+            "ics_url": f"{site_base_url()}{ics_path}",
         },
         language=registration.language,
         attachments=[(f"{event.slug}.ics", event_calendar([event]), "text/calendar")],

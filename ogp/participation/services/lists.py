@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import site_base_url
 
 from ..domain.workflow import (
     CONFIRMATION_MAX_AGE,
@@ -53,7 +54,7 @@ def unsubscribe_token(subscription: Subscription) -> str:
 def unsubscribe_url(subscription: Subscription) -> str:
     with translation.override(subscription.language):
         path = reverse("participation:unsubscribe", args=[unsubscribe_token(subscription)])
-    return f"{settings.SITE_URL}{path}"
+    return f"{site_base_url()}{path}"
 
 
 def unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
@@ -148,7 +149,7 @@ def subscription_request(
             context={
                 "subscription": subscription,
                 "list_name": _list_name(subscription),
-                "confirm_url": f"{settings.SITE_URL}{confirm_path}",
+                "confirm_url": f"{site_base_url()}{confirm_path}",
                 "max_age_days": CONFIRMATION_MAX_AGE.days,
             },
             language=subscription.language,

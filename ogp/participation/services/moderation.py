@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import site_base_url
 
 from ..domain.workflow import (
     ModerationAction,
@@ -87,13 +88,12 @@ def content_hide(*, acting_user, obj, reason: str):  # type: ignore[no-untyped-d
 
 def _tell_authors(obj) -> None:  # type: ignore[no-untyped-def]
     """E-mail the author(s) the moderators' reason, each in their language."""
-    from django.conf import settings
 
     from ogp.accounts.models import User
 
     for author in User.objects.filter(pk__in=obj.author_ids(), is_active=True):
         with translation.override(author.preferred_language):
-            url = f"{settings.SITE_URL}{obj.get_absolute_url()}"
+            url = f"{site_base_url()}{obj.get_absolute_url()}"
         send_templated_mail(
             to=[author.email],
             template="participation/email/content_hidden",
