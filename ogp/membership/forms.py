@@ -199,3 +199,45 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         target: Any = self.fields["target"]
         target.choices = [(t, labels[t]) for t in targets]
         self.fields["effective_date"].initial = timezone.localdate()
+
+
+class AssessmentRequestForm(forms.Form):
+    evidence = forms.CharField(
+        label=_("Your evidence"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "For each criterion without data (fiscal transparency, access to information, asset "
+            "disclosure, citizen engagement), say what exists and since when: the law, the "
+            "published budget documents, the declarations."
+        ),
+    )
+    source_url = forms.URLField(
+        label=_("Address where the evidence is published"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
+    document = forms.FileField(label=_("Evidence document (PDF)"), required=False)
+
+
+class AssessmentDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Result of the assessment"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("eligible", _("Eligible: the country can submit its letter of intent")),
+            ("not_eligible", _("Not eligible")),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Who assessed the evidence and what they found. The government reads it."),
+    )
+    decided_on = forms.DateField(
+        label=_("Assessed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["decided_on"].initial = timezone.localdate()
