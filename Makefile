@@ -31,7 +31,7 @@ install: $(STAMP) ## create or reuse .venv and install the platform with its dev
 run: install ## migrate the embedded SQLite database, seed, serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
 
 browser-deps: ## install Debian's chromium, gettext and DejaVu fonts (letter PDFs) when missing
 	@missing=""; \
