@@ -10,6 +10,7 @@ from ogp.countries.models import MembershipStatus
 from ogp.organisations.fields import CheckboxLabelMixin, WebAddressField
 
 from .domain.onboarding import ChecklistItem
+from .domain.status import Requirement
 from .models import CoChairs, Inquiry, LeadAgency, LetterOfIntent, OnboardingStep
 from .services import LETTER_FIELDS
 
@@ -193,12 +194,41 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         help_text=_("For a change to withdrawn."),
     )
 
-    def __init__(self, *args, targets=(), **kwargs):  # type: ignore[no-untyped-def]
+    # Fields asked only when the chosen transition requires them (step 2 of the form).
+    FIELDS_FOR_REQUIREMENT = {
+        Requirement.ELIGIBLE: "eligibility_assessment",
+        Requirement.VALUES_CHECK_PASSED: "eligibility_assessment",
+        Requirement.NOT_FULLY_ELIGIBLE: "eligibility_assessment",
+        Requirement.MEETS_MINIMUM: "eligibility_assessment",
+        Requirement.DECISION_REFERENCE: "decision_reference",
+        Requirement.TWO_CYCLES_BELOW_MINIMUM: "consecutive_cycles_below_minimum",
+        Requirement.CONTRARY_FINDING: "contrary_to_process_finding",
+        Requirement.TWO_CONTRARY_CYCLES: "consecutive_contrary_cycles",
+        Requirement.CONTRARY_RESOLVED: "contrary_to_process_resolved",
+        Requirement.WITHDRAWAL_NOTICE: "withdrawal_notice",
+    }
+    ALWAYS = ("target", "reason", "effective_date")
+
+    def __init__(self, *args, targets=(), requires=None, **kwargs):  # type: ignore[no-untyped-def]
+        """``requires``: the chosen transition's requirements; only their fields are kept and
+        the target is fixed (hidden). ``None``: every field (one-step use)."""
         super().__init__(*args, **kwargs)
         labels = dict(MembershipStatus.choices)
         target: Any = self.fields["target"]
         target.choices = [(t, labels[t]) for t in targets]
         self.fields["effective_date"].initial = timezone.localdate()
+        if requires is not None:
+            keep = set(self.ALWAYS) | {
+                self.FIELDS_FOR_REQUIREMENT[r] for r in requires if r in self.FIELDS_FOR_REQUIREMENT
+            }
+            for name in list(self.fields):
+                if name not in keep:
+                    del self.fields[name]
+            target.widget = forms.HiddenInput()
+
+    def value(self, name: str, default: Any) -> Any:
+        """A cleaned value, or ``default`` for a field this transition does not ask for."""
+        return self.cleaned_data.get(name, default)
 
 
 class AssessmentRequestForm(forms.Form):
