@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import site_base_url
 from ogp.countries.models import Country
 from ogp.organisations.models import Organisation
 
@@ -101,6 +102,18 @@ def role_request_create(
         target=request,
         after=snapshot(request, ["role", "country", "organisation", "state"]),
     )
+    base_url = site_base_url()  # the address the requester used, for the staff's link
+    for person in User.objects.filter(role=Role.SUPPORT_UNIT, is_active=True):
+
+        def send(person: User = person) -> None:
+            send_templated_mail(
+                to=[person.email],
+                template="accounts/email/role_request_received",
+                context={"request_obj": request, "recipient": person, "base_url": base_url},
+                language=person.preferred_language,
+            )
+
+        transaction.on_commit(send)
     return request
 
 
