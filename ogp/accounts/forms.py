@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ogp.countries.models import Country
@@ -15,6 +16,13 @@ class SignupForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Preferred language for e-mails"), choices=settings.LANGUAGES
     )
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        # By default, e-mails come in the language of the page the person signs up on.
+        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        if language in dict(settings.LANGUAGES):
+            self.fields["preferred_language"].initial = language
 
     def signup(self, request, user: User) -> None:  # type: ignore[no-untyped-def]
         user.full_name = self.cleaned_data["full_name"]
