@@ -144,9 +144,7 @@ def test_sync_command_over_all_countries(country, other_country, cycle):
     assert "0 status(es) changed" in out.getvalue()
 
 
-def test_status_form_is_two_steps_showing_only_the_required_fields(
-    client_for, staff_user, country
-):
+def test_status_form_is_two_steps_showing_only_the_required_fields(client_for, staff_user, country):
     from ogp.countries.models import MembershipStatus
 
     country.membership_status = MembershipStatus.ACTIVE
