@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ogp.core.site import site_base_url
 
@@ -27,7 +27,7 @@ class AccountAdapter(DefaultAccountAdapter):
             context = {
                 **context,
                 "current_site": PlatformSite(
-                    name=_("Open Government Partnership platform"),
+                    name=pgettext("inside a sentence", "Open Government Partnership platform"),
                     domain=base_url.split("://", 1)[-1],
                 ),
                 "site_url": base_url,
