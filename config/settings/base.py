@@ -78,6 +78,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ogp.core.context_processors.navigation",
             ],
+            # dates through the locale, with French "1er" (replaces the built-in date filter)
+            "builtins": ["ogp.core.templatetags.locale_dates"],
         },
     },
 ]

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from ogp.core.time_zones import time_zone_choices
 from ogp.countries.models import Country
 from ogp.organisations.models import Organisation
 
@@ -33,7 +34,16 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "job_title", "preferred_language"]
+        fields = ["full_name", "job_title", "preferred_language", "time_zone"]
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=_("Your time zone"),
+            required=False,
+            choices=[("", _("UTC (not set)")), *time_zone_choices()],
+            help_text=_("Event times are also shown in it."),
+        )
 
 
 REQUESTABLE_ROLES = [

@@ -5,6 +5,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ogp.core.time_zones import validate_time_zone
+
 
 class Role(models.TextChoices):
     SUPPORT_UNIT = "support_unit", _("OGP Support Unit staff")
@@ -62,6 +64,13 @@ class User(AbstractUser):
     )
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="en"
+    )
+    time_zone = models.CharField(
+        _("your time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Event times are also shown in it. Empty: UTC."),
     )
 
     USERNAME_FIELD = "email"

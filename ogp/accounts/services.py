@@ -56,12 +56,20 @@ def user_role_set(
 
 @transaction.atomic
 def user_profile_update(
-    *, acting_user: User, user: User, full_name: str, job_title: str, preferred_language: str
+    *,
+    acting_user: User,
+    user: User,
+    full_name: str,
+    job_title: str,
+    preferred_language: str,
+    time_zone: str | None = None,
 ) -> User:
-    fields = ["full_name", "job_title", "preferred_language"]
+    fields = ["full_name", "job_title", "preferred_language", "time_zone"]
     before = snapshot(user, fields)
     user.full_name, user.job_title = full_name.strip(), job_title.strip()
     user.preferred_language = preferred_language
+    if time_zone is not None:
+        user.time_zone = time_zone
     user.save(update_fields=fields)
     audit_record(
         actor=acting_user,

@@ -16,8 +16,8 @@ from ..models import Event, Registration
 from .activity import activity_record
 
 EVENT_FIELDS = [
-    "kind", "title", "description", "starts_at", "ends_at", "location", "online_url", "country",
-    "capacity", "registration_open",
+    "kind", "title", "description", "starts_at", "ends_at", "time_zone", "location", "online_url",
+    "country", "capacity", "registration_open",
 ]  # fmt: skip
 
 
@@ -92,6 +92,7 @@ def _send_registration_mail(registration: Registration, template: str) -> None:
         context={
             "registration": registration,
             "event": event,
+            "recipient": registration.user,  # their time zone, if set
             "event_url": f"{site_base_url()}{event_path}",
             "ics_url": f"{site_base_url()}{ics_path}",
         },
