@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from ogp.core.collation import collation_key
 from ogp.core.context_processors import country_sections
 
 from .forms import CountryFilterForm
@@ -17,7 +18,7 @@ def country_index(request: HttpRequest) -> HttpResponse:
             status=filters.get("status", ""),
             query=filters.get("q", ""),
         ),
-        key=lambda c: c.name.casefold(),
+        key=lambda c: collation_key(c.name),
     )
     return render(request, "countries/country_list.html", {"form": form, "countries": countries})
 
