@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve test test-fast test-browser lint format typecheck messages \
-        check-messages migrations-check deploy-check browser-deps ci bench clean
+        check-messages migrations-check deploy-check browser-deps ci bench screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ deploy-check: install ## Django's deployment checks with production-like setting
 	ALLOWED_HOSTS=ogp.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 ci: lint typecheck migrations-check check-messages deploy-check test ## everything CI runs on one database
+
+screenshots: install browser-deps ## desk and phone screenshots of the main pages into docs/screenshots/
+	$(PY) scripts/screenshots.py
 
 bench: install ## benchmarks (figures printed; see bench/)
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -393,6 +393,7 @@ def test_open_data_csv_has_the_same_rows_and_names_in_the_requested_language(cli
     files = {
         lang: client.get(f"/{lang}/members/members.csv").content for lang in ("en", "fr", "es")
     }
+
     def without_name(content: bytes) -> list[list[bytes]]:
         return [line.split(b",")[:1] + line.split(b",")[2:] for line in content.splitlines()]
 
