@@ -68,8 +68,10 @@ from ogp.countries.models import Country
 from ogp.membership.tests.factories import CoChairsFactory
 country = Country.objects.get(iso3="BWA")
 people = {
-    "government": GovernmentUserFactory(email="gov.demo@example.org", full_name="Kabo Molefe (demo)",
-                                        job_title="Director (demo)", country=country),
+    "government": GovernmentUserFactory(
+        email="gov.demo@example.org", full_name="Kabo Molefe (demo)",
+        job_title="Director (demo)", country=country,
+    ),
     "staff": StaffUserFactory(email="staff.demo@example.org", full_name="Sam Support (demo)"),
 }
 sessions = {}
@@ -91,7 +93,7 @@ def _wait_for(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2):
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own http://127.0.0.1
                 return
         except OSError:
             time.sleep(0.5)
