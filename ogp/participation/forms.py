@@ -239,7 +239,7 @@ class EventForm(CheckboxLabelMixin, forms.ModelForm):
                     self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
 
     def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
+        data = super().clean() or {}
         data["time_zone"] = data.get("time_zone") or "UTC"
         zone = ZoneInfo(data["time_zone"])
         for name in ("starts_at", "ends_at"):
