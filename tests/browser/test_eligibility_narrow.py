@@ -84,10 +84,15 @@ def test_pages_fit_a_phone(published, chromium_browser, live_server, assert_acce
         assert_accessible(visitor)
         if url.endswith("/map/"):
             # tile labels stay readable (at least 12 px on screen); the legend shows what is drawn
-            heights = visitor.eval_on_selector_all(
-                ".elig-tile-label", "els => els.map(e => e.getBoundingClientRect().height)"
+            sizes = visitor.eval_on_selector_all(
+                ".elig-tile-label",
+                """els => els.map(e => {
+                    const svg = e.ownerSVGElement;
+                    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                    return parseFloat(getComputedStyle(e).fontSize) * scale;
+                })""",
             )
-            assert heights and min(heights) >= 12, heights
+            assert sizes and min(sizes) >= 12, sizes
             drawn = set(visitor.eval_on_selector_all(
                 ".elig-tile", "els => els.map(e => e.classList[1])"
             ))  # fmt: skip
