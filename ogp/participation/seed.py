@@ -123,6 +123,7 @@ def seed(*, demo: bool, stdout) -> None:  # type: ignore[no-untyped-def]
 OTHER_LANGUAGES = [
     {
         "iso3": "SEN",
+        "time_zone": "Africa/Dakar",
         "organisation": "Collectif de démonstration pour la transparence budgétaire",
         "organisation_text": "Organisation fictive qui sert à présenter la plateforme.",
         "forum": "Forum de démonstration pour un gouvernement ouvert",
@@ -141,6 +142,7 @@ OTHER_LANGUAGES = [
     },
     {
         "iso3": "PER",
+        "time_zone": "America/Lima",
         "organisation": "Colectivo de demostración por el presupuesto abierto",
         "organisation_text": "Organización ficticia que sirve para presentar la plataforma.",
         "forum": "Foro de demostración de gobierno abierto",
@@ -198,6 +200,6 @@ def _seed_in_other_languages(stdout) -> None:  # type: ignore[no-untyped-def]
             acting_user=None, is_demo=True, kind="national", title=text["event"],
             description=text["event_text"], starts_at=start, ends_at=start + timedelta(hours=3),
             location=text["location"], online_url="", country=country, capacity=30,
-            registration_open=True,
+            registration_open=True, time_zone=text["time_zone"],
         )  # fmt: skip
         stdout.write(f"  participation demo content in {text['iso3']} created")
