@@ -88,9 +88,23 @@ def country_eligibility(country: Country) -> CountryEligibility:
         elif summary.values_check is False:
             text += " " + _("Values Check not passed.")
         if from_status:
-            text += " " + _(
-                "Eligible to join according to the status recorded by the Support Unit."
+            assessed = (
+                AssessmentRequest.objects.filter(
+                    country=country, state=AssessmentRequest.State.ELIGIBLE
+                )
+                .order_by("-decided_on", "-id")
+                .first()
             )
+            if assessed is not None and assessed.decided_on is not None:
+                from django.utils.formats import date_format
+
+                text += " " + _(
+                    "Assessed eligible through the additional-information route on %(date)s."
+                ) % {"date": date_format(assessed.decided_on, "DATE_FORMAT")}
+            else:
+                text += " " + _(
+                    "Eligible to join according to the status recorded by the Support Unit."
+                )
         return CountryEligibility(
             facts, text, summary.cycle_year, bool(getattr(summary, "eligibility_review", False))
         )
