@@ -11,7 +11,8 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve test test-fast test-browser lint format typecheck messages \
-        check-messages migrations-check deploy-check browser-deps bench-deps ci bench clean
+        check-messages migrations-check deploy-check browser-deps bench-deps ci bench screenshots \
+        clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -31,7 +32,7 @@ install: $(STAMP) ## create or reuse .venv and install the platform with its dev
 run: install ## migrate the embedded SQLite database, seed, serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
 
 browser-deps: ## install Debian's chromium, gettext and DejaVu fonts (letter PDFs) when missing
 	@missing=""; \
@@ -85,6 +86,9 @@ deploy-check: install ## Django's deployment checks with production-like setting
 	ALLOWED_HOSTS=ogp.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 ci: lint typecheck migrations-check check-messages deploy-check test ## everything CI runs on one database
+
+screenshots: install browser-deps ## desk and phone screenshots of the main pages into docs/screenshots/
+	$(PY) scripts/screenshots.py
 
 bench: install bench-deps ## benchmarks (figures printed; see bench/; volume_http.py needs DATABASE_URL)
 	@for script in bench/eligibility*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "ogp.core.middleware.HostileInputMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "ogp.core.site.CurrentSiteURLMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -84,6 +85,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ogp.core.context_processors.navigation",
             ],
+            # dates through the locale, with French "1er" (replaces the built-in date filter)
+            "builtins": ["ogp.core.templatetags.locale_dates"],
         },
     },
 ]

@@ -1,13 +1,26 @@
+from dataclasses import dataclass
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import pgettext
 
 from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
+from ogp.core.site import site_base_url
+
+
+@dataclass(frozen=True)
+class PlatformSite:
+    """What account e-mails call the site: the platform's name, not the host and port."""
+
+    name: str
+    domain: str
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Send account e-mails in the recipient's preferred language; audit sign-ups."""
+    """Account e-mails in the recipient's preferred language, naming the platform, with links to
+    the address the person used (allauth builds them from the request)."""
 
     def save_user(self, request, user, form, commit=True):  # type: ignore[no-untyped-def]
         if not commit:
@@ -26,6 +39,15 @@ class AccountAdapter(DefaultAccountAdapter):
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
         with translation.override(language):
+            base_url = site_base_url()
+            context = {
+                **context,
+                "current_site": PlatformSite(
+                    name=pgettext("inside a sentence", "Open Government Partnership platform"),
+                    domain=base_url.split("://", 1)[-1],
+                ),
+                "site_url": base_url,
+            }
             return super().send_mail(template_prefix, email, context)
 
     def get_client_ip(self, request):  # type: ignore[no-untyped-def]

@@ -1,8 +1,10 @@
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ogp.core.forms import LINE_MAX_LENGTH, TEXT_MAX_LENGTH, limit_free_text
+from ogp.core.time_zones import time_zone_choices
 from ogp.countries.models import Country
 from ogp.organisations.models import Organisation
 
@@ -17,6 +19,13 @@ class SignupForm(forms.Form):
         label=_("Preferred language for e-mails"), choices=settings.LANGUAGES
     )
 
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        # By default, e-mails come in the language of the page the person signs up on.
+        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        if language in dict(settings.LANGUAGES):
+            self.fields["preferred_language"].initial = language
+
     def signup(self, request, user: User) -> None:  # type: ignore[no-untyped-def]
         user.full_name = self.cleaned_data["full_name"]
         user.preferred_language = self.cleaned_data["preferred_language"]
@@ -26,7 +35,16 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "job_title", "preferred_language"]
+        fields = ["full_name", "job_title", "preferred_language", "time_zone"]
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=_("Your time zone"),
+            required=False,
+            choices=[("", _("UTC (not set)")), *time_zone_choices()],
+            help_text=_("Event times are also shown in it."),
+        )
 
 
 REQUESTABLE_ROLES = [

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ogp.core.roles import Role  # noqa: F401  (defined in core so rules can name it)
+from ogp.core.time_zones import validate_time_zone
 
 
 class UserManager(BaseUserManager["User"]):
@@ -56,6 +57,13 @@ class User(AbstractUser):
     )
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="en"
+    )
+    time_zone = models.CharField(
+        _("your time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Event times are also shown in it. Empty: UTC."),
     )
 
     USERNAME_FIELD = "email"

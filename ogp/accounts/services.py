@@ -8,6 +8,7 @@ from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import site_base_url
 from ogp.countries.models import Country
 from ogp.organisations.models import Organisation
 
@@ -56,18 +57,29 @@ def user_role_set(
 
 @transaction.atomic
 def user_profile_update(
-    *, acting_user: User, user: User, full_name: str, job_title: str, preferred_language: str
+    *,
+    acting_user: User,
+    user: User,
+    full_name: str,
+    job_title: str,
+    preferred_language: str,
+    time_zone: str | None = None,
 ) -> User:
+    fields = ["full_name", "job_title", "preferred_language"]
+    changes = {
+        "full_name": full_name.strip(),
+        "job_title": job_title.strip(),
+        "preferred_language": preferred_language,
+    }
+    if time_zone is not None:
+        fields.append("time_zone")
+        changes["time_zone"] = time_zone
     return audited_update(
         acting_user=acting_user,
         instance=user,
         action=AuditAction.USER_PROFILE_UPDATE,
-        fields=["full_name", "job_title", "preferred_language"],
-        changes={
-            "full_name": full_name.strip(),
-            "job_title": job_title.strip(),
-            "preferred_language": preferred_language,
-        },
+        fields=fields,
+        changes=changes,
     )
 
 
@@ -100,6 +112,18 @@ def role_request_create(
         target=request,
         after=snapshot(request, ["role", "country", "organisation", "state"]),
     )
+    base_url = site_base_url()  # the address the requester used, for the staff's link
+    for person in User.objects.filter(role=Role.SUPPORT_UNIT, is_active=True):
+
+        def send(person: User = person) -> None:
+            send_templated_mail(
+                to=[person.email],
+                template="accounts/email/role_request_received",
+                context={"request_obj": request, "recipient": person, "base_url": base_url},
+                language=person.preferred_language,
+            )
+
+        transaction.on_commit(send)
     return request
 
 

@@ -12,6 +12,7 @@ from ogp.core.context_processors import staff_links
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import permission_required
+from ogp.core.staff_overview import staff_checklist
 
 from . import services
 from .forms import DecisionForm, ProfileForm, RoleRequestForm, UserFilterForm, UserRoleForm
@@ -111,7 +112,12 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/staff_home.html",
-        {"pending": pending, "decision_form": DecisionForm(), "staff_links": staff_links()},
+        {
+            "pending": pending,
+            "decision_form": DecisionForm(),
+            "staff_links": staff_links(),
+            "checklist": staff_checklist(),
+        },
     )
 
 

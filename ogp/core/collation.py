@@ -1,8 +1,9 @@
-"""Alphabetical order done by the database, as readers expect it (É sorts with E, case ignored).
+"""Alphabetical order as readers expect it (É sorts with E, case ignored).
 
 PostgreSQL uses its ICU root collation ``und-x-icu`` (indexes are built with the same
 collation, so long lists are read in index order); SQLite gets a collation of the same name
-registered on each connection, which compares :func:`ogp.organisations.fields.name_sort_key`.
+registered on each connection. Short lists sorted in Python use :func:`collation_key`, which
+also ignores punctuation and, in Spanish, sorts ñ after n.
 """
 
 from __future__ import annotations
@@ -46,3 +47,17 @@ def localised_name_field(prefix: str = "") -> str:
     """``name_fr`` in French, ``name_es`` in Spanish, ``name_en`` otherwise (countries)."""
     lang = (translation.get_language() or "en")[:2]
     return f"{prefix}name_{lang if lang in ('fr', 'es') else 'en'}"
+
+
+_SKIPPED = str.maketrans({"'": "", "’": "", "-": " ", ".": "", ",": "", "(": "", ")": ""})
+
+
+def collation_key(name: str, language: str | None = None) -> tuple[str, str]:
+    """Sort key: the name without accents first, then the name itself as a tie-breaker."""
+    language = (language or translation.get_language() or "en")[:2]
+    text = name.translate(_SKIPPED)
+    if language == "es":
+        text = text.replace("ñ", "n\U0010ffff").replace("Ñ", "N\U0010ffff")
+    decomposed = unicodedata.normalize("NFKD", text)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(base.split()), name

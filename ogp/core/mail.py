@@ -8,6 +8,8 @@ from django.template import TemplateDoesNotExist, engines
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from ogp.core.site import site_base_url
+
 
 def _render_plain_text(name: str, context: Mapping[str, object]) -> str:
     """Plain-text e-mails are not HTML: no escaping (an apostrophe stays an apostrophe)."""
@@ -30,7 +32,7 @@ def send_templated_mail(
 
     `attachments` are (filename, content, MIME type) triples, e.g. an iCalendar file.
     """
-    ctx = {"site_url": settings.SITE_URL, **(context or {})}
+    ctx = {"site_url": site_base_url(), **(context or {})}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(_render_plain_text(f"{template}_subject.txt", ctx).split())
         body = _render_plain_text(f"{template}.txt", ctx)

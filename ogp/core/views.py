@@ -18,6 +18,25 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
+@require_GET
+def design(request: HttpRequest) -> HttpResponse:
+    """The design system's components, as they render (see docs/design-system.md)."""
+    from django import forms
+    from django.utils.translation import gettext_lazy as _
+
+    class ExampleForm(forms.Form):
+        email = forms.EmailField(label=_("E-mail address"), help_text=_("We never share it."))
+        language = forms.ChoiceField(
+            label=_("Language"),
+            choices=[("en", "English"), ("fr", "Français"), ("es", "Español")],
+            widget=forms.RadioSelect,
+        )
+
+    form = ExampleForm({"email": "not-an-address", "language": ""})
+    form.is_valid()
+    return render(request, "core/design.html", {"form": form})
+
+
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:

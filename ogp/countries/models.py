@@ -1,5 +1,7 @@
 """Countries and territories (ISO 3166) and their OGP membership status with its history."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import translation
@@ -41,6 +43,11 @@ MEMBER_STATUSES = frozenset(
         MembershipStatus.SUSPENDED,
     }
 )
+
+
+# The date of OGP's list of participants of 2016 (OKF Germany), the only membership list in the
+# publishers' files: statuses seeded from it are dated by the list, not by the real change.
+MEMBERSHIP_2016_DATE = datetime.date(2016, 12, 7)
 
 
 class CountryQuerySet(models.QuerySet["Country"]):
@@ -90,6 +97,12 @@ class Country(models.Model):
     def name(self) -> str:
         language = (translation.get_language() or "en")[:2]
         return {"fr": self.name_fr, "es": self.name_es}.get(language) or self.name_en
+
+    @property
+    def status_date_is_from_2016_list(self) -> bool:
+        """The status date is the date of the 2016 list it was recorded from, not a known date
+        of change."""
+        return self.membership_status_since == MEMBERSHIP_2016_DATE
 
     @property
     def is_member(self) -> bool:

@@ -1,7 +1,6 @@
 """Seed the ISO 3166 registry (pycountry) with names in English, French and Spanish."""
 
 import csv
-import datetime
 import gettext
 from pathlib import Path
 
@@ -11,12 +10,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from .models import Country, MembershipStatus
+from .models import MEMBERSHIP_2016_DATE, Country, MembershipStatus
 from .reference import EXTRA_ENTITIES, REGION_BY_ISO2, UN_MEMBERS
 
 # The one OGP membership list found in the publishers' files (OKF Germany, data of 2016-12-07).
 MEMBERSHIP_2016_FILE = "ogp_membership_status_2016_okfde.csv"
-MEMBERSHIP_2016_DATE = datetime.date(2016, 12, 7)
 # The list's status codes (as stated in the file), as sentences for the public timeline.
 MEMBERSHIP_2016_REASONS = {
     0: gettext_noop(

@@ -44,6 +44,14 @@ def _source(detail: dict[str, Any]) -> str:
     return text
 
 
+def _name(row: dict[str, Any]) -> str:
+    """The country's name in the language of the request (the address's /fr/, /es/)."""
+    from django.utils import translation
+
+    language = (translation.get_language() or "en")[:2]
+    return row.get(f"name_{language}") or row["name_en"]
+
+
 def table(year: int, rows: list[dict[str, Any]]) -> list[list[Any]]:
     out = []
     for r in rows:
@@ -51,7 +59,7 @@ def table(year: int, rows: list[dict[str, Any]]) -> list[list[Any]]:
             [
                 year,
                 r["iso3"],
-                r["name_en"],
+                _name(r),
                 r["region"],
                 r["status"],
                 r["total"],

@@ -11,6 +11,7 @@ from ogp.countries.models import MembershipStatus
 from ogp.organisations.fields import CheckboxLabelMixin, WebAddressField
 
 from .domain.onboarding import ChecklistItem
+from .domain.status import Requirement
 from .models import CoChairs, Inquiry, LeadAgency, LetterOfIntent, OnboardingStep
 from .services import LETTER_FIELDS
 
@@ -208,9 +209,80 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         help_text=_("For a change to withdrawn."),
     )
 
-    def __init__(self, *args, targets=(), **kwargs):  # type: ignore[no-untyped-def]
+    # Fields asked only when the chosen transition requires them (step 2 of the form).
+    FIELDS_FOR_REQUIREMENT = {
+        Requirement.ELIGIBLE: "eligibility_assessment",
+        Requirement.VALUES_CHECK_PASSED: "eligibility_assessment",
+        Requirement.NOT_FULLY_ELIGIBLE: "eligibility_assessment",
+        Requirement.MEETS_MINIMUM: "eligibility_assessment",
+        Requirement.DECISION_REFERENCE: "decision_reference",
+        Requirement.TWO_CYCLES_BELOW_MINIMUM: "consecutive_cycles_below_minimum",
+        Requirement.CONTRARY_FINDING: "contrary_to_process_finding",
+        Requirement.TWO_CONTRARY_CYCLES: "consecutive_contrary_cycles",
+        Requirement.CONTRARY_RESOLVED: "contrary_to_process_resolved",
+        Requirement.WITHDRAWAL_NOTICE: "withdrawal_notice",
+    }
+    ALWAYS = ("target", "reason", "effective_date")
+
+    def __init__(self, *args, targets=(), requires=None, **kwargs):  # type: ignore[no-untyped-def]
+        """``requires``: the chosen transition's requirements; only their fields are kept and
+        the target is fixed (hidden). ``None``: every field (one-step use)."""
         super().__init__(*args, **kwargs)
         labels = dict(MembershipStatus.choices)
         target: Any = self.fields["target"]
         target.choices = [(t, labels[t]) for t in targets]
         self.fields["effective_date"].initial = timezone.localdate()
+        if requires is not None:
+            keep = set(self.ALWAYS) | {
+                self.FIELDS_FOR_REQUIREMENT[r] for r in requires if r in self.FIELDS_FOR_REQUIREMENT
+            }
+            for name in list(self.fields):
+                if name not in keep:
+                    del self.fields[name]
+            target.widget = forms.HiddenInput()
+
+    def value(self, name: str, default: Any) -> Any:
+        """A cleaned value, or ``default`` for a field this transition does not ask for."""
+        return self.cleaned_data.get(name, default)
+
+
+class AssessmentRequestForm(forms.Form):
+    evidence = forms.CharField(
+        label=_("Your evidence"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "For each criterion without data (fiscal transparency, access to information, asset "
+            "disclosure, citizen engagement), say what exists and since when: the law, the "
+            "published budget documents, the declarations."
+        ),
+    )
+    source_url = forms.URLField(
+        label=_("Address where the evidence is published"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
+    document = forms.FileField(label=_("Evidence document (PDF)"), required=False)
+
+
+class AssessmentDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Result of the assessment"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("eligible", _("Eligible: the country can submit its letter of intent")),
+            ("not_eligible", _("Not eligible")),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Who assessed the evidence and what they found. The government reads it."),
+    )
+    decided_on = forms.DateField(
+        label=_("Assessed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["decided_on"].initial = timezone.localdate()

@@ -17,11 +17,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from ogp.core.text import break_long_words
 
 from .models import LetterOfIntent
+from .selectors import letter_eligibility_sentence
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -61,12 +62,11 @@ def letter_text(letter: LetterOfIntent) -> LetterText:
             % values,
         ]
         if letter.eligibility_confirmed:
-            sentence = (
-                _("The Government of %(country)s meets the OGP eligibility criteria.") % values
+            # The basis is a whole sentence in the letter's language (see
+            # selectors.letter_eligibility_sentence): the cycle, or the assessment and its date.
+            paragraphs.append(
+                letter.eligibility_basis or letter_eligibility_sentence(letter.country)
             )
-            if letter.eligibility_basis:
-                sentence += " (" + letter.eligibility_basis + ")"
-            paragraphs.append(sentence)
         if letter.endorses_declaration:
             paragraphs.append(
                 _(
@@ -164,8 +164,10 @@ def letter_pdf(letter: LetterOfIntent) -> bytes:
     story += [Spacer(1, 8 * mm), p(text.title, heading), Spacer(1, 6 * mm), p(text.salutation)]
     for paragraph in text.paragraphs:
         story += [Spacer(1, 3 * mm), p(paragraph)]
-    story += [Spacer(1, 6 * mm), p(text.closing), Spacer(1, 22 * mm)]
-    story += [p("_" * 40)] + [p(line) for line in text.signature_lines]
-    story += [Spacer(1, 8 * mm), p(text.place_and_date + " " + "_" * 30)]
+    # The closing, signature and "Place and date" never split across pages.
+    signature = [Spacer(1, 6 * mm), p(text.closing), Spacer(1, 22 * mm)]
+    signature += [p("_" * 40)] + [p(line) for line in text.signature_lines]
+    signature += [Spacer(1, 8 * mm), p(text.place_and_date + " " + "_" * 30)]
+    story.append(KeepTogether(signature))
     doc.build(story)
     return buffer.getvalue()

@@ -147,6 +147,11 @@ class LetterOfIntent(models.Model):
     )
     signed_pdf_name = models.CharField(max_length=255, blank=True)
     signed_pdf_uploaded_at = models.DateTimeField(null=True, blank=True)
+    # Set when the platform re-addressed or re-worded the letter after a signed copy was
+    # uploaded: the copy no longer matched and was removed; the page and an e-mail say so.
+    signed_copy_removed_at = models.DateTimeField(null=True, blank=True)
+    signed_copy_removed_name = models.CharField(max_length=255, blank=True)
+    signed_copy_removed_because = models.CharField(max_length=20, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -388,3 +393,61 @@ class InquiryMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.inquiry} #{self.pk}"
+
+
+class AssessmentRequest(models.Model):
+    """A government asks to be assessed through the additional-information route.
+
+    Used when its country has no eligibility finding ("not enough data" in the latest cycle, or
+    "not assessed"): it sends its evidence, the Support Unit has it assessed and records the
+    result, which sets the country's status.
+    """
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", pgettext_lazy("assessment request", "Waiting for assessment")
+        ELIGIBLE = "eligible", _("Assessed eligible")
+        NOT_ELIGIBLE = "not_eligible", _("Assessed not eligible")
+
+    country = models.ForeignKey(
+        "countries.Country", on_delete=models.CASCADE, related_name="assessment_requests"
+    )
+    evidence = models.TextField(
+        _("evidence"),
+        help_text=_(
+            "Describe the information that shows the country meets the criteria without data: "
+            "laws, published budgets, asset declarations, with dates."
+        ),
+    )
+    source_url = models.URLField(_("address of the evidence"), blank=True, max_length=500)
+    document = models.FileField(
+        _("evidence document (PDF)"),
+        storage=private_storage,
+        upload_to="assessment-requests/%Y/",
+        blank=True,
+        max_length=255,
+    )
+    document_name = models.CharField(max_length=255, blank=True)
+    state = models.CharField(
+        _("state"), max_length=15, choices=State.choices, default=State.SUBMITTED, db_index=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_on = models.DateField(_("assessed on"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("request for assessment")
+        verbose_name_plural = _("requests for assessment")
+
+    def __str__(self) -> str:
+        return f"{self.country.name_en} #{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.SUBMITTED

@@ -44,15 +44,17 @@ PROBLEM_MESSAGES = {
         "submitted. Ask the Support Unit how to improve the scores."
     ),
     Problem.ELIGIBILITY_UNKNOWN: _(
-        "%(country)s has not been assessed for eligibility yet, so the letter cannot be "
-        "submitted. Ask the Support Unit."
+        "There is no eligibility finding for %(country)s yet (not enough data, or not "
+        "assessed), so the letter cannot be submitted. Ask to be assessed through the "
+        "additional-information route from the joining workspace."
     ),
     Problem.VALUES_CHECK_FAILED: _(
         "%(country)s has not passed the OGP Values Check, so the letter cannot be submitted."
     ),
     Problem.VALUES_CHECK_UNKNOWN: _(
         "No OGP Values Check result is available for %(country)s, so the letter cannot be "
-        "submitted. Ask the Support Unit."
+        "submitted. Ask to be assessed through the additional-information route from the "
+        "joining workspace."
     ),
     Problem.NOT_UN_MEMBER: _(
         "%(country)s is not a UN member state; only UN member states can join OGP."

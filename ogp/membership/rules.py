@@ -43,6 +43,8 @@ rules.add_perm("membership.change_onboarding", is_support_unit | own_country)
 rules.add_perm("membership.assign_contact", is_support_unit)
 rules.add_perm("membership.change_status", is_support_unit)
 rules.add_perm("membership.add_inquiry", is_support_unit | own_country)
+rules.add_perm("membership.request_assessment", own_country)
+rules.add_perm("membership.decide_assessment", is_support_unit)
 
 # Letter actions (object: a LetterOfIntent).
 rules.add_perm("membership.view_letter", is_support_unit | own_country | is_letter_published)
@@ -50,6 +52,9 @@ rules.add_perm("membership.view_letter_file", is_support_unit | own_country | is
 rules.add_perm("membership.change_letter", own_country & is_letter_editable)
 rules.add_perm("membership.submit_letter", own_country & is_letter_editable)
 rules.add_perm("membership.review_letter", is_support_unit)
+
+# Requests for assessment (object: an AssessmentRequest).
+rules.add_perm("membership.view_assessment", is_support_unit | own_country)
 
 # Inquiries (object: an Inquiry).
 rules.add_perm("membership.view_inquiry", is_support_unit | own_country)

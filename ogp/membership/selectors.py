@@ -19,6 +19,7 @@ from ogp.organisations.fields import name_sort_key
 
 from .domain.letter import EligibilityFacts, LetterState
 from .models import (
+    AssessmentRequest,
     CoChairs,
     Inquiry,
     InquiryMessage,
@@ -91,10 +92,26 @@ def eligibility_from_summary(
         elif summary.values_check is False:
             text += " " + _("Values Check not passed.")
         if from_status:
-            text += " " + _(
-                "Eligible to join according to the status recorded by the Support Unit."
+            assessed = (
+                AssessmentRequest.objects.filter(
+                    country=country, state=AssessmentRequest.State.ELIGIBLE
+                )
+                .order_by("-decided_on", "-id")
+                .first()
             )
-        return CountryEligibility(facts, text, summary.cycle_year, summary.eligibility_review)
+            if assessed is not None and assessed.decided_on is not None:
+                from django.utils.formats import date_format
+
+                text += " " + _(
+                    "Assessed eligible through the additional-information route on %(date)s."
+                ) % {"date": date_format(assessed.decided_on, "DATE_FORMAT")}
+            else:
+                text += " " + _(
+                    "Eligible to join according to the status recorded by the Support Unit."
+                )
+        return CountryEligibility(
+            facts, text, summary.cycle_year, bool(getattr(summary, "eligibility_review", False))
+        )
     status = country.membership_status
     if recorded_eligible:
         facts = EligibilityFacts(True, True, country.un_member)
@@ -106,6 +123,101 @@ def eligibility_from_summary(
         "status": country.get_membership_status_display()
     }
     return CountryEligibility(facts, basis, None, status == MembershipStatus.ELIGIBILITY_REVIEW)
+
+
+def eligibility_is_unknown(eligibility: CountryEligibility) -> bool:
+    """No finding yet: "not enough data" in the latest cycle, or "not assessed"."""
+    facts = eligibility.facts
+    return facts.un_member and (facts.core_eligible is None or facts.values_check_passed is None)
+
+
+def assessment_open_request(country: Country) -> AssessmentRequest | None:
+    return (
+        AssessmentRequest.objects.filter(country=country, state=AssessmentRequest.State.SUBMITTED)
+        .order_by("-requested_at")
+        .first()
+    )
+
+
+def assessment_latest(country: Country) -> AssessmentRequest | None:
+    return (
+        AssessmentRequest.objects.filter(country=country)
+        .select_related("decided_by")
+        .order_by("-requested_at", "-id")
+        .first()
+    )
+
+
+def assessment_can_be_requested(country: Country) -> bool:
+    """A non-member without an eligibility finding and without a request waiting."""
+    if country.is_member or not country.un_member:
+        return False
+    if not eligibility_is_unknown(country_eligibility(country)):
+        return False
+    return assessment_open_request(country) is None
+
+
+def assessment_get(country: Country, pk: int) -> AssessmentRequest:
+    return get_object_or_404(
+        AssessmentRequest.objects.select_related("country", "requested_by", "decided_by"),
+        country=country,
+        pk=pk,
+    )
+
+
+def assessment_waiting() -> QuerySet[AssessmentRequest]:
+    return (
+        AssessmentRequest.objects.filter(state=AssessmentRequest.State.SUBMITTED)
+        .select_related("country", "requested_by")
+        .order_by("requested_at", "id")
+    )
+
+
+def letter_eligibility_sentence(country: Country) -> str:
+    """The letter's statement of eligibility, with its real basis, in the current language.
+
+    Never "meets the criteria" when the cycle found not enough data: then the basis is the
+    assessment through the additional-information route (or the status the Support Unit
+    recorded), with its date.
+    """
+    summary = eligibility_summary(country)
+    values = {"country": country.name, "year": getattr(summary, "cycle_year", "")}
+    if summary is not None and summary.status == "eligible" and summary.values_check is True:
+        return (
+            _(
+                "The Government of %(country)s is eligible to join the Open Government "
+                "Partnership: it met the eligibility criteria and passed the Values Check in "
+                "OGP's %(year)s eligibility cycle."
+            )
+            % values
+        )
+    assessed = (
+        AssessmentRequest.objects.filter(country=country, state=AssessmentRequest.State.ELIGIBLE)
+        .order_by("-decided_on", "-id")
+        .first()
+    )
+    if assessed is not None and assessed.decided_on is not None:
+        from django.utils.formats import date_format
+
+        return _(
+            "The Government of %(country)s was assessed eligible to join the Open "
+            "Government Partnership through the additional-information route on %(date)s."
+        ) % {**values, "date": date_format(assessed.decided_on, "DATE_FORMAT")}
+    if summary is not None and summary.status == "eligible":
+        return (
+            _(
+                "The Government of %(country)s met the eligibility criteria in OGP's %(year)s "
+                "eligibility cycle."
+            )
+            % values
+        )
+    return (
+        _(
+            "The Government of %(country)s is recorded as eligible to join the Open Government "
+            "Partnership by the OGP Support Unit."
+        )
+        % values
+    )
 
 
 def current_cochairs() -> CoChairs | None:

@@ -1,16 +1,16 @@
 """Form fields shared by the organisation and participation forms."""
 
-import unicodedata
 from typing import Any
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
 
+from ogp.core.collation import collation_key
 
-def name_sort_key(name: str) -> str:
-    """Alphabetical order as readers expect it: accents and case ignored (É sorts with E)."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+def name_sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical order as readers of the current language expect it (ogp.core.collation)."""
+    return collation_key(name)
 
 
 class _ByLocalisedName(ModelChoiceIterator):

@@ -27,3 +27,29 @@ class ParticipationConfig(AppConfig):
         (_("Moderation queue"), "participation:moderation-queue"),
         (_("Add an event"), "participation:event-create"),
     ]
+
+    def staff_checklist(self) -> list[dict[str, Any]]:
+        from django.db.models import Exists, OuterRef
+        from django.urls import reverse
+
+        from .models import ContentReport, ForumMembership, MembershipRequest
+
+        coordinators = ForumMembership.objects.filter(
+            forum=OuterRef("forum"), role=ForumMembership.Role.COORDINATOR
+        )
+        return [
+            {
+                "kind": "waiting",
+                "label": _("Requests to join forums without a coordinator"),
+                "count": MembershipRequest.objects.filter(state="pending")
+                .exclude(Exists(coordinators))
+                .count(),
+                "url": reverse("participation:staff-forums"),
+            },
+            {
+                "kind": "waiting",
+                "label": _("Reports of content to moderate"),
+                "count": ContentReport.objects.filter(state=ContentReport.State.OPEN).count(),
+                "url": reverse("participation:moderation-queue"),
+            },
+        ]

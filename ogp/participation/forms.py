@@ -1,12 +1,14 @@
 """Forms: parse input only; services do the work."""
 
 from typing import cast
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ogp.core.forms import LINE_MAX_LENGTH, TEXT_MAX_LENGTH, HoneypotFormMixin
+from ogp.core.time_zones import time_zone_choices
 from ogp.countries.models import Country
 from ogp.organisations.fields import CheckboxLabelMixin, CountryChoiceField, WebAddressField
 from ogp.organisations.models import FocusArea, Organisation
@@ -220,19 +222,45 @@ class EventForm(CheckboxLabelMixin, forms.ModelForm):
     # the version the form was opened at: a save from a stale form is refused (lost updates)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-
     class Meta:
         model = Event
         fields = [
-            "kind", "title", "description", "starts_at", "ends_at", "location", "online_url",
-            "country", "capacity", "registration_open",
+            "kind", "title", "description", "time_zone", "starts_at", "ends_at", "location",
+            "online_url", "country", "capacity", "registration_open",
         ]  # fmt: skip
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
         field_classes = {"country": CountryChoiceField}
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=_("Time zone of the event"),
+            choices=time_zone_choices(),
+            initial="UTC",
+            required=False,  # empty: UTC
+            help_text=_("Start and end are entered in this time zone."),
+        )
+        self.order_fields(self.Meta.fields)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        # Show stored times in the event's own zone, as they were entered.
+        if self.instance.pk and not self.is_bound:
+            zone = ZoneInfo(self.instance.time_zone or "UTC")
+            for name in ("starts_at", "ends_at"):
+                value = getattr(self.instance, name)
+                if value:
+                    self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean() or {}
+        data["time_zone"] = data.get("time_zone") or "UTC"
+        zone = ZoneInfo(data["time_zone"])
+        for name in ("starts_at", "ends_at"):
+            value = data.get(name)
+            if value is not None:
+                # The browser sent a local time without zone: it is the event's local time.
+                data[name] = value.replace(tzinfo=None).replace(tzinfo=zone)
+        return data
 
 
 class RegistrationForm(HoneypotFormMixin, forms.Form):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -13,22 +12,24 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
+from ogp.core.site import site_base_url
+
 from .models import Commitment
 
 
 def _host() -> str:
-    return settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
+    return site_base_url().split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
 
 
 def commitment_atom(commitment: Commitment) -> bytes:
     """``commitment`` comes from ``selectors.commitment_get`` (milestones, updates, reviews
     prefetched)."""
-    link = f"{settings.SITE_URL}{commitment.get_absolute_url()}"
+    link = f"{site_base_url()}{commitment.get_absolute_url()}"
     feed = Atom1Feed(
         title=f"{commitment.identifier} {commitment.display_title}",
         link=link,
         description=_("Progress updates on this commitment and civil society's views on them."),
-        feed_url=settings.SITE_URL + reverse("plans:commitment-atom", args=[commitment.identifier]),
+        feed_url=site_base_url() + reverse("plans:commitment-atom", args=[commitment.identifier]),
     )
     entries = []
     for milestone in commitment.milestones.all():
@@ -74,7 +75,7 @@ def milestone_calendar(commitment: Commitment) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{commitment.identifier} {commitment.display_title}")
     now = timezone.now()
-    link = f"{settings.SITE_URL}{commitment.get_absolute_url()}"
+    link = f"{site_base_url()}{commitment.get_absolute_url()}"
     for milestone in commitment.milestones.all():
         if milestone.due_date is None:
             continue

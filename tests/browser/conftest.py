@@ -68,9 +68,67 @@ def _violations(page) -> list[str]:
     return found
 
 
+PHONE = {"width": 375, "height": 800}
+LANGUAGES = ("en", "fr", "es")
+# (path) already measured at 375 px in every language during this session
+_measured_narrow: set[str] = set()
+
+
+def _page_width(page) -> int:
+    return int(page.evaluate("document.documentElement.scrollWidth"))
+
+
+def _narrow_overflows(page) -> list[str]:
+    """Pages wider than a 375 px phone: this page, then its other two languages (GET)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    found = []
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        width = _page_width(page)
+        if width > PHONE["width"]:
+            found.append(f"{page.url}: {width} px wide at 375 px")
+    finally:
+        if size:
+            page.set_viewport_size(size)
+    parts = urlsplit(page.url)
+    segments = parts.path.split("/")
+    if len(segments) < 2 or segments[1] not in LANGUAGES:
+        return found
+    # Account pages keep state in the session on GET (a new TOTP secret, a login stage):
+    # loading them again in another tab would change the journey. They are measured when a
+    # test visits them, in its language.
+    if len(segments) > 2 and segments[2] == "accounts":
+        return found
+    key = "/".join(segments[2:]) + ("?" + parts.query if parts.query else "")
+    if key in _measured_narrow:
+        return found
+    _measured_narrow.add(key)
+    other = page.context.new_page()
+    try:
+        other.set_viewport_size(PHONE)
+        for language in LANGUAGES:
+            if language == segments[1]:
+                continue
+            path = "/".join(["", language, *segments[2:]])
+            url = urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+            response = other.goto(url)
+            if response is None or response.status >= 400:
+                continue
+            width = _page_width(other)
+            if width > PHONE["width"]:
+                found.append(f"{url}: {width} px wide at 375 px")
+    finally:
+        other.close()
+    return found
+
+
 @pytest.fixture
 def assert_accessible():
-    """Call with a page: fails listing every serious or critical axe-core violation."""
+    """Call with a page: fails listing every serious or critical axe-core violation, and any
+    page-level horizontal overflow at 375 px (document.documentElement.scrollWidth larger than
+    the phone's width) on this page and on the same page in the other two languages."""
 
     def check(page) -> None:
         from playwright.sync_api import Error as PlaywrightError
@@ -87,5 +145,7 @@ def assert_accessible():
                     raise
                 page.wait_for_timeout(200)
         assert not violations, f"Accessibility violations on {page.url}:\n" + "\n".join(violations)
+        overflows = _narrow_overflows(page)
+        assert not overflows, "Horizontal overflow on a phone:\n" + "\n".join(overflows)
 
     return check

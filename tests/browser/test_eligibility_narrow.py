@@ -82,6 +82,24 @@ def test_pages_fit_a_phone(published, chromium_browser, live_server, assert_acce
         visitor.goto(url)
         assert _overflow(visitor) <= 0, url
         assert_accessible(visitor)
+        if url.endswith("/map/"):
+            # tile labels stay readable (at least 12 px on screen); the legend shows what is drawn
+            sizes = visitor.eval_on_selector_all(
+                ".elig-tile-label",
+                """els => els.map(e => {
+                    const svg = e.ownerSVGElement;
+                    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                    return parseFloat(getComputedStyle(e).fontSize) * scale;
+                })""",
+            )
+            assert sizes and min(sizes) >= 12, sizes
+            drawn = set(visitor.eval_on_selector_all(
+                ".elig-tile", "els => els.map(e => e.classList[1])"
+            ))  # fmt: skip
+            legend = set(visitor.eval_on_selector_all(
+                ".elig-legend .elig-swatch", "els => els.map(e => e.classList[1])"
+            ))  # fmt: skip
+            assert drawn == legend, (drawn, legend)
     su = logged_in_page(chromium_browser, live_server, published)
     su.set_viewport_size(NARROW)
     for url in ["/en/eligibility/staff/", "/en/eligibility/staff/cycles/2023/"]:

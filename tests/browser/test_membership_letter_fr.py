@@ -142,7 +142,8 @@ def test_letter_of_intent_journey_in_french(
 
     # The Support Unit accepts.
     staff_tab.reload()
-    staff_tab.get_by_role("button", name="Accepter et publier").click()
+    staff_tab.get_by_role("link", name="Accepter et publier").click()
+    staff_tab.get_by_role("button", name="Oui, accepter et publier").click()
     staff_tab.get_by_text("La lettre a été acceptée et publiée.").wait_for()
     assert_accessible(staff_tab)
     staff_tab.context.close()

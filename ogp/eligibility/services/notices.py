@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from ogp.core.site import site_base_url
+
 from ..models import (
     EvidenceSubmission,
 )
@@ -23,7 +25,7 @@ def _notify_decision(submission: EvidenceSubmission) -> None:
         return
     language = user.preferred_language or settings.LANGUAGE_CODE
     with translation.override(language):
-        url = settings.SITE_URL + reverse("eligibility:my-evidence")
+        url = site_base_url() + reverse("eligibility:my-evidence")
         country_name = submission.country.name
         criterion_label = str(CRITERION_LABELS.get(submission.criterion, submission.criterion))
     context = {

@@ -121,7 +121,16 @@ def world_map(request: HttpRequest, year: int) -> HttpResponse:
         grid = charts.grid_map(rows)
         for block in grid["blocks"]:
             block["label"] = region_labels.get(block["region"], _("Other"))
-        return {"cycle": cycle, "grid": grid, "rows": rows, "statuses": list(STATUS_LABELS.items())}
+        # The legend lists the statuses the map shows, with how many countries have each.
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r["status"]] = counts.get(r["status"], 0) + 1
+        statuses = [
+            (value, f"{label} ({counts[value]})")
+            for value, label in STATUS_LABELS.items()
+            if value in counts
+        ]
+        return {"cycle": cycle, "grid": grid, "rows": rows, "statuses": statuses}
 
     key = f"elig-map:{cycle.pk}:{cycle.checksum}:{lang}"
     body = _cached_body(key if cycle.is_published else None, "eligibility/_map_body.html", build)

@@ -1,6 +1,5 @@
 """Reporting content, hiding it with a reason shown to its author, restoring it."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -11,6 +10,7 @@ from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, audited_update
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import site_base_url
 
 from ..domain.moderation import (
     ModerationAction,
@@ -98,7 +98,7 @@ def _tell_authors(obj) -> None:  # type: ignore[no-untyped-def]
     """E-mail the author(s) the moderators' reason, each in their language."""
     for author in get_user_model().objects.filter(pk__in=obj.author_ids(), is_active=True):
         with translation.override(author.preferred_language):
-            url = f"{settings.SITE_URL}{obj.get_absolute_url()}"
+            url = f"{site_base_url()}{obj.get_absolute_url()}"
         send_templated_mail(
             to=[author.email],
             template="participation/email/content_hidden",

@@ -1,5 +1,9 @@
 """Writes for the joining journey. Each is atomic, checks the domain rules and is audited."""
 
+from .assessment import (
+    assessment_request_create,
+    assessment_request_decide,
+)
 from .cochairs import (
     cochairs_set,
 )
@@ -25,6 +29,7 @@ from .letters import (
     letter_submit,
     letter_update,
     letter_upload_signed,
+    letters_refresh_generated,
     submission_problems,
 )
 from .onboarding import (
@@ -47,6 +52,9 @@ from .status import (
 )
 
 __all__ = [
+    "assessment_request_create",
+    "assessment_request_decide",
+    "letters_refresh_generated",
     "FIRST_PLAN_RULE",
     "INVITATION_SALT",
     "INVITATION_MAX_AGE",

@@ -10,16 +10,15 @@ from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 
-from ..domain import letter as letter_rules
 from ..models import (
     CoChairs,
-    LetterOfIntent,
 )
 from .common import (
     _require_support_unit,
 )
 from .letters import (
-    _discard_signed_copy,
+    REWORDED_COCHAIRS,
+    letters_refresh_generated,
 )
 
 # --- Co-chairs ---------------------------------------------------------------------------
@@ -51,12 +50,7 @@ def cochairs_set(
         ),
     )
     # Open letters are re-addressed; submitted ones keep the addressees they were signed for.
-    # A signed copy addressed to the former co-chairs must be signed again.
-    for letter in LetterOfIntent.objects.select_for_update().filter(
-        state__in=list(letter_rules.EDITABLE_STATES)
-    ):
-        if letter.addressees != cochairs.addressees:
-            letter.addressees = cochairs.addressees
-            _discard_signed_copy(letter)
-            letter.save()
+    # A signed copy addressed to the former co-chairs must be signed again (the government is
+    # told on the letter page and by e-mail).
+    letters_refresh_generated(acting_user=acting_user, because=REWORDED_COCHAIRS)
     return cochairs

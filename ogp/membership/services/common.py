@@ -3,16 +3,14 @@
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
-from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from ogp.accounts.models import Role, User
 from ogp.accounts.predicates import is_government_of_object_country, is_support_unit
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import lazy_absolute_url
 from ogp.countries.models import Country
 
 from ..domain.onboarding import HISTORIC_RULE, FirstPlanRule
@@ -110,11 +108,7 @@ def _government_recipients(country: Country) -> list[User]:
     return list(User.objects.filter(role=Role.GOVERNMENT, country=country, is_active=True))
 
 
-def _absolute_url(name: str, kwargs: dict[str, Any]) -> str:
-    return settings.SITE_URL + reverse(name, kwargs=kwargs)
-
-
 def _url(name: str, **kwargs: Any) -> str:
-    """An absolute URL reversed when the e-mail is rendered, so it carries the language prefix
-    of the recipient's e-mail (send_templated_mail renders in their language)."""
-    return lazy(_absolute_url, str)(name, kwargs)
+    """An absolute URL on the address the person used (the request's, else SITE_URL), reversed
+    when the e-mail is rendered so it carries the language prefix of the recipient's e-mail."""
+    return lazy_absolute_url(name, **kwargs)

@@ -28,11 +28,12 @@ from ..models import (
     Onboarding,
 )
 from ..refusals import ELEMENT_MESSAGES, PROBLEM_MESSAGES
-from ..selectors import country_eligibility, current_cochairs
+from ..selectors import country_eligibility, current_cochairs, letter_eligibility_sentence
 from .common import (
     FIRST_PLAN_RULE,
     LETTER_AUDIT_FIELDS,
     LETTER_FIELDS,
+    _government_recipients,
     _require_government_of,
     _require_support_unit,
     _send_later,
@@ -87,7 +88,7 @@ def _fill_generated_fields(letter: LetterOfIntent) -> None:
     cochairs = current_cochairs()
     letter.addressees = cochairs.addressees if cochairs else ""
     with translation.override(letter.language or "en"):
-        letter.eligibility_basis = country_eligibility(letter.country).basis[:255]
+        letter.eligibility_basis = letter_eligibility_sentence(letter.country)[:255]
 
 
 def _clean_letter_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -156,6 +157,60 @@ def _discard_signed_copy(letter: LetterOfIntent) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
+# Why the platform changed an open letter's text itself (shown on the letter page).
+REWORDED_COCHAIRS = "cochairs"
+REWORDED_ELIGIBILITY = "eligibility"
+
+
+def letters_refresh_generated(
+    *, acting_user: User | None, because: str, country: Country | None = None
+) -> list[LetterOfIntent]:
+    """Re-address / re-word the open (editable) letters from the current co-chairs and
+    eligibility; submitted letters keep the text they were signed with.
+
+    A signed copy that no longer matches is removed, never silently: the letter page says what
+    changed and what to do, and the government users of the country are told by e-mail.
+    """
+    letters = LetterOfIntent.objects.select_for_update().select_related("country")
+    letters = letters.filter(state__in=list(letter_rules.EDITABLE_STATES))
+    if country is not None:
+        letters = letters.filter(country=country)
+    changed = []
+    for letter in letters:
+        text_before = snapshot(letter, TEXT_FIELDS)
+        _fill_generated_fields(letter)
+        if snapshot(letter, TEXT_FIELDS) == text_before:
+            continue
+        removed_name = letter.signed_pdf_name if letter.signed_pdf else ""
+        if removed_name:
+            _discard_signed_copy(letter)
+            letter.signed_copy_removed_at = timezone.now()
+            letter.signed_copy_removed_name = removed_name
+            letter.signed_copy_removed_because = because
+        letter.save()
+        audit_record(
+            actor=acting_user,
+            action="letter.regenerate",
+            target=letter,
+            before=text_before,
+            after=snapshot(letter, TEXT_FIELDS),
+            note=f"because: {because}; signed copy removed: {removed_name or '-'}",
+        )
+        if removed_name:
+            _send_later(
+                _government_recipients(letter.country),
+                "membership/email/letter_reworded",
+                {
+                    "letter": letter,
+                    "because": because,
+                    "removed_name": removed_name,
+                    "url": _url("membership:letter-detail", iso3=letter.country.iso3, pk=letter.pk),
+                },
+            )
+        changed.append(letter)
+    return changed
+
+
 def _lock(letter: LetterOfIntent) -> LetterOfIntent:
     return LetterOfIntent.objects.select_for_update().select_related("country").get(pk=letter.pk)
 
@@ -215,6 +270,9 @@ def letter_upload_signed(
     try:
         letter.signed_pdf_name = original
         letter.signed_pdf_uploaded_at = timezone.now()
+        letter.signed_copy_removed_at = None
+        letter.signed_copy_removed_name = ""
+        letter.signed_copy_removed_because = ""
         letter.save()
         audit_record(
             actor=acting_user,
@@ -344,6 +402,7 @@ def letter_return(*, acting_user: User, letter: LetterOfIntent, reason: str) -> 
         target=MembershipStatus.LETTER_RETURNED,
         facts=StatusFacts(reason=reason),
         reason=gettext_noop("Letter of intent returned for changes."),
+        notify=False,  # letter_returned says why
     )
     letter.state = LetterState.RETURNED
     letter.return_reason = reason.strip()
@@ -391,6 +450,7 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
         target=MembershipStatus.PARTICIPATING,
         facts=StatusFacts(letter_accepted=True),
         reason=gettext_noop("Letter of intent accepted and published; onboarding starts."),
+        notify=False,  # letter_accepted says what comes next
         effective_date=today,
     )
     letter.state = LetterState.ACCEPTED

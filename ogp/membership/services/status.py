@@ -20,6 +20,9 @@ from ..domain.status import Actor, StatusFacts
 from ..refusals import STATUS_REASONS
 from ..selectors import eligibility_from_summary
 from .common import (
+    _government_recipients,
+    _send_later,
+    _url,
     actor_kind,
 )
 
@@ -48,8 +51,13 @@ def membership_status_change(
     reason: str,
     effective_date: datetime.date | None = None,
     actor: Actor | None = None,
+    notify: bool = True,
 ) -> MembershipStatusChange:
-    """Move a country to ``target`` if OGP's process allows it (see domain/status.py)."""
+    """Move a country to ``target`` if OGP's process allows it (see domain/status.py).
+
+    The country's government users are told by e-mail, unless one of them made the change or
+    the caller sends its own, more specific e-mail (``notify=False``).
+    """
     kind = actor or actor_kind(acting_user)
     country = Country.objects.select_for_update().get(pk=country.pk)
     decision = status_rules.decide(
@@ -57,13 +65,24 @@ def membership_status_change(
     )
     if not decision.allowed:
         raise ServiceError(status_refusal_message(decision), code=decision.reason)
-    return country_membership_status_set(
+    change = country_membership_status_set(
         acting_user=acting_user,
         country=country,
         status=target,
         reason=reason,
         effective_date=effective_date,
     )
+    if notify and kind != Actor.GOVERNMENT:
+        _send_later(
+            _government_recipients(country),
+            "membership/email/status_changed",
+            {
+                "country": country,
+                "change": change,
+                "url": _url("membership:workspace", iso3=country.iso3),
+            },
+        )
+    return change
 
 
 @transaction.atomic

@@ -87,7 +87,7 @@ def test_return_requires_reason(complete_letter, government_user, staff_user):
     ("status", "un_member", "message"),
     [
         (MembershipStatus.NOT_ELIGIBLE, True, "does not meet the OGP eligibility criteria"),
-        (MembershipStatus.NOT_ASSESSED, True, "has not been assessed"),
+        (MembershipStatus.NOT_ASSESSED, True, "no eligibility finding"),
         (MembershipStatus.ELIGIBLE, False, "not a UN member state"),
     ],
 )

@@ -144,10 +144,32 @@ def test_sync_command_over_all_countries(country, other_country, cycle):
     assert "0 status(es) changed" in out.getvalue()
 
 
-def test_status_form_says_which_change_each_field_is_for(client_for, staff_user, country):
-    page = client_for(staff_user).get(
-        reverse("membership:status-change", args=[country.iso3]), HTTP_ACCEPT_LANGUAGE="en"
+def test_status_form_is_two_steps_showing_only_the_required_fields(client_for, staff_user, country):
+    from ogp.countries.models import MembershipStatus
+
+    country.membership_status = MembershipStatus.ACTIVE
+    country.save()
+    client = client_for(staff_user)
+    url = reverse("membership:status-change", args=[country.iso3])
+    first = client.get(url).content.decode()
+    assert 'type="radio" name="target"' in first
+    assert 'name="reason"' not in first  # step 1 only chooses
+    second = client.get(url, {"target": "withdrawn"}).content.decode()
+    assert 'name="withdrawal_notice"' in second
+    assert 'name="decision_reference"' not in second
+    assert 'name="consecutive_contrary_cycles"' not in second
+    suspended = client.get(url, {"target": "suspended"}).content.decode()
+    assert 'name="decision_reference"' in suspended
+    assert 'name="withdrawal_notice"' not in suspended
+    response = client.post(
+        url,
+        {
+            "target": "withdrawn",
+            "reason": "Withdrawal letter of 1 March.",
+            "effective_date": "2026-03-01",
+            "withdrawal_notice": "on",
+        },
     )
-    body = page.content.decode()
-    for text in ["For entering or leaving Eligibility Review.", "For a change to withdrawn."]:
-        assert text in body
+    assert response.status_code == 302
+    country.refresh_from_db()
+    assert country.membership_status == MembershipStatus.WITHDRAWN

@@ -1,5 +1,11 @@
 """Thin views: parse input, check permissions, call a selector or a service, render."""
 
+from .assessment import (
+    assessment_decide,
+    assessment_document,
+    assessment_request,
+    assessment_staff_list,
+)
 from .inquiries import (
     inquiry_create,
     inquiry_detail,
@@ -43,6 +49,10 @@ from .status import (
 )
 
 __all__ = [
+    "assessment_decide",
+    "assessment_document",
+    "assessment_request",
+    "assessment_staff_list",
     "member_list",
     "member_list_csv",
     "status_history_csv",

@@ -60,10 +60,16 @@ def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
     checklist.sort(key=lambda row: list(step_labels).index(row["item"]))
     can_onboard = can(request, "membership.change_onboarding", country)
     open_letter = data["open_letter"]
+    eligibility = selectors.country_eligibility(country)
     context = {
         "country": country,
         **data,
-        "eligibility": selectors.country_eligibility(country),
+        "eligibility": eligibility,
+        "eligibility_unknown": selectors.eligibility_is_unknown(eligibility)
+        and not country.is_member,
+        "assessment": selectors.assessment_latest(country),
+        "can_request_assessment": can(request, "membership.request_assessment", country)
+        and selectors.assessment_can_be_requested(country),
         "cochairs": selectors.current_cochairs(),
         "progress": progress,
         "checklist": checklist,
@@ -188,7 +194,10 @@ def letter_edit(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
 @visible_letter
 def letter_detail(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
     require(request, "membership.view_letter", letter)
-    can_change = can(request, "membership.change_letter", letter)
+    # Staff review; they never edit or submit a government's letter, whatever else they hold.
+    can_change = can(request, "membership.change_letter", letter) and not getattr(
+        request.user, "is_support_unit", False
+    )
     return render(
         request,
         "membership/letter_detail.html",
@@ -305,10 +314,19 @@ def letter_return(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
     return _letter_page(letter)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @visible_letter
 def letter_accept(request: HttpRequest, letter: LetterOfIntent) -> HttpResponse:
+    """Accepting publishes the letter: a confirmation page first (works without JavaScript)."""
     require(request, "membership.review_letter", letter)
+    if letter.state != LetterOfIntent.State.SUBMITTED:
+        return _letter_page(letter)
+    if request.method == "GET" or request.POST.get("confirmed") != "yes":
+        return render(
+            request,
+            "membership/letter_accept_confirm.html",
+            {"country": letter.country, "letter": letter},
+        )
     try:
         services.letter_accept(acting_user=_user(request), letter=letter)
     except ServiceError as error:

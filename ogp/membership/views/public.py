@@ -41,14 +41,19 @@ def member_list_csv(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="ogp-members.csv"'
     writer = csv_writer(response)
     writer.writerow(
-        ["iso3", "name_en", "name_fr", "name_es", "region", "status", "status_since", "lead_agency"]
-    )
-    # Open data: the same file whatever the interface language (ordered by ISO code).
+        [
+            "iso3", "name", "name_en", "name_fr", "name_es", "region", "status", "status_since",
+            "lead_agency",
+        ]
+    )  # fmt: skip
+    # Open data: the same rows whatever the language (ordered by ISO code); "name" is in the
+    # language of the address (/fr/members/members.csv: French).
     for country in sorted([*data["members"], *data["eligible"]], key=lambda c: c.iso3):
         lead = getattr(country, "public_lead_agency", None)
         writer.writerow(
             [
                 country.iso3,
+                country.name,
                 country.name_en,
                 country.name_fr,
                 country.name_es,
@@ -68,6 +73,7 @@ def status_history_csv(request: HttpRequest) -> HttpResponseBase:
     rows = (
         [
             change.country.iso3,
+            change.country.name,
             change.country.name_en,
             change.effective_date.isoformat(),
             change.from_status,
@@ -77,7 +83,9 @@ def status_history_csv(request: HttpRequest) -> HttpResponseBase:
         for change in selectors.status_history_all().iterator(chunk_size=2000)
     )
     response = csv_stream(
-        ["iso3", "name_en", "effective_date", "from_status", "to_status", "reason"], rows, bom=False
+        ["iso3", "name", "name_en", "effective_date", "from_status", "to_status", "reason"],
+        rows,
+        bom=False,
     )
     response["Content-Disposition"] = 'attachment; filename="ogp-status-history.csv"'
     return response

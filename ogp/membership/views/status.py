@@ -28,25 +28,59 @@ from .common import (
 
 
 def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
+    """Two steps, without JavaScript: choose the new status, then give only what it requires."""
     country = country_get(iso3)
     require(request, "membership.change_status", country)
     current = status_rules.Status(country.membership_status)
     transitions = status_rules.targets_for_actor(current, Actor.SUPPORT_UNIT)
+    by_target = {t.target.value: t for t in transitions}
     eligibility = selectors.country_eligibility(country)
-    initial = {"consecutive_cycles_below_minimum": 2 if eligibility.eligibility_review else 0}
+    chosen = by_target.get(request.POST.get("target") or request.GET.get("target") or "")
+    labels = dict(MembershipStatus.choices)
+    allowed = [
+        {
+            "value": t.target.value,
+            "target": labels[t.target.value],
+            "requires": [REQUIREMENT_LABELS[r] for r in t.requires],
+        }
+        for t in transitions
+    ]
+    context = {
+        "country": country,
+        "transitions": transitions,
+        "allowed": allowed,
+        "eligibility": eligibility,
+        "chosen": chosen,
+        "chosen_label": labels[chosen.target.value] if chosen else "",
+        "chosen_requires": [REQUIREMENT_LABELS[r] for r in chosen.requires] if chosen else [],
+    }
+    if chosen is None:
+        if request.method == "POST":
+            context["choice_error"] = _("Choose the new status.")
+        return render(request, "membership/status_change.html", context)
+    initial = {
+        "target": chosen.target.value,
+        "consecutive_cycles_below_minimum": 2 if eligibility.eligibility_review else 0,
+    }
     form = StatusChangeForm(
-        request.POST or None, targets=[t.target.value for t in transitions], initial=initial
+        request.POST if request.method == "POST" else None,
+        targets=list(by_target),
+        requires=chosen.requires,
+        initial=initial,
     )
+    context["form"] = form
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         workspace_data = selectors.country_workspace(country)
         letters = workspace_data["letters"]
         onboarding = workspace_data["onboarding"]
         core, values = eligibility.facts.core_eligible, eligibility.facts.values_check_passed
-        if data["eligibility_assessment"] == "eligible":
+        assessment = form.value("eligibility_assessment", "")
+        if assessment == "eligible":
             core, values = True, True
-        elif data["eligibility_assessment"] == "not_eligible":
+        elif assessment == "not_eligible":
             core = False
+        decision_reference = form.value("decision_reference", "").strip()
         facts = StatusFacts(
             core_eligible=core,
             values_check_passed=values,
@@ -57,16 +91,18 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
             co_creation_started=bool(
                 onboarding and any(s.item == "co_creation_started" for s in onboarding.steps.all())
             ),
-            consecutive_cycles_below_minimum=data["consecutive_cycles_below_minimum"],
-            contrary_to_process_finding=data["contrary_to_process_finding"],
-            consecutive_contrary_cycles=data["consecutive_contrary_cycles"],
-            contrary_to_process_resolved=data["contrary_to_process_resolved"],
-            decision_reference=data["decision_reference"],
-            withdrawal_notice=data["withdrawal_notice"],
+            consecutive_cycles_below_minimum=form.value(
+                "consecutive_cycles_below_minimum", initial["consecutive_cycles_below_minimum"]
+            ),
+            contrary_to_process_finding=form.value("contrary_to_process_finding", False),
+            consecutive_contrary_cycles=form.value("consecutive_contrary_cycles", 0),
+            contrary_to_process_resolved=form.value("contrary_to_process_resolved", False),
+            decision_reference=decision_reference,
+            withdrawal_notice=form.value("withdrawal_notice", False),
         )
         reason = data["reason"].strip()
-        if data["decision_reference"].strip():
-            reason = f"{reason} ({data['decision_reference'].strip()})"
+        if decision_reference:
+            reason = f"{reason} ({decision_reference})"
         try:
             services.membership_status_change(
                 acting_user=_user(request),
@@ -81,25 +117,7 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
         else:
             messages.success(request, _("The status has been changed."))
             return redirect("membership:country", iso3=country.iso3)
-    labels = dict(MembershipStatus.choices)
-    allowed = [
-        {
-            "target": labels[t.target.value],
-            "requires": [REQUIREMENT_LABELS[r] for r in t.requires],
-        }
-        for t in transitions
-    ]
-    return render(
-        request,
-        "membership/status_change.html",
-        {
-            "country": country,
-            "form": form,
-            "transitions": transitions,
-            "allowed": allowed,
-            "eligibility": eligibility,
-        },
-    )
+    return render(request, "membership/status_change.html", context)
 
 
 @require_POST

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ogp.core.time_zones import validate_time_zone
+
 from ..domain.waitlist import RegistrationState
 
 
@@ -23,6 +25,14 @@ class Event(models.Model):
     description = models.TextField(_("description"), max_length=10_000)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
+    # Where the event happens: its times are shown in this zone, and in the reader's.
+    time_zone = models.CharField(
+        _("time zone of the event"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("For example America/Montevideo or Africa/Dakar. Times are entered in it."),
+    )
     location = models.CharField(_("place"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     country = models.ForeignKey(

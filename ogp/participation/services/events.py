@@ -1,6 +1,5 @@
 """Events: saving, registration with waiting list, cancellation that promotes the next person."""
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -11,6 +10,7 @@ from ogp.audit.concurrency import bump_version, check_version
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import site_base_url
 
 from ..domain.waitlist import RegistrationState, Seat, promotions, state_for_new_registration
 from ..ical import event_calendar
@@ -18,8 +18,8 @@ from ..models import Event, Registration
 from .activity import activity_record
 
 EVENT_FIELDS = [
-    "kind", "title", "description", "starts_at", "ends_at", "location", "online_url", "country",
-    "capacity", "registration_open",
+    "kind", "title", "description", "starts_at", "ends_at", "time_zone", "location", "online_url",
+    "country", "capacity", "registration_open",
 ]  # fmt: skip
 
 
@@ -110,8 +110,9 @@ def _send_registration_mail(registration: Registration, template: str) -> None:
         context={
             "registration": registration,
             "event": event,
-            "event_url": f"{settings.SITE_URL}{event_path}",
-            "ics_url": f"{settings.SITE_URL}{ics_path}",
+            "recipient": registration.user,  # their time zone, if set
+            "event_url": f"{site_base_url()}{event_path}",
+            "ics_url": f"{site_base_url()}{ics_path}",
         },
         language=registration.language,
         attachments=[(f"{event.slug}.ics", event_calendar([event]), "text/calendar")],

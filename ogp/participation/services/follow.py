@@ -5,7 +5,6 @@ from collections.abc import Hashable
 from datetime import datetime
 from typing import Any, cast
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import transaction
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import site_base_url
 from ogp.engagement.services import follows
 
 from ..domain.digest import Change, Frequency, Target, build_digests
@@ -171,11 +171,11 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
                 "user": user,
                 "sections": dict(sections),
                 "count": digest.change_count,
-                "stop_url": f"{settings.SITE_URL}{stop_path}",
-                "settings_url": f"{settings.SITE_URL}{settings_path}",
+                "stop_url": f"{site_base_url()}{stop_path}",
+                "settings_url": f"{site_base_url()}{settings_path}",
             },
             language=user.preferred_language,
-            headers={"List-Unsubscribe": f"<{settings.SITE_URL}{stop_path}>",
+            headers={"List-Unsubscribe": f"<{site_base_url()}{stop_path}>",
                      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
         )  # fmt: skip
         sent += 1
@@ -207,12 +207,12 @@ def _line(row) -> dict:  # type: ignore[no-untyped-def,type-arg]
         return {
             "label": _("OGP membership status changed"),
             "title": f"{row.get_from_status_display()} → {row.get_to_status_display()}",
-            "url": f"{settings.SITE_URL}{row.country.get_absolute_url()}",
+            "url": f"{site_base_url()}{row.country.get_absolute_url()}",
             "when": row.changed_at,
         }
     return {
         "label": row.get_verb_display(),
         "title": row.title,
-        "url": f"{settings.SITE_URL}/{translation.get_language()}{row.url}" if row.url else "",
+        "url": f"{site_base_url()}/{translation.get_language()}{row.url}" if row.url else "",
         "when": row.occurred_at,
     }

@@ -169,12 +169,21 @@ def membership_request_create(
         )
         if m.user and m.user.is_active
     ]
-    for coordinator in coordinators:
+    # A forum without a coordinator: the Support Unit decides, so it is told.
+    from ogp.accounts.models import Role, User
+
+    recipients = coordinators or list(User.objects.filter(role=Role.SUPPORT_UNIT, is_active=True))
+    for person in recipients:
         send_templated_mail(
-            to=[coordinator.email],
+            to=[person.email],
             template="participation/email/request_received",
-            context={"forum": forum, "request": request, "requester": acting_user},
-            language=coordinator.preferred_language,
+            context={
+                "forum": forum,
+                "request": request,
+                "requester": acting_user,
+                "no_coordinator": not coordinators,
+            },
+            language=person.preferred_language,
         )
     return request
 

@@ -8,6 +8,8 @@ Links are signed with Django's signing (HMAC with SECRET_KEY, a salt per purpose
   ``List-Unsubscribe`` header (RFC 2369) with ``List-Unsubscribe-Post`` (RFC 8058 one-click).
 """
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -19,6 +21,7 @@ from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
+from ogp.core.site import site_base_url
 
 from ..domain.workflow import (
     CONFIRMATION_MAX_AGE,
@@ -41,9 +44,11 @@ def consent_text() -> str:
     )
 
 
-def confirmation_token(subscription: Subscription) -> str:
+def confirmation_token(subscription: Subscription | Iterable[Subscription]) -> str:
+    """One signed link for one subscription, or for the several asked for in one form."""
+    subscriptions = [subscription] if isinstance(subscription, Subscription) else subscription
     return signing.TimestampSigner(salt=CONFIRM_SALT).sign(
-        f"{subscription.pk}:{subscription.nonce}"
+        ",".join(f"{s.pk}:{s.nonce}" for s in subscriptions)
     )
 
 
@@ -54,7 +59,7 @@ def unsubscribe_token(subscription: Subscription) -> str:
 def unsubscribe_url(subscription: Subscription) -> str:
     with translation.override(subscription.language):
         path = reverse("participation:unsubscribe", args=[unsubscribe_token(subscription)])
-    return f"{settings.SITE_URL}{path}"
+    return f"{site_base_url()}{path}"
 
 
 def unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
@@ -138,21 +143,24 @@ def subscription_request(
             after=snapshot(subscription, ["state", "language"]),
         )  # fmt: skip
         pending.append(subscription)
-    for subscription in pending:
-        with translation.override(subscription.language):
+    if pending:
+        # One e-mail for every list asked for in the form, with one link confirming them all.
+        first = pending[0]
+        with translation.override(language):
             confirm_path = reverse(
-                "participation:subscription-confirm", args=[confirmation_token(subscription)]
+                "participation:subscription-confirm", args=[confirmation_token(pending)]
             )
         send_templated_mail(
-            to=[subscription.email],
+            to=[first.email],
             template="participation/email/subscription_confirm",
             context={
-                "subscription": subscription,
-                "list_name": _list_name(subscription),
-                "confirm_url": f"{settings.SITE_URL}{confirm_path}",
+                "subscription": first,
+                "list_name": _list_name(first),
+                "list_names": [_list_name(s) for s in pending],
+                "confirm_url": f"{site_base_url()}{confirm_path}",
                 "max_age_days": CONFIRMATION_MAX_AGE.days,
             },
-            language=subscription.language,
+            language=language,
         )
     return pending
 
@@ -162,8 +170,8 @@ def _list_name(subscription: Subscription) -> str:
         return str(subscription.mailing_list.name)
 
 
-def subscription_from_confirmation(token: str, *, lock: bool = False) -> Subscription:
-    """The pending subscription a confirmation link points to (refused when used or expired)."""
+def subscriptions_from_confirmation(token: str, *, lock: bool = False) -> list[Subscription]:
+    """The pending subscriptions a confirmation link points to (refused when used or expired)."""
     invalid = ServiceError(_("This confirmation link is not valid or has expired."))
     try:
         value = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(
@@ -171,21 +179,36 @@ def subscription_from_confirmation(token: str, *, lock: bool = False) -> Subscri
         )
     except signing.BadSignature as error:  # includes SignatureExpired
         raise invalid from error
-    pk, _sep, nonce = value.partition(":")
+    pairs = [part.partition(":") for part in value.split(",")]
+    nonces = {pk: nonce for pk, _sep, nonce in pairs}
+    if not all(pk.isdigit() for pk in nonces):
+        raise invalid
     subscriptions = Subscription.objects.select_related("mailing_list")
     if lock:
         subscriptions = subscriptions.select_for_update()
-    subscription = subscriptions.filter(pk=pk).first()
-    if subscription is None:
+    found = list(subscriptions.filter(pk__in=[int(pk) for pk in nonces]).order_by("pk"))
+    if not found:
         raise invalid
-    if subscription.nonce != nonce:
+    if any(s.nonce != nonces[str(s.pk)] for s in found):
         raise ServiceError(_("This confirmation link has already been used or is no longer valid."))
-    return subscription
+    return found
+
+
+def subscription_from_confirmation(token: str, *, lock: bool = False) -> Subscription:
+    """The first pending subscription a confirmation link points to."""
+    return subscriptions_from_confirmation(token, lock=lock)[0]
 
 
 @transaction.atomic
 def subscription_confirm(*, token: str) -> Subscription:
-    subscription = subscription_from_confirmation(token, lock=True)
+    """Confirm every subscription of the link; returns the first."""
+    subscriptions = subscriptions_from_confirmation(token, lock=True)
+    for subscription in subscriptions:
+        _confirm_one(subscription)
+    return subscriptions[0]
+
+
+def _confirm_one(subscription: Subscription) -> None:
     before = snapshot(subscription, ["state"])
     subscription.state = _transition(subscription.state, SubscriptionAction.CONFIRM)
     subscription.confirmed_at = timezone.now()
@@ -201,7 +224,6 @@ def subscription_confirm(*, token: str) -> Subscription:
         actor=None, action=AuditAction.SUBSCRIPTION_CONFIRM, target=subscription, before=before,
         after=snapshot(subscription, ["state"]), note="confirmed from the e-mailed link",
     )  # fmt: skip
-    return subscription
 
 
 def subscription_from_unsubscribe_token(token: str) -> Subscription:

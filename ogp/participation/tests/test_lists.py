@@ -287,3 +287,24 @@ def test_email_templates_render_without_html_escaping():
     for folder in folders:
         for template in folder.glob("*.txt"):
             assert "{% autoescape off %}" in template.read_text(), template
+
+
+def test_several_lists_in_one_form_send_one_confirmation(client):
+    from ogp.countries.tests.factories import CountryFactory
+    from ogp.participation.models import MailingList
+
+    second = MailingList.objects.create(slug="cs-fr", kind=MailingList.Kind.COUNTRY,
+                                        country=CountryFactory(name_fr="Zédie"))  # fmt: skip
+    pending = subscription_request(
+        acting_user=None, email="ana@example.org",
+        mailing_lists=[civil_society_list(), second], language="fr",
+    )  # fmt: skip
+    assert len(pending) == 2
+    (sent,) = mail.outbox
+    assert "2" in sent.subject and "Zédie" in sent.body
+    url = _path(_link(sent.body, "/confirm/"))
+    page = client.get(url).content.decode()
+    assert "Zédie" in page or "Zedland" in page or "Civil society in" in page
+    client.post(url)
+    assert set(Subscription.objects.values_list("state", flat=True)) == {"confirmed"}
+    assert client.post(url).status_code == 400  # single use

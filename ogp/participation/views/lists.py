@@ -20,10 +20,10 @@ from ..selectors import mailing_list_subscribers, mailing_lists_for_signup
 from ..services.lists import (
     list_message_send,
     subscription_confirm,
-    subscription_from_confirmation,
     subscription_from_unsubscribe_token,
     subscription_request,
     subscription_unsubscribe,
+    subscriptions_from_confirmation,
 )
 from .common import add_service_error, rate_limited
 
@@ -69,21 +69,31 @@ def signup(request: HttpRequest) -> HttpResponse:
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         try:
+            subscriptions = subscriptions_from_confirmation(token)
             subscription = subscription_confirm(token=token)
         except ServiceError as error:
             return render(
                 request, "participation/lists/link_invalid.html", {"errors": error.messages},
                 status=400,
             )  # fmt: skip
-        return render(request, "participation/lists/confirmed.html", {"subscription": subscription})
+        return render(
+            request,
+            "participation/lists/confirmed.html",
+            {"subscription": subscription, "subscriptions": subscriptions},
+        )
     try:
-        subscription = subscription_from_confirmation(token)
+        subscriptions = subscriptions_from_confirmation(token)
+        subscription = subscriptions[0]
     except ServiceError as error:
         return render(
             request, "participation/lists/link_invalid.html", {"errors": error.messages},
             status=400,
         )  # fmt: skip
-    return render(request, "participation/lists/confirm.html", {"subscription": subscription})
+    return render(
+        request,
+        "participation/lists/confirm.html",
+        {"subscription": subscription, "subscriptions": subscriptions},
+    )
 
 
 @csrf_exempt  # RFC 8058 one-click: mail clients POST without a session; the token is signed
