@@ -8,6 +8,9 @@ from ogp.core import views as core_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("health/", core_views.health, name="health"),
+    # issue 15: machine-readable data outside the language prefix (labels follow ?lang=)
+    path("api/", include("ogp.api.urls")),
+    path("opendata/", include("ogp.opendata.files_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -20,6 +23,9 @@ urlpatterns += i18n_patterns(
     path("eligibility/", include("ogp.eligibility.urls")),
     path("members/", include("ogp.membership.urls")),
     path("participate/", include("ogp.participation.urls")),
+    path("search/", include("ogp.search.urls")),
+    path("open-data/", include("ogp.opendata.urls")),
+    path("tasks/", include("ogp.tasks.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

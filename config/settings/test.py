@@ -22,3 +22,8 @@ STORAGES = {
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 SECURE_HSTS_SECONDS = 0
 LOG_FORMAT = "text"
+
+# issue 15: tasks run in the test process; e-mail retries happen at once (no waiting)
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+OGP_MAIL_RETRY_BASE_SECONDS = 0
+OGP_OPENDATA_ROOT = BASE_DIR / "var" / "test-opendata"

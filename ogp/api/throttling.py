@@ -1,0 +1,28 @@
+"""Per-client rate limits: by token (its owner) when one is sent, by address otherwise."""
+
+from typing import Any
+
+from rest_framework.request import Request
+from rest_framework.throttling import SimpleRateThrottle
+
+from .models import ApiToken
+
+
+class ClientRateThrottle(SimpleRateThrottle):
+    scope = "anon"  # chosen per request in allow_request
+
+    def __init__(self) -> None:  # the rate depends on the request: read it there
+        pass
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        self.scope = "token" if isinstance(getattr(request, "auth", None), ApiToken) else "anon"
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+    def get_cache_key(self, request: Request, view: Any) -> str:
+        if self.scope == "token":
+            ident = f"user-{request.user.pk}"
+        else:
+            ident = self.get_ident(request)
+        return f"api-throttle:{self.scope}:{ident}"
