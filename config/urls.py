@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include("ogp.core.urls")),
     path("accounts/", include("allauth.urls")),
+    path("account/api-tokens/", include("ogp.api.account_urls")),
     path("account/", include("ogp.accounts.urls")),
     path("audit/", include("ogp.audit.urls")),
     path("countries/", include("ogp.countries.urls")),

@@ -29,6 +29,12 @@ def cycles(*, staff: bool) -> QuerySet[Cycle]:
     return qs if staff else qs.filter(state=CycleState.PUBLISHED)
 
 
+def cycle_header(*, staff: bool) -> QuerySet[Cycle]:
+    """Cycles without their releases: enough to answer a cached results page in one query."""
+    qs = Cycle.objects.only("id", "year", "state", "checksum", "published_at", "computed_at")
+    return qs if staff else qs.filter(state=CycleState.PUBLISHED)
+
+
 def cycle_results(cycle: Cycle) -> QuerySet[CountryResult]:
     return CountryResult.objects.filter(cycle=cycle).select_related("country", "cycle")
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from rest_framework.request import Request
+from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from .models import ApiToken
@@ -15,6 +16,7 @@ class ClientRateThrottle(SimpleRateThrottle):
         pass
 
     def allow_request(self, request: Request, view: Any) -> bool:
+        self.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES  # read now: settings can change
         self.scope = "token" if isinstance(getattr(request, "auth", None), ApiToken) else "anon"
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)

@@ -127,8 +127,9 @@ class CycleResultViewSet(PublicReadViewSet):
     def cycle(self) -> Any:
         if not hasattr(self, "_cycle"):
             year = self.kwargs["year"]
-            self._cycle = get_object_or_404(selectors.cycles(staff=is_staff(self.request)),
-                                            year=year)
+            self._cycle = get_object_or_404(
+                selectors.cycle_header(staff=is_staff(self.request)), year=year
+            )
             self.immutable = self._cycle.is_published
         return self._cycle
 
