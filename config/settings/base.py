@@ -51,10 +51,10 @@ INSTALLED_APPS = [
     "ogp.membership",
     "ogp.participation",
     # layered above the domain apps: they read through selectors and write through services
-    "ogp.tasks",
     "ogp.search",
     "ogp.api",
     "ogp.opendata",
+    "ogp.tasks",  # the scheduler: names jobs of every app above (dotted paths, no imports)
 ]
 
 MIDDLEWARE = [

@@ -8,4 +8,6 @@ class TasksConfig(AppConfig):
     name = "ogp.tasks"
     label = "ogp_tasks"
     verbose_name = _("Background tasks")
-    staff_items: list[tuple[Any, str]] = []
+    staff_items: list[tuple[Any, str]] = [
+        (_("Background tasks and e-mails that failed"), "ogp_tasks:staff"),
+    ]
