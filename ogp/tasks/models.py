@@ -7,7 +7,7 @@ class PeriodicRun(models.Model):
     pair makes a timer that fires twice in the same period enqueue the job only once."""
 
     job = models.CharField(_("job"), max_length=60)
-    period = models.CharField(_("period"), max_length=20)
+    period = models.CharField(_("period"), max_length=40)
     enqueued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
 
     class Meta:

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('job', models.CharField(max_length=60, verbose_name='job')),
-                ('period', models.CharField(max_length=20, verbose_name='period')),
+                ('period', models.CharField(max_length=40, verbose_name='period')),
                 ('enqueued_at', models.DateTimeField(auto_now_add=True, verbose_name='queued at')),
             ],
             options={
