@@ -9,7 +9,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import SimpleRouter
 
-from . import views, writes
+from . import search_view, views, writes
 from .errors import api_not_found
 
 app_name = "api"
@@ -39,6 +39,7 @@ urlpatterns = [
     path("v1/cycles/<int:year>/compute/", writes.CycleComputeView.as_view(), name="cycle-compute"),
     path("v1/cycles/<int:year>/publish/", writes.CyclePublishView.as_view(), name="cycle-publish"),
     path("v1/evidence/", writes.EvidenceSubmitView.as_view(), name="evidence-submit"),
+    path("v1/search/", search_view.SearchView.as_view(), name="search"),
     path("v1/", include(router.urls)),
     re_path(r"^.*$", api_not_found),
 ]

@@ -8,6 +8,7 @@ class OpendataConfig(AppConfig):
     name = "ogp.opendata"
     label = "opendata"
     verbose_name = _("Open data")
+    nav_items: list[tuple[Any, str]] = [(_("Open data"), "opendata:index")]
 
 
     def ready(self) -> None:

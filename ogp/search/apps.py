@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     name = "ogp.search"
     label = "search"
     verbose_name = _("Search")
+    nav_items: list[tuple[Any, str]] = [(_("Search"), "search:page")]
 
 
     def ready(self) -> None:

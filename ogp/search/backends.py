@@ -42,6 +42,12 @@ class Hit:
     excerpt: SafeString
     rank: float
 
+    @property
+    def kind_label(self) -> str:
+        from .models import DocumentKind
+
+        return str(dict(DocumentKind.choices).get(self.kind, self.kind))
+
 
 @dataclass
 class Results:

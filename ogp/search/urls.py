@@ -1,4 +1,7 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "search"
-urlpatterns: list[URLPattern] = []
+
+urlpatterns = [path("", views.search_page, name="page")]

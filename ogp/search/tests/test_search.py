@@ -112,3 +112,23 @@ def test_reindex_command(texts):
     SearchDocument.objects.all().delete()
     call_command("search_reindex")
     assert titles(search_documents("élections", language="fr")) == ["Observatoire budgétaire"]
+
+
+def test_search_page_without_javascript(client, texts):
+    page = client.get("/fr/search/", {"q": "elections"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Observatoire budgétaire" in html and "<mark>élections</mark>" in html
+    assert "?q=elections&amp;kind=organisation" in html  # a facet link
+    assert client.get("/fr/search/", {"q": "x", "year": "abc"}).status_code == 200
+    assert client.get("/es/search/").status_code == 200
+
+
+def test_search_api(client, texts):
+    body = client.get("/api/v1/search/", {"q": "comisiones", "lang": "es"}).json()
+    assert body["language"] == "es" and body["total"] == 1
+    assert body["results"][0]["title"] == "Red ciudadana"
+    assert "<mark>" in body["results"][0]["excerpt_html"]
+    assert {"value": "organisation", "count": 1} in body["facets"]["kind"]
+    bad = client.get("/api/v1/search/")
+    assert bad.status_code == 400 and "q" in bad.json()["error"]["fields"]
