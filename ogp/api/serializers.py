@@ -231,7 +231,7 @@ class MemberSerializer(CountrySerializer):
         }
     )
     def get_lead_agency(self, obj: Country) -> dict[str, str] | None:
-        agency = getattr(obj, "public_lead_agency", None)
+        agency = getattr(obj, "lead_agency", None)  # missing: RelatedObjectDoesNotExist
         if agency is None:
             return None
         return {"name": agency.name, "website": agency.website}

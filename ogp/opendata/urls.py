@@ -1,4 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "opendata"
-urlpatterns: list[URLPattern] = []
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("feeds/publications.atom", views.PublicationsFeed(), name="feed-publications"),
+]
