@@ -29,7 +29,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
             form.add_error(None, err)
         else:
             form = TokenForm()
-    tokens = ApiToken.objects.filter(user=request.user)
+    tokens = ApiToken.objects.filter(user=request.user)  # type: ignore[misc]  # login_required
     response = render(
         request, "api/tokens.html", {"form": form, "tokens": tokens, "secret": secret}
     )

@@ -75,15 +75,16 @@ class ConditionalMixin:
         )
         key = self.shared_cache_key()
         if key and self.immutable and not getattr(response, "from_shared_cache", False):
-            cache.set(key, (response.content, etag, response.get("Last-Modified")),
-                      SHARED_CACHE_SECONDS)
+            cache.set(
+                key, (response.content, etag, response.get("Last-Modified")), SHARED_CACHE_SECONDS
+            )
         conditional = get_conditional_response(
             request,
             etag=etag,
             last_modified=int(modified.timestamp()) if modified else None,
             response=response,
         )
-        return conditional
+        return conditional or response
 
     def cached_response(self) -> HttpResponse | None:
         """The stored rendering of an immutable response, answered without touching the

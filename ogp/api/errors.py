@@ -21,7 +21,9 @@ def _flatten(detail: Any) -> Any:
 def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ValidationError):  # a service refused (ServiceError) or a model check
         exc = exceptions.ValidationError(
-            {"non_field_errors": exc.messages} if not hasattr(exc, "error_dict") else exc.message_dict
+            {"non_field_errors": exc.messages}
+            if not hasattr(exc, "error_dict")
+            else exc.message_dict
         )
     response = exception_handler(exc, context)
     if response is None:
@@ -34,7 +36,9 @@ def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response 
     body: dict[str, Any] = {"status": response.status_code, "code": code}
     if isinstance(detail, dict | list):
         body["message"] = _("The request has errors; see fields.")
-        body["fields"] = _flatten(detail if isinstance(detail, dict) else {"non_field_errors": detail})
+        body["fields"] = _flatten(
+            detail if isinstance(detail, dict) else {"non_field_errors": detail}
+        )
     else:
         body["message"] = str(detail) if detail is not None else str(exc)
     if isinstance(exc, Http404):

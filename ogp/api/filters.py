@@ -51,8 +51,11 @@ class ResultFilter(filters.FilterSet):
     country = filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", max_length=3)
     region = filters.ChoiceFilter(field_name="country__region", choices=Region.choices)
     status = filters.ChoiceFilter(
-        choices=[("eligible", "eligible"), ("not_eligible", "not_eligible"),
-                 ("not_enough_data", "not_enough_data")]
+        choices=[
+            ("eligible", "eligible"),
+            ("not_eligible", "not_eligible"),
+            ("not_enough_data", "not_enough_data"),
+        ]
     )
     is_member = filters.BooleanFilter()
     eligibility_review = filters.BooleanFilter()

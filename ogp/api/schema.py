@@ -15,8 +15,14 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
         }
 
 
-DATABASE_LIMITS = {32767, -32768, 2147483647, -2147483648, 9223372036854775807,
-                   -9223372036854775808}
+DATABASE_LIMITS = {
+    32767,
+    -32768,
+    2147483647,
+    -2147483648,
+    9223372036854775807,
+    -9223372036854775808,
+}
 
 
 def drop_database_integer_limits(result, generator, request, public):  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import translation
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -73,8 +73,14 @@ class SearchView(ConditionalMixin, APIView):
         d: dict[str, Any] = params.validated_data
         language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
         results = search_documents(
-            d["q"], language=language, kind=d.get("kind", ""), country=d.get("country", ""),
-            area=d.get("area", ""), year=d.get("year"), limit=d["limit"], offset=d["offset"],
+            d["q"],
+            language=language,
+            kind=d.get("kind", ""),
+            country=d.get("country", ""),
+            area=d.get("area", ""),
+            year=d.get("year"),
+            limit=d["limit"],
+            offset=d["offset"],
         )
         body = {
             "query": results.query,
@@ -83,8 +89,13 @@ class SearchView(ConditionalMixin, APIView):
             "results": SearchHit(results.hits, many=True).data,
             "facets": {
                 name: [{"value": v, "count": n} for v, n in values]
-                for name, values in {"kind": [], "country": [], "year": [], "area": [],
-                                     **results.facets}.items()
+                for name, values in {
+                    "kind": [],
+                    "country": [],
+                    "year": [],
+                    "area": [],
+                    **results.facets,
+                }.items()
             },
         }
         return Response(body)

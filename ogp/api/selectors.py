@@ -50,9 +50,7 @@ def published_letters() -> QuerySet[LetterOfIntent]:
 
 
 def forum_members() -> Prefetch:
-    return Prefetch(
-        "memberships", queryset=ForumMembership.objects.select_related("organisation")
-    )
+    return Prefetch("memberships", queryset=ForumMembership.objects.select_related("organisation"))
 
 
 def meetings() -> QuerySet[Meeting]:

@@ -280,9 +280,7 @@ class ForumMemberSerializer(serializers.ModelSerializer):
 class ForumSerializer(serializers.ModelSerializer):
     country = CountryRefSerializer(read_only=True)
     government_members = serializers.IntegerField(source="government_count", read_only=True)
-    non_government_members = serializers.IntegerField(
-        source="non_government_count", read_only=True
-    )
+    non_government_members = serializers.IntegerField(source="non_government_count", read_only=True)
     last_meeting = serializers.DateField(source="last_held", read_only=True, allow_null=True)
     next_meeting = serializers.DateField(source="next_scheduled", read_only=True, allow_null=True)
     web_url = serializers.SerializerMethodField()

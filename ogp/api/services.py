@@ -13,7 +13,7 @@ from ogp.core.errors import ServiceError
 
 from .models import ApiToken, Scope
 
-TOKEN_PREFIX = "ogp_"
+TOKEN_PREFIX = "ogp_"  # noqa: S105 - a label, not a secret
 MAX_ACTIVE_TOKENS = 20
 
 

@@ -23,8 +23,5 @@ class ClientRateThrottle(SimpleRateThrottle):
         return super().allow_request(request, view)
 
     def get_cache_key(self, request: Request, view: Any) -> str:
-        if self.scope == "token":
-            ident = f"user-{request.user.pk}"
-        else:
-            ident = self.get_ident(request)
+        ident = f"user-{request.user.pk}" if self.scope == "token" else self.get_ident(request)
         return f"api-throttle:{self.scope}:{ident}"

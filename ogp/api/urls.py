@@ -1,7 +1,7 @@
 """/api/v1/: the open data API, its OpenAPI schema and its documentation pages."""
 
-from django.urls import include, path, re_path
 from csp.decorators import csp_update
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -33,7 +33,9 @@ urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(api_version="1.0.0"), name="schema"),
     # documentation pages from the sidecar's local assets; the script is a file (the split view),
     # only the viewers' generated styles need inline styles
-    path("v1/docs/", _docs(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"),
+    path(
+        "v1/docs/", _docs(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"
+    ),
     path("v1/redoc/", _docs(SpectacularRedocView.as_view(url_name="api:schema")), name="redoc"),
     path("v1/releases/import/", writes.ReleaseImportView.as_view(), name="release-import"),
     path("v1/cycles/<int:year>/compute/", writes.CycleComputeView.as_view(), name="cycle-compute"),

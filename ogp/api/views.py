@@ -232,9 +232,11 @@ class EventViewSet(PublicReadViewSet):
 
     def last_modified(self) -> datetime | None:
         if getattr(self, "action", "") == "retrieve":
-            return self.get_queryset().filter(slug=self.kwargs.get("slug")).aggregate(
-                m=Max("updated_at")
-            )["m"]
+            return (
+                self.get_queryset()
+                .filter(slug=self.kwargs.get("slug"))
+                .aggregate(m=Max("updated_at"))["m"]
+            )
         return None
 
 

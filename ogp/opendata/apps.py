@@ -10,6 +10,5 @@ class OpendataConfig(AppConfig):
     verbose_name = _("Open data")
     nav_items: list[tuple[Any, str]] = [(_("Open data"), "opendata:index")]
 
-
     def ready(self) -> None:
         from . import signals  # noqa: F401  (rebuild the packages when a cycle is published)

@@ -6,6 +6,9 @@ from . import views
 
 urlpatterns = [
     path("<slug:name>/", views.package_index, name="opendata-package"),
-    re_path(r"^(?P<name>[a-z-]+)/(?P<filename>[a-z_-]+\.(?:csv|json))$", views.package_file,
-            name="opendata-file"),
+    re_path(
+        r"^(?P<name>[a-z-]+)/(?P<filename>[a-z_-]+\.(?:csv|json))$",
+        views.package_file,
+        name="opendata-file",
+    ),
 ]

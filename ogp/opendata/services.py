@@ -61,13 +61,23 @@ def _resource_files(folder: Path, res: Resource) -> list[dict[str, Any]]:
     json_meta = _write(folder, f"{res.name}.json", json_bytes)
     return [
         {
-            "name": res.name, "title": res.title, "path": f"{res.name}.csv", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "profile": "tabular-data-resource",
-            "schema": schema, **csv_meta,
+            "name": res.name,
+            "title": res.title,
+            "path": f"{res.name}.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "profile": "tabular-data-resource",
+            "schema": schema,
+            **csv_meta,
         },
         {
-            "name": f"{res.name}-json", "title": res.title, "path": f"{res.name}.json",
-            "format": "json", "mediatype": "application/json", "encoding": "utf-8",
+            "name": f"{res.name}-json",
+            "title": res.title,
+            "path": f"{res.name}.json",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
             **json_meta,
         },
     ]
@@ -91,8 +101,7 @@ def datapackage_build(name: str) -> dict[str, Any]:
             "version": timezone.now().strftime("%Y.%m.%d.%H%M%S"),
             "created": timezone.now().isoformat(timespec="seconds"),
             "licenses": [LICENSE],
-            "sources": [{"title": "OGP platform", "path": settings.SITE_URL},
-                        *package.sources],
+            "sources": [{"title": "OGP platform", "path": settings.SITE_URL}, *package.sources],
             "resources": resources,
         }
         (staging / "datapackage.json").write_text(

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -47,9 +48,7 @@ def package_file(request: HttpRequest, name: str, filename: str) -> FileResponse
     response = FileResponse(path.open("rb"), content_type=f"{content_type}; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=3600"
-    response["Last-Modified"] = timezone.datetime.fromtimestamp(
-        path.stat().st_mtime, tz=datetime.UTC
-    ).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    response["Last-Modified"] = http_date(path.stat().st_mtime)
     if filename.endswith(".csv"):
         response["Content-Disposition"] = f'inline; filename="ogp-{name}-{filename}"'
     return response

@@ -10,6 +10,5 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
     nav_items: list[tuple[Any, str]] = [(_("Search"), "search:page")]
 
-
     def ready(self) -> None:
         from . import registry  # noqa: F401  (connects the index signals)

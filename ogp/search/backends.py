@@ -3,6 +3,7 @@ with unaccent, GIN index) in production, SQLite FTS5 on the embedded default. Pa
 call `backend().search(...)` and never know which one answers."""
 
 import html
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -107,15 +108,20 @@ class BaseBackend:
     def delete_vectors(self, ids: list[int]) -> None:
         """PostgreSQL keeps the vector in the row; SQLite's FTS5 rows go separately."""
 
-    def matching(self, query: str, language: str) -> tuple[QuerySet[SearchDocument], dict]:
-        """(documents matching, {pk: rank}) or a query set annotated with `rank`."""
+    def matching(self, query: str, language: str) -> Any:
+        """The documents matching `query`, annotated with `rank` (higher is better)."""
         raise NotImplementedError
 
     def excerpts(self, docs: list[SearchDocument], query: str, language: str) -> dict[int, str]:
         raise NotImplementedError
 
     def search(
-        self, query: str, *, language: str, filters: Filters | None = None, limit: int = 20,
+        self,
+        query: str,
+        *,
+        language: str,
+        filters: Filters | None = None,
+        limit: int = 20,
         offset: int = 0,
     ) -> Results:
         query = " ".join(query.split())[:MAX_QUERY]
@@ -138,9 +144,14 @@ class BaseBackend:
         excerpts = self.excerpts(page, query, language)
         hits = [
             Hit(
-                kind=d.kind, title=d.title, url=d.url, country=d.country,
-                country_name=d.country_name, year=d.year,
-                excerpt=_marked_to_html(excerpts.get(d.pk, "")), rank=float(d.rank),
+                kind=d.kind,
+                title=d.title,
+                url=d.url,
+                country=d.country,
+                country_name=d.country_name,
+                year=d.year,
+                excerpt=_marked_to_html(excerpts.get(d.pk, "")),
+                rank=float(d.rank),
             )
             for d in page
         ]
@@ -148,8 +159,11 @@ class BaseBackend:
 
     def _facets(self, qs: QuerySet[SearchDocument]) -> dict[str, list[tuple[str, int]]]:
         def counts(name: str) -> list[tuple[str, int]]:
-            rows = qs.exclude(**{f"{name}__isnull": True}).exclude(**{name: ""}) if name != "year" \
+            rows = (
+                qs.exclude(**{f"{name}__isnull": True}).exclude(**{name: ""})
+                if name != "year"
                 else qs.exclude(year__isnull=True)
+            )
             data = rows.order_by().values(name).annotate(n=Count("pk")).order_by("-n", name)[:30]
             return [(str(r[name]), r["n"]) for r in data]
 
@@ -190,7 +204,7 @@ class PostgresBackend(BaseBackend):
         tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
         return SearchDocument.objects.extra(  # noqa: S610 - parameters are bound
             where=[f"vector @@ {tsquery}"], params=[cfg, query]
-        ).annotate(rank=RawSQL(f"ts_rank(vector, {tsquery})", [cfg, query]))
+        ).annotate(rank=RawSQL(f"ts_rank(vector, {tsquery})", [cfg, query]))  # noqa: S611
 
     def excerpts(self, docs: list[SearchDocument], query: str, language: str) -> dict[int, str]:
         if not docs:
@@ -200,10 +214,14 @@ class PostgresBackend(BaseBackend):
             cursor.execute(
                 "SELECT id, ts_headline(%s::regconfig, body, websearch_to_tsquery(%s::regconfig, "
                 "%s), %s) FROM search_searchdocument WHERE id = ANY(%s)",
-                [cfg, cfg, query,
-                 f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
-                 "FragmentDelimiter=\" … \"",
-                 [d.pk for d in docs]],
+                [
+                    cfg,
+                    cfg,
+                    query,
+                    f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
+                    'FragmentDelimiter=" … "',
+                    [d.pk for d in docs],
+                ],
             )
             return dict(cursor.fetchall())
 
@@ -215,20 +233,24 @@ class SqliteBackend(BaseBackend):
         if not ids:
             return
         self.delete_vectors(ids)
-        docs = SearchDocument.objects.filter(pk__in=ids).values_list("pk", "language", "title",
-                                                                      "body")
+        docs = SearchDocument.objects.filter(pk__in=ids).values_list(
+            "pk", "language", "title", "body"
+        )
         with connection.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO search_fts(rowid, title, body) VALUES (%s, %s, %s)",
-                [(pk, " ".join(terms(t, lang)), " ".join(terms(b, lang)))
-                 for pk, lang, t, b in docs],
+                [
+                    (pk, " ".join(terms(t, lang)), " ".join(terms(b, lang)))
+                    for pk, lang, t, b in docs
+                ],
             )
 
     def delete_vectors(self, ids: list[int]) -> None:
         if ids:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"DELETE FROM search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids
+                    "DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(%s))",
+                    [json.dumps(ids)],
                 )
 
     def matching(self, query: str, language: str) -> Any:
@@ -254,8 +276,11 @@ class SqliteBackend(BaseBackend):
 def highlight(text: str, wanted: set[str], language: str, width: int = 30) -> str:
     """An excerpt of `text` around its first matching words, the matches between markers."""
     words = list(WORD.finditer(text))
-    hits = [i for i, m in enumerate(words) if terms(m.group(), language)[:1] and
-            terms(m.group(), language)[0] in wanted]
+    hits = [
+        i
+        for i, m in enumerate(words)
+        if terms(m.group(), language)[:1] and terms(m.group(), language)[0] in wanted
+    ]
     if not words:
         return ""
     start = max((hits[0] if hits else 0) - width // 3, 0)

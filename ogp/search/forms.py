@@ -11,6 +11,7 @@ class SearchForm(forms.Form):
     )
     country = forms.RegexField(regex=r"^[A-Za-z]{3}$", required=False, widget=forms.HiddenInput)
     area = forms.SlugField(max_length=40, required=False, widget=forms.HiddenInput)
-    year = forms.IntegerField(min_value=1900, max_value=2999, required=False,
-                              widget=forms.HiddenInput)
+    year = forms.IntegerField(
+        min_value=1900, max_value=2999, required=False, widget=forms.HiddenInput
+    )
     page = forms.IntegerField(min_value=1, max_value=50, required=False, widget=forms.HiddenInput)

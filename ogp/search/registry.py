@@ -121,8 +121,13 @@ def _country_docs(country: Any) -> list[Doc]:
             language=language,
             title=name,
             body=" ".join(
-                [country.name_en, country.name_fr, country.name_es, country.iso3,
-                 str(country.get_membership_status_display())]
+                [
+                    country.name_en,
+                    country.name_fr,
+                    country.name_es,
+                    country.iso3,
+                    str(country.get_membership_status_display()),
+                ]
             ),
             url=country.get_absolute_url(),
             country=country.iso3,
@@ -132,7 +137,7 @@ def _country_docs(country: Any) -> list[Doc]:
     return _in_languages(build)
 
 
-def _country_fields(obj: Any, language: str) -> dict[str, str]:
+def _country_fields(obj: Any, language: str) -> dict[str, Any]:
     c = getattr(obj, "country", None)
     if c is None:
         return {"country": "", "country_name": ""}
@@ -148,9 +153,12 @@ def _organisation_docs(org: Any) -> list[Doc]:
     def build(language: str) -> Doc:
         labels = [str(f.label) for f in org.focus_areas.all()]
         return Doc(
-            language=language, title=org.name,
+            language=language,
+            title=org.name,
             body=" ".join([org.description, str(org.get_kind_display()), *labels]),
-            url=org.get_absolute_url(), policy_areas=areas, year=org.created_at.year,
+            url=org.get_absolute_url(),
+            policy_areas=areas,
+            year=org.created_at.year,
             **_country_fields(org, language),
         )
 
@@ -160,9 +168,11 @@ def _organisation_docs(org: Any) -> list[Doc]:
 def _forum_docs(forum: Any) -> list[Doc]:
     def build(language: str) -> Doc:
         return Doc(
-            language=language, title=forum.name,
+            language=language,
+            title=forum.name,
             body="\n".join([forum.description, forum.rules_of_participation]),
-            url=forum.get_absolute_url(), year=forum.established_on.year,
+            url=forum.get_absolute_url(),
+            year=forum.established_on.year,
             **_country_fields(forum, language),
         )
 
@@ -172,9 +182,11 @@ def _forum_docs(forum: Any) -> list[Doc]:
 def _event_docs(event: Any) -> list[Doc]:
     def build(language: str) -> Doc:
         return Doc(
-            language=language, title=event.title,
+            language=language,
+            title=event.title,
             body="\n".join([event.description, event.location, str(event.get_kind_display())]),
-            url=event.get_absolute_url(), year=event.starts_at.year,
+            url=event.get_absolute_url(),
+            year=event.starts_at.year,
             **_country_fields(event, language),
         )
 
@@ -191,8 +203,9 @@ def _letter_docs(letter: Any) -> list[Doc]:
         return Doc(
             language=language,
             title=f"{letter.reference} — {fields['country_name']}",
-            body="\n".join([letter.past_reforms, letter.responsible_ministry,
-                            letter.signatory_agency]),
+            body="\n".join(
+                [letter.past_reforms, letter.responsible_ministry, letter.signatory_agency]
+            ),
             url=reverse("membership:country", args=[letter.country.iso3]),
             year=(letter.accepted_on or letter.created_at).year,
             **fields,
@@ -208,17 +221,29 @@ def _register_platform_types() -> None:
     from ogp.participation.models import Event, Forum
 
     register(Registration(Country, "country", _country_docs, lambda: Country.objects.all()))
-    register(Registration(
-        Organisation, "organisation", _organisation_docs,
-        lambda: Organisation.objects.select_related("country").prefetch_related("focus_areas"),
-        related=(Organisation.focus_areas.through,),
-    ))
-    register(Registration(Forum, "forum", _forum_docs,
-                          lambda: Forum.objects.select_related("country")))
-    register(Registration(Event, "event", _event_docs,
-                          lambda: Event.objects.select_related("country")))
-    register(Registration(LetterOfIntent, "letter", _letter_docs,
-                          lambda: LetterOfIntent.objects.select_related("country")))
+    register(
+        Registration(
+            Organisation,
+            "organisation",
+            _organisation_docs,
+            lambda: Organisation.objects.select_related("country").prefetch_related("focus_areas"),
+            related=(Organisation.focus_areas.through,),
+        )
+    )
+    register(
+        Registration(Forum, "forum", _forum_docs, lambda: Forum.objects.select_related("country"))
+    )
+    register(
+        Registration(Event, "event", _event_docs, lambda: Event.objects.select_related("country"))
+    )
+    register(
+        Registration(
+            LetterOfIntent,
+            "letter",
+            _letter_docs,
+            lambda: LetterOfIntent.objects.select_related("country"),
+        )
+    )
 
 
 _register_platform_types()

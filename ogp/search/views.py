@@ -1,5 +1,6 @@
 """The search page: a form, ranked results with highlighted excerpts, facets as links."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
@@ -24,8 +25,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
         d = form.cleaned_data
         page = d["page"] or 1
         results = search_documents(
-            d["q"], kind=d["kind"], country=d["country"] or "", area=d["area"] or "",
-            year=d["year"], limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
+            d["q"],
+            kind=d["kind"],
+            country=d["country"] or "",
+            area=d["area"] or "",
+            year=d["year"],
+            limit=PAGE_SIZE,
+            offset=(page - 1) * PAGE_SIZE,
         )
         current = {k: v for k, v in request.GET.items() if k in form.fields and k != "page"}
         kind_labels = dict(DocumentKind.choices)
@@ -39,7 +45,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 params.pop(name)  # selected facet: the link removes it
             return "?" + urlencode(params)
 
-        labels = {"kind": kind_labels, "area": area_labels, "country": names}
+        labels: dict[str, dict[str, Any]] = {
+            "kind": kind_labels,
+            "area": area_labels,
+            "country": names,
+        }
         for name, values in results.facets.items():
             facets[name] = [
                 {
@@ -55,6 +65,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if page * PAGE_SIZE < results.total and page < 50:
             pages["next"] = "?" + urlencode({**current, "page": page + 1})
     return render(
-        request, "search/page.html",
+        request,
+        "search/page.html",
         {"form": form, "results": results, "facets": facets, "pages": pages},
     )

@@ -33,8 +33,9 @@ JOBS: tuple[Job, ...] = (
     Job("opendata-packages", "ogp.opendata.services.datapackages_build_all", hour=2),
     Job("digests-daily", "ogp.tasks.jobs.digests_daily", hour=6),
     Job("digests-weekly", "ogp.tasks.jobs.digests_weekly", hour=6, weekday=0),
-    Job("forum-reminders", "ogp.participation.services.forums.forum_cadence_reminders_send",
-        hour=7),
+    Job(
+        "forum-reminders", "ogp.participation.services.forums.forum_cadence_reminders_send", hour=7
+    ),
 )
 JOBS_BY_NAME = {job.name: job for job in JOBS}
 
@@ -45,7 +46,9 @@ def run_job(name: str) -> object:
     return result if isinstance(result, int | str | None) else str(result)
 
 
-def enqueue_due(now: datetime.datetime, *, only: str | None = None, force: bool = False) -> list[str]:
+def enqueue_due(
+    now: datetime.datetime, *, only: str | None = None, force: bool = False
+) -> list[str]:
     """Enqueue the jobs due at `now` (or `only`, when forced), each once per period."""
     queued = []
     for job in JOBS:

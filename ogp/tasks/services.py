@@ -14,7 +14,11 @@ def outbound_email_retry(*, acting_user: Any, email: OutboundEmail) -> None:
     """Staff send a failed e-mail again (back on the queue with a fresh count of tries)."""
     if email.status != OutboundEmail.Status.FAILED:
         raise ServiceError(_("Only an e-mail that failed can be sent again."))
-    audit_record(actor=acting_user, action="core.email.retry", target=email,
-                 before={"attempts": email.attempts, "last_error": email.last_error})
+    audit_record(
+        actor=acting_user,
+        action="core.email.retry",
+        target=email,
+        before={"attempts": email.attempts, "last_error": email.last_error},
+    )
     email_id = email.pk
     transaction.on_commit(lambda: retry_failed_email.enqueue(email_id))

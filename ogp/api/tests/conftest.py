@@ -7,16 +7,27 @@ import ogp.eligibility
 from ogp.eligibility import services as eligibility_services
 
 FIX = Path(ogp.eligibility.__file__).resolve().parent / "tests" / "fixtures"
-FILES = ["crosswalk_small.csv", "research_small.csv", "obs_small.csv", "eiu_small.csv",
-         "vdem_small.csv"]
+FILES = [
+    "crosswalk_small.csv",
+    "research_small.csv",
+    "obs_small.csv",
+    "eiu_small.csv",
+    "vdem_small.csv",
+]
 
 
 @pytest.fixture
 def namibia(db):
     from ogp.countries.tests.factories import CountryFactory
 
-    return CountryFactory(iso2="NA", iso3="NAM", name_en="Namibia", name_fr="Namibie",
-                          name_es="Namibia", region="africa")
+    return CountryFactory(
+        iso2="NA",
+        iso3="NAM",
+        name_en="Namibia",
+        name_fr="Namibie",
+        name_es="Namibia",
+        region="africa",
+    )
 
 
 @pytest.fixture
@@ -25,7 +36,9 @@ def imported(db, namibia, country):
     releases = {}
     for name in FILES:
         release, _ = eligibility_services.release_import(
-            acting_user=None, data=(FIX / name).read_bytes(), file_name=name,
+            acting_user=None,
+            data=(FIX / name).read_bytes(),
+            file_name=name,
             published_on=datetime.date(2023, 3, 1),
         )
         releases[release.kind] = release
@@ -70,8 +83,10 @@ def participation_data(country):
 def letters(country, other_country):
     from ogp.membership.tests.factories import LetterFactory
 
-    accepted = [LetterFactory(country=c, state="accepted", language="fr",
-                              past_reforms="Réformes passées") for c in (country, other_country)]
+    accepted = [
+        LetterFactory(country=c, state="accepted", language="fr", past_reforms="Réformes passées")
+        for c in (country, other_country)
+    ]
     draft = LetterFactory(country=country, state="draft")
     return {"accepted": accepted, "draft": draft}
 

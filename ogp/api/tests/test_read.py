@@ -36,7 +36,9 @@ def test_every_list_answers_json_with_cursor_pages(api, everything, url):
 
 
 @pytest.mark.parametrize("url", LIST_ENDPOINTS)
-def test_list_query_count_does_not_grow_with_the_page(api, everything, url, django_assert_max_num_queries):
+def test_list_query_count_does_not_grow_with_the_page(
+    api, everything, url, django_assert_max_num_queries
+):
     api.get(url, {"page_size": 1})
     with django_assert_max_num_queries(6):
         response = api.get(url, {"page_size": 100})
@@ -80,7 +82,9 @@ def test_published_cycle_is_immutable_and_conditional(api, published_cycle):
     assert since.status_code == 304
 
 
-def test_cached_results_answer_without_the_database(api, published_cycle, django_assert_max_num_queries):
+def test_cached_results_answer_without_the_database(
+    api, published_cycle, django_assert_max_num_queries
+):
     api.get("/api/v1/cycles/2023/results/")
     with django_assert_max_num_queries(1):  # the cycle lookup; the page comes from the cache
         response = api.get("/api/v1/cycles/2023/results/")
@@ -132,8 +136,10 @@ def test_errors_are_json(api, country):
 
 
 def test_rate_limit_per_client(api, country, settings):
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK,
-                               "DEFAULT_THROTTLE_RATES": {"anon": "3/min", "token": "10/min"}}
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "3/min", "token": "10/min"},
+    }
     from rest_framework.settings import api_settings
 
     api_settings.reload()

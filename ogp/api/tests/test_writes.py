@@ -10,13 +10,21 @@ from .conftest import FIX, token_for
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "public", "civil_society", "government", "other_government",
-         "researcher", "support_unit"]
+ROLES = [
+    "anonymous",
+    "public",
+    "civil_society",
+    "government",
+    "other_government",
+    "researcher",
+    "support_unit",
+]
 
 
 @pytest.fixture
-def users(user, civil_society_user, government_user, other_government_user, researcher_user,
-          staff_user):
+def users(
+    user, civil_society_user, government_user, other_government_user, researcher_user, staff_user
+):
     return {
         "anonymous": None,
         "public": user,
@@ -54,7 +62,8 @@ def test_import_grid(client, imported, users, role):
 
 def test_import_needs_the_scope_even_for_staff(client, imported, staff_user):
     response = client.post(
-        "/api/v1/releases/import/", {"file": csv_upload()},
+        "/api/v1/releases/import/",
+        {"file": csv_upload()},
         **token_for(staff_user, ["eligibility:cycles"]),
     )
     assert response.status_code == 403
@@ -67,7 +76,8 @@ def test_import_error_names_the_line_and_writes_nothing(client, imported, staff_
     bad = SimpleUploadedFile("bad.csv", b"country_name,iso3,year,civlib_eiu\nX,NAM,20x4,9\n")
     before = DatasetRelease.objects.count()
     response = client.post(
-        "/api/v1/releases/import/", {"file": bad, "kind": "eiu"},
+        "/api/v1/releases/import/",
+        {"file": bad, "kind": "eiu"},
         **token_for(staff_user, ["eligibility:import"]),
     )
     assert response.status_code == 400, response.content
@@ -104,21 +114,31 @@ def test_cycle_compute_and_publish_grid(client, open_cycle, users, role):
 
 
 def test_publish_refusal_from_the_service_is_a_clear_400(client, open_cycle, staff_user):
-    response = client.post("/api/v1/cycles/2024/publish/",
-                           **token_for(staff_user, ["eligibility:cycles"]))
+    response = client.post(
+        "/api/v1/cycles/2024/publish/", **token_for(staff_user, ["eligibility:cycles"])
+    )
     assert response.status_code == 400
     assert "Compute the cycle" in response.json()["error"]["fields"]["non_field_errors"][0]
 
 
 def evidence(country="ZZA"):
-    return {"cycle": 2024, "country": country, "criterion": "fiscal_transparency",
-            "summary": "The budget is online now.", "source_url": "https://example.org/b"}
+    return {
+        "cycle": 2024,
+        "country": country,
+        "criterion": "fiscal_transparency",
+        "summary": "The budget is online now.",
+        "source_url": "https://example.org/b",
+    }
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_evidence_grid_on_own_country(client, open_cycle, users, role):
-    response = client.post("/api/v1/evidence/", evidence(), content_type="application/json",
-                           **headers(users, role, ["eligibility:evidence"]))
+    response = client.post(
+        "/api/v1/evidence/",
+        evidence(),
+        content_type="application/json",
+        **headers(users, role, ["eligibility:evidence"]),
+    )
     # the web form's rule: the country's government or civil society
     allowed = role in ("government", "civil_society")
     expected = 201 if allowed else 401 if role == "anonymous" else 403
@@ -126,20 +146,28 @@ def test_evidence_grid_on_own_country(client, open_cycle, users, role):
     assert EvidenceSubmission.objects.exists() is allowed
 
 
-def test_government_token_cannot_write_for_another_country(client, open_cycle, other_country,
-                                                           government_user):
+def test_government_token_cannot_write_for_another_country(
+    client, open_cycle, other_country, government_user
+):
     other_country.un_member = True
     other_country.save()
-    response = client.post("/api/v1/evidence/", evidence(other_country.iso3),
-                           content_type="application/json",
-                           **token_for(government_user, ["eligibility:evidence"]))
+    response = client.post(
+        "/api/v1/evidence/",
+        evidence(other_country.iso3),
+        content_type="application/json",
+        **token_for(government_user, ["eligibility:evidence"]),
+    )
     assert response.status_code == 403
     assert not EvidenceSubmission.objects.exists()
 
 
 def test_evidence_scope_is_required(client, open_cycle, government_user):
-    response = client.post("/api/v1/evidence/", evidence(), content_type="application/json",
-                           **token_for(government_user, ["eligibility:import"]))
+    response = client.post(
+        "/api/v1/evidence/",
+        evidence(),
+        content_type="application/json",
+        **token_for(government_user, ["eligibility:import"]),
+    )
     assert response.status_code == 403
 
 

@@ -17,20 +17,23 @@ def _opendata_root(settings, tmp_path):
 
 @pytest.fixture
 def published(db):
-    from ogp.api.tests.conftest import FILES, FIX  # the same small publisher files
     import datetime
 
     from ogp.accounts.tests.factories import StaffUserFactory
+    from ogp.api.tests.conftest import FILES, FIX  # the same small publisher files
     from ogp.countries.tests.factories import CountryFactory
     from ogp.eligibility import services
 
-    CountryFactory(iso2="NA", iso3="NAM", name_en="Namibia", name_fr="Namibie",
-                   name_es="Namibia")
+    CountryFactory(iso2="NA", iso3="NAM", name_en="Namibia", name_fr="Namibie", name_es="Namibia")
     CountryFactory(iso2="ZZ", iso3="ZZA", name_en="Zedland", name_fr="Zédie", name_es="Zedia")
     services.ruleset_seed_shipped()
     for name in FILES:
-        services.release_import(acting_user=None, data=(FIX / name).read_bytes(), file_name=name,
-                                published_on=datetime.date(2023, 3, 1))
+        services.release_import(
+            acting_user=None,
+            data=(FIX / name).read_bytes(),
+            file_name=name,
+            published_on=datetime.date(2023, 3, 1),
+        )
     staff = StaffUserFactory()
     cycle = services.cycle_open(acting_user=staff, year=2023)
     cycle = services.cycle_compute(acting_user=staff, cycle=cycle)
@@ -51,8 +54,9 @@ def test_eligibility_package_is_a_frictionless_tabular_package(published):
             header = next(csv.reader(io.StringIO(data.decode())))
             assert header == [f["name"] for f in res["schema"]["fields"]]
     criteria = list(csv.DictReader(io.StringIO((folder / "criteria.csv").read_text())))
-    nam_ft = next(r for r in criteria if r["country"] == "NAM"
-                  and r["criterion"] == "fiscal_transparency")
+    nam_ft = next(
+        r for r in criteria if r["country"] == "NAM" and r["criterion"] == "fiscal_transparency"
+    )
     assert (nam_ft["points"], nam_ft["source_year"], nam_ft["source_line"]) == ("4", "2019", "3")
 
 

@@ -14,20 +14,24 @@ def texts(country, other_country):
 
     area, _ = FocusArea.objects.get_or_create(code="fiscal_openness")
     fr = OrganisationFactory(
-        name="Observatoire budgétaire", country=country,
+        name="Observatoire budgétaire",
+        country=country,
         description="Nous suivons les élections et la transparence du budget de l'État.",
     )
     fr.focus_areas.add(area)
     es = OrganisationFactory(
-        name="Red ciudadana", country=other_country,
+        name="Red ciudadana",
+        country=other_country,
         description="Vigilamos las comisiones parlamentarias y el presupuesto público.",
     )
     en = OrganisationFactory(
-        name="Open Contracting Watch", country=other_country,
+        name="Open Contracting Watch",
+        country=other_country,
         description="We monitor public procurement contracts and spending.",
     )
-    hidden = OrganisationFactory(name="Hidden élections", is_hidden=True,
-                                 description="élections élections")
+    hidden = OrganisationFactory(
+        name="Hidden élections", is_hidden=True, description="élections élections"
+    )
     return {"fr": fr, "es": es, "en": en, "hidden": hidden}
 
 
@@ -99,7 +103,9 @@ def test_ranking_prefers_the_title(texts):
     assert results.hits[0].title == "Budget ouvert"
 
 
-@pytest.mark.parametrize("query", ["", "   ", '"', "AND OR NOT", "*", "NEAR(", "'; DROP", "x" * 500])
+@pytest.mark.parametrize(
+    "query", ["", "   ", '"', "AND OR NOT", "*", "NEAR(", "'; DROP", "x" * 500]
+)
 def test_hostile_queries_never_fail(texts, query):
     search_documents(query, language="fr")
 

@@ -36,8 +36,10 @@ def flaky(settings):
 
 def send():
     return send_templated_mail(
-        to=["someone@example.org"], template="participation/email/forum_cadence",
-        context={"forum": {"name": "Forum", "slug": "forum"}, "status": "due_soon"}, language="fr",
+        to=["someone@example.org"],
+        template="participation/email/forum_cadence",
+        context={"forum": {"name": "Forum", "slug": "forum"}, "status": "due_soon"},
+        language="fr",
     )
 
 
@@ -93,7 +95,8 @@ def test_backoff_doubles_and_is_capped(settings):
 def test_attachments_survive_the_queue(flaky):
     flaky.failures = 0
     send_templated_mail(
-        to=["a@example.org"], template="participation/email/forum_cadence",
+        to=["a@example.org"],
+        template="participation/email/forum_cadence",
         context={"forum": {"name": "F", "slug": "f"}, "status": "due_soon"},
         attachments=[("invite.ics", b"BEGIN:VCALENDAR", "text/calendar")],
     )
