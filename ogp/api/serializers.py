@@ -4,6 +4,7 @@ content is given as written, with its original language where the platform knows
 from typing import Any
 
 from django.conf import settings
+from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -197,15 +198,28 @@ class ResultSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PROVENANCE_SCHEMA)
     def get_criteria(self, obj: CountryResult) -> list[dict[str, Any]]:
+        return self._criteria(obj, self._labels())
+
+    def _labels(self) -> dict[str, dict[str, str]]:
+        """Labels in the current language, translated once per response, not once per row."""
+        lang = translation.get_language() or "en"
+        cache = self.root.__dict__.setdefault("_ogp_labels", {}) if self.root else {}
+        if lang not in cache:
+            cache[lang] = {
+                "status": {k: str(v) for k, v in eligibility_labels.STATUS_LABELS.items()},
+                "criterion": {k: str(v) for k, v in eligibility_labels.CRITERION_LABELS.items()},
+            }
+        labels: dict[str, dict[str, str]] = cache[lang]
+        return labels
+
+    @staticmethod
+    def _criteria(obj: CountryResult, labels: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
         out = []
         for crit in obj.data.get("criteria", []):
             code = crit.get("code", "")
             out.append(
                 {
-                    "criterion": {
-                        "code": code,
-                        "label": str(eligibility_labels.CRITERION_LABELS.get(code, code)),
-                    },
+                    "criterion": {"code": code, "label": labels["criterion"].get(code, code)},
                     "points": crit.get("points"),
                     "max_points": crit.get("max_points"),
                     "raw": crit.get("raw", ""),
@@ -215,6 +229,28 @@ class ResultSerializer(serializers.ModelSerializer):
                 }
             )
         return out
+
+    def to_representation(self, instance: CountryResult) -> dict[str, Any]:
+        """The same fields as declared (the schema), built directly: list pages of results are
+        the API's largest, and DRF's per-field machinery costs more than the data."""
+        labels = self._labels()
+        country = instance.country
+        return {
+            "id": instance.pk,
+            "cycle": self.context.get("cycle_year") or instance.cycle.year,
+            "country": {"iso3": country.iso3, "iso2": country.iso2, "name": country.name},
+            "status": {
+                "code": instance.status,
+                "label": labels["status"].get(instance.status, instance.status),
+            },
+            "total": instance.total,
+            "maximum": instance.maximum,
+            "is_member": instance.is_member,
+            "values_check": instance.values_check,
+            "eligibility_review": instance.eligibility_review,
+            "at_risk": instance.at_risk,
+            "criteria": self._criteria(instance, labels),
+        }
 
 
 class MemberSerializer(CountrySerializer):

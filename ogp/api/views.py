@@ -152,6 +152,12 @@ class CycleResultViewSet(PublicReadViewSet):
         lang = translation.get_language() or "en"
         return f"api:v1:results:{cycle.pk}:{cycle.checksum}:{lang}:{self.request.get_full_path()}"
 
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if not getattr(self, "swagger_fake_view", False) and "year" in self.kwargs:
+            context["cycle_year"] = self.cycle().year
+        return context
+
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Any:
         return self.cached_response() or super().list(request, *args, **kwargs)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
@@ -89,6 +90,7 @@ def reindex_object(reg: Registration, pk: Any) -> None:
     backend().replace(reg.kind, str(pk), docs)
 
 
+@transaction.atomic  # one commit for the whole rebuild, not one per document
 def reindex_all(kinds: Iterable[str] | None = None) -> int:
     from .backends import backend
 
