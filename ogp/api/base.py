@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -66,22 +66,26 @@ class ConditionalMixin:
             '"' + hashlib.blake2b(response.content, digest_size=16).hexdigest() + '"'
         )
         response["ETag"] = etag
-        modified = self.last_modified()
+        from_cache = getattr(response, "from_shared_cache", False)
+        modified = None if from_cache else self.last_modified()  # the stored header is kept
         if modified is not None:
             response["Last-Modified"] = http_date(modified.timestamp())
+        if from_cache:
+            self.immutable = True
         max_age = IMMUTABLE_MAX_AGE if self.immutable else SHORT_MAX_AGE
         response["Cache-Control"] = f"public, max-age={max_age}" + (
             ", immutable" if self.immutable else ""
         )
         key = self.shared_cache_key()
-        if key and self.immutable and not getattr(response, "from_shared_cache", False):
+        if key and self.immutable and not from_cache:
             cache.set(
                 key, (response.content, etag, response.get("Last-Modified")), SHARED_CACHE_SECONDS
             )
+        stored = response.get("Last-Modified")
         conditional = get_conditional_response(
             request,
             etag=etag,
-            last_modified=int(modified.timestamp()) if modified else None,
+            last_modified=int(modified.timestamp()) if modified else parse_http_date_safe(stored),
             response=response,
         )
         return conditional or response

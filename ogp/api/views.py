@@ -146,11 +146,13 @@ class CycleResultViewSet(PublicReadViewSet):
         return cycle.published_at or cycle.computed_at
 
     def shared_cache_key(self) -> str | None:
-        cycle = self.cycle()
-        if not cycle.is_published:
+        """Keyed by year: only a published cycle's pages are stored, and a published cycle can
+        no longer change (the services refuse), so a stored page is answered without a query."""
+        if hasattr(self, "_cycle") and not self._cycle.is_published:
             return None
         lang = translation.get_language() or "en"
-        return f"api:v1:results:{cycle.pk}:{cycle.checksum}:{lang}:{self.request.get_full_path()}"
+        path = self.request.get_full_path()
+        return f"api:v1:results:{self.kwargs.get('year')}:{lang}:{path}"
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()
