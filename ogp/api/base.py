@@ -85,7 +85,9 @@ class ConditionalMixin:
         conditional = get_conditional_response(
             request,
             etag=etag,
-            last_modified=int(modified.timestamp()) if modified else parse_http_date_safe(stored),
+            last_modified=int(modified.timestamp())
+            if modified
+            else parse_http_date_safe(stored or ""),
             response=response,
         )
         return conditional or response
