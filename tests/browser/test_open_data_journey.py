@@ -58,7 +58,7 @@ def test_search_open_data_and_tokens(
     }])  # fmt: skip
     page.goto("/fr/account/api-tokens/")
     assert_accessible(page)
-    page.get_by_label("Nom", exact=True).fill("script nocturne")
+    page.locator("#id_name").fill("script nocturne")
     page.get_by_role("button", name="Créer le jeton").click()
     token = page.locator("#new-token")
     expect(token).to_have_text(re.compile(r"^ogp_"))
