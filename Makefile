@@ -29,9 +29,11 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP) ## create or reuse .venv and install the platform with its dev tools
 
-run: install ## migrate the embedded SQLite database, seed, serve on http://127.0.0.1:8000
+run: install ## migrate the embedded SQLite database, seed, serve on http://127.0.0.1:8000 (+ task worker)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed
+	@$(MANAGE) db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
 
 browser-deps: ## install Debian's chromium, gettext and DejaVu fonts (letter PDFs) when missing

@@ -8,11 +8,15 @@ from ogp.core import views as core_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("health/", core_views.health, name="health"),
+    # issue 15: machine-readable data outside the language prefix (labels follow ?lang=)
+    path("api/", include("ogp.api.urls")),
+    path("opendata/", include("ogp.opendata.files_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("ogp.core.urls")),
     path("accounts/", include("allauth.urls")),
+    path("account/api-tokens/", include("ogp.api.account_urls")),
     path("account/", include("ogp.accounts.urls")),
     path("audit/", include("ogp.audit.urls")),
     path("countries/", include("ogp.countries.urls")),
@@ -22,6 +26,9 @@ urlpatterns += i18n_patterns(
     path("participate/", include("ogp.participation.urls")),
     path("plans/", include("ogp.plans.urls")),
     path("co-creation/", include("ogp.cocreation.urls")),
+    path("search/", include("ogp.search.urls")),
+    path("open-data/", include("ogp.opendata.urls")),
+    path("tasks/", include("ogp.tasks.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

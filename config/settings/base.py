@@ -33,6 +33,14 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "csp",
+    # open data API and background tasks (issue 15; settings in the block at the end)
+    "corsheaders",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     # ogp apps, in dependency order (seeding follows this order)
     "ogp.core",
     "ogp.audit",
@@ -45,6 +53,11 @@ INSTALLED_APPS = [
     "ogp.participation",
     "ogp.plans",
     "ogp.cocreation",
+    # layered above the domain apps: they read through selectors and write through services
+    "ogp.search",
+    "ogp.api",
+    "ogp.opendata",
+    "ogp.tasks",  # the scheduler: names jobs of every app above (dotted paths, no imports)
 ]
 
 MIDDLEWARE = [
@@ -52,6 +65,7 @@ MIDDLEWARE = [
     "ogp.core.cache_middleware.LeanPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # issue 15: CORS for /api/ reads only
     "ogp.core.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -251,3 +265,70 @@ LOGGING = {
 OGP_SOURCES_DIR = env("OGP_SOURCES_DIR", default="")
 # `manage.py eligibility_download`: {"file name": "URL", ...} of the publishers' files (JSON).
 OGP_ELIGIBILITY_SOURCE_URLS = env.json("OGP_ELIGIBILITY_SOURCE_URLS", default={})
+
+
+# ---------------------------------------------------------------------------------------------
+# Open data API, search and background tasks (issue 15). Kept in one block on purpose.
+# ---------------------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "ogp.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["ogp.api.permissions.ReadOnlyOrScopedWrite"],
+    "DEFAULT_PAGINATION_CLASS": "ogp.api.pagination.Cursor",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["ogp.api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_RATE_ANON", default="120/min"),
+        "token": env("API_RATE_TOKEN", default="600/min"),
+    },
+    "EXCEPTION_HANDLER": "ogp.api.errors.json_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "OGP platform open data API",
+    "DESCRIPTION": (
+        "Every public fact of the platform: countries and their OGP status history, eligibility "
+        "rule sets, dataset releases, cycles and per-country results with provenance, members and "
+        "published letters of intent, forums, meetings, events and organisations. Reads are open; "
+        "writes need a personal API token (account page) with the matching scope."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ogp.api.schema.drop_database_integer_limits",
+    ],
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+}
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True  # reads are public; writes need a token, never a cookie
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After"]
+
+# Tasks: the database backend on the embedded default (no extra service for `make run`), RQ
+# on Redis in production when TASKS_BACKEND=rq (see README, deployment).
+TASKS_BACKEND = env("TASKS_BACKEND", default="database")
+if TASKS_BACKEND == "rq":
+    RQ_QUEUES = {"default": {"URL": env("TASKS_REDIS_URL", default=REDIS_URL)}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    INSTALLED_APPS += ["django_rq"]
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+OGP_MAIL_MAX_ATTEMPTS = env.int("OGP_MAIL_MAX_ATTEMPTS", default=5)
+OGP_MAIL_RETRY_BASE_SECONDS = env.int("OGP_MAIL_RETRY_BASE_SECONDS", default=60)
+OGP_OPENDATA_ROOT = Path(env("OGP_OPENDATA_ROOT", default=str(BASE_DIR / "var" / "opendata")))

@@ -1,9 +1,15 @@
-"""Sending e-mail rendered from templates, in the recipient's language."""
+"""Sending e-mail rendered from templates, in the recipient's language.
 
+This is the one place every app sends through. The message is rendered now (in the request,
+where the context objects are), stored in the outbox and delivered by a background task with
+retries (ogp/core/tasks.py): a failing mail server never breaks the page, nothing is sent twice.
+"""
+
+import base64
 from collections.abc import Iterable, Mapping
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.template import TemplateDoesNotExist, engines
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -40,15 +46,32 @@ def send_templated_mail(
             html = render_to_string(f"{template}.html", ctx)
         except TemplateDoesNotExist:
             html = None
-    message = EmailMultiAlternatives(
+    from .models import OutboundEmail
+
+    email = OutboundEmail.objects.create(
+        template=template,
+        to=list(to),
         subject=subject,
         body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=list(to),
+        html=html or "",
         headers=dict(headers or {}),
+        attachments=[
+            [filename, base64.b64encode(content).decode("ascii"), mimetype]
+            for filename, content, mimetype in attachments
+        ],
     )
-    if html:
-        message.attach_alternative(html, "text/html")
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    return message.send()
+    queue_email(email.pk)
+    return 1
+
+
+def queue_email(email_id: int) -> None:
+    """Hand a stored e-mail to the task queue once the surrounding transaction commits (the
+    in-process backend used by tests and `TASKS_BACKEND=immediate` delivers at once)."""
+    from django_tasks import default_task_backend
+
+    from .tasks import enqueue_delivery
+
+    if not default_task_backend.supports_defer:
+        enqueue_delivery(email_id)
+    else:
+        transaction.on_commit(lambda: enqueue_delivery(email_id), robust=True)
