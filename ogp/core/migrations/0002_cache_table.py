@@ -13,6 +13,6 @@ def create_cache_table(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies: list[tuple[str, str]] = []
+    dependencies = [("core", "0001_initial")]
 
     operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]
