@@ -25,7 +25,8 @@ def _postgresql_only() -> None:
 def plan(queryset: QuerySet[Any], *, search: bool = False) -> str:
     """EXPLAIN without sequential scans (and, for a search, without plain index scans: the
     alphabetical index would otherwise be walked with the search as a filter)."""
-    switches = ["enable_seqscan", "enable_sort"] + (["enable_indexscan"] if search else [])
+    switches = ["enable_seqscan", "enable_sort", "enable_incremental_sort"]
+    switches += ["enable_indexscan"] if search else []
     with connection.cursor() as cursor:
         for switch in switches:
             cursor.execute(f"SET LOCAL {switch} = off")
