@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.core.errors import ServiceError
 
@@ -47,7 +48,7 @@ def api_token_create(*, acting_user: Any, name: str, scopes: list[str]) -> tuple
     )
     audit_record(
         actor=acting_user,
-        action="api.token.create",
+        action=AuditAction.API_TOKEN_CREATE,
         target=token,
         after={"name": token.name, "scopes": token.scopes},
     )
@@ -61,7 +62,7 @@ def api_token_revoke(*, acting_user: Any, token: ApiToken) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_record(actor=acting_user, action="api.token.revoke", target=token)
+        audit_record(actor=acting_user, action=AuditAction.API_TOKEN_REVOKE, target=token)
     return token
 
 

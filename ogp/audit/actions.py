@@ -58,6 +58,21 @@ class AuditAction(models.TextChoices):
     LETTER_SUBMIT = "letter.submit", _("%(actor)s submitted the letter of intent %(object)s")
     LETTER_RETURN = "letter.return", _("%(actor)s returned the letter of intent %(object)s")
     LETTER_ACCEPT = "letter.accept", _("%(actor)s accepted the letter of intent %(object)s")
+    LETTER_REGENERATE = (
+        "letter.regenerate",
+        _("%(actor)s regenerated the text of the letter of intent %(object)s"),
+    )
+    ASSESSMENT_REQUEST_CREATE = (
+        "assessment_request.create",
+        _("%(actor)s asked for an eligibility assessment: %(object)s"),
+    )
+    ASSESSMENT_REQUEST_DECIDE = (
+        "assessment_request.decide",
+        _("%(actor)s decided the eligibility assessment %(object)s"),
+    )
+    EMAIL_RETRY = "email.retry", _("%(actor)s sent the e-mail %(object)s again")
+    API_TOKEN_CREATE = "api_token.create", _("%(actor)s created the API token %(object)s")
+    API_TOKEN_REVOKE = "api_token.revoke", _("%(actor)s revoked the API token %(object)s")
     COCHAIRS_SET = "cochairs.set", _("%(actor)s recorded the OGP co-chairs %(object)s")
     LEAD_AGENCY_SET = "lead_agency.set", _("%(actor)s recorded the lead agency %(object)s")
     INVITATION_CREATE = "invitation.create", _("%(actor)s sent the invitation %(object)s")

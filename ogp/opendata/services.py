@@ -2,7 +2,6 @@
 (Table Schema, licence, sources, SHA-256 of every file), written next to each other and swapped
 in at once so a reader never sees half a package."""
 
-import csv
 import datetime
 import hashlib
 import io
@@ -16,6 +15,8 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django_tasks import task
+
+from ogp.core.spreadsheets import csv_writer
 
 from .datasets import PACKAGES, PACKAGES_BY_NAME, Package, Resource
 
@@ -49,10 +50,11 @@ def _resource_files(folder: Path, res: Resource) -> list[dict[str, Any]]:
     rows = list(res.rows())
     names = [name for name, _type in res.fields]
     text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=names, lineterminator="\r\n")
-    writer.writeheader()
+    # formula starts neutralised as in every export (ogp/core/spreadsheets.py)
+    writer = csv_writer(text, lineterminator="\r\n")
+    writer.writerow(names)
     for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in names})
+        writer.writerow([_cell(row.get(k)) for k in names])
     schema: dict[str, Any] = {"fields": [{"name": n, "type": t} for n, t in res.fields]}
     if res.primary_key:
         schema["primaryKey"] = list(res.primary_key)

@@ -3,6 +3,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.core.errors import ServiceError
 from ogp.core.models import OutboundEmail
@@ -16,7 +17,7 @@ def outbound_email_retry(*, acting_user: Any, email: OutboundEmail) -> None:
         raise ServiceError(_("Only an e-mail that failed can be sent again."))
     audit_record(
         actor=acting_user,
-        action="core.email.retry",
+        action=AuditAction.EMAIL_RETRY,
         target=email,
         before={"attempts": email.attempts, "last_error": email.last_error},
     )

@@ -117,11 +117,13 @@ def test_profile_edit_audit_records_the_stored_values_before_the_edit(client_for
         "full_name": "Old Name",
         "job_title": "Clerk",
         "preferred_language": "en",
+        "time_zone": "",
     }
     assert event.after == {
         "full_name": "New Name",
         "job_title": "Analyst",
         "preferred_language": "es",
+        "time_zone": "",
     }
     assert [field for field, _old, _new in event.changes()] == [
         "full_name",

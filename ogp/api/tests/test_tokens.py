@@ -18,7 +18,7 @@ def test_secret_is_hashed_at_rest(user):
     assert secret.startswith("ogp_") and len(secret) > 40
     assert stored.key_hash == hashlib.sha256(secret.encode()).hexdigest()
     assert secret not in str(stored.__dict__)
-    assert AuditEvent.objects.filter(action="api.token.create").count() == 1
+    assert AuditEvent.objects.filter(action="api_token.create").count() == 1
 
 
 def test_bad_requests_for_tokens_are_refused(user, other_government_user):

@@ -58,7 +58,10 @@ def _audit(i, ctx):  # type: ignore[no-untyped-def]
     from ogp.audit.services import audit_record
 
     audit_record(
-        actor=None, action="listed.change", target=ctx["country"], note=f"Listed change {i:02}"
+        actor=None,
+        action="country.membership_status_set",
+        target=ctx["country"],
+        note=f"Listed change {i:02}",
     )
     return f"Listed change {i:02}"
 
@@ -115,7 +118,13 @@ CASES = [
         filters="q=Listed",
         param="people_page",
     ),  # fmt: skip
-    Case("audit log", "audit:event-list", _audit, viewer="staff", filters="action=listed"),
+    Case(
+        "audit log",
+        "audit:event-list",
+        _audit,
+        viewer="staff",
+        filters="action=country.membership_status_set",
+    ),
     Case(
         "staff user list",
         "accounts:staff-user-list",

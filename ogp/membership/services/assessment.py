@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import validate_pdf
@@ -71,7 +72,7 @@ def assessment_request_create(
     request.save()
     audit_record(
         actor=acting_user,
-        action="membership.assessment_request",
+        action=AuditAction.ASSESSMENT_REQUEST_CREATE,
         target=request,
         after=snapshot(request, AUDIT_FIELDS),
     )
@@ -115,7 +116,7 @@ def assessment_request_decide(
     request.save()
     audit_record(
         actor=acting_user,
-        action="membership.assessment_decide",
+        action=AuditAction.ASSESSMENT_REQUEST_DECIDE,
         target=request,
         before=before,
         after=snapshot(request, AUDIT_FIELDS),

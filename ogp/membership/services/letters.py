@@ -190,7 +190,7 @@ def letters_refresh_generated(
         letter.save()
         audit_record(
             actor=acting_user,
-            action="letter.regenerate",
+            action=AuditAction.LETTER_REGENERATE,
             target=letter,
             before=text_before,
             after=snapshot(letter, TEXT_FIELDS),
