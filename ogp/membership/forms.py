@@ -248,6 +248,7 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
 
 class AssessmentRequestForm(forms.Form):
     evidence = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Your evidence"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
@@ -275,6 +276,7 @@ class AssessmentDecisionForm(forms.Form):
         ],
     )
     reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Who assessed the evidence and what they found. The government reads it."),

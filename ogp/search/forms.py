@@ -9,7 +9,9 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("Any type")), *DocumentKind.choices]
     )
-    country = forms.RegexField(regex=r"^[A-Za-z]{3}$", required=False, widget=forms.HiddenInput)
+    country = forms.RegexField(
+        regex=r"^[A-Za-z]{3}$", max_length=3, required=False, widget=forms.HiddenInput
+    )
     area = forms.SlugField(max_length=40, required=False, widget=forms.HiddenInput)
     year = forms.IntegerField(
         min_value=1900, max_value=2999, required=False, widget=forms.HiddenInput

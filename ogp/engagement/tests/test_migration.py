@@ -6,12 +6,27 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("participation", "0004_event_constraint_message"), ("engagement", "0001_initial")]
+# accounts' later migrations stay applied while participation goes back: name them, so that the
+# historical User model has the columns the table has
+BEFORE = [
+    ("participation", "0004_event_constraint_message"),
+    ("engagement", "0001_initial"),
+    ("accounts", "0003_user_time_zone"),
+]
 AFTER = [("participation", "0005_move_engagement_to_its_app")]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_rows_move_forward_with_generic_targets():
+    try:
+        _move_forward_and_check()
+    finally:  # the rest of the suite runs on the latest schema, whatever happened here
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def _move_forward_and_check() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
@@ -63,7 +78,3 @@ def test_existing_rows_move_forward_with_generic_targets():
     Follow.objects.create(
         user_id=user.pk, content_type_id=person_type.pk, object_id=1, created_at=now
     )
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
