@@ -40,7 +40,7 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 def audit_record(
     *,
     actor: Any,
-    action: AuditAction,
+    action: AuditAction | str,  # a str only under a prefix an app declared (register_namespace)
     target: models.Model,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
@@ -66,7 +66,7 @@ def audited_update(
     *,
     acting_user: Any,
     instance: M,
-    action: AuditAction,
+    action: AuditAction | str,  # a str only under a prefix an app declared (register_namespace)
     fields: Sequence[str],
     changes: Mapping[str, Any] | None = None,
     apply: Callable[[M], None] | None = None,
