@@ -31,6 +31,11 @@ def setup(db_path: Path) -> None:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # background work (open data packages after a publication) is queued as on the embedded
+    # default and done by the worker, not inside the publishing service being measured
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)

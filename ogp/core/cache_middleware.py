@@ -81,18 +81,25 @@ def cached_fragment(
     return mark_safe(html)  # noqa: S308 (rendered by our own template, escaped there)
 
 
+def _bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, int(time.time() * 1000), None)
+
+
 def bump_generation(**_: Any) -> None:
     """Make every stored page stale (now, and again when the transaction commits, so that a
-    page rebuilt from the old rows in between is not kept)."""
-
-    def bump() -> None:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.set(GENERATION_KEY, int(time.time() * 1000), None)
-
-    bump()
-    transaction.on_commit(bump)
+    page rebuilt from the old rows in between is not kept). One commit bump per atomic block
+    is enough, however many rows it saves (a publication saves thousands)."""
+    _bump()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        item[1] is _bump and list(item[0]) == list(connection.savepoint_ids)
+        for item in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_bump)
 
 
 def _on_change(sender: Any, **kwargs: Any) -> None:

@@ -9,10 +9,30 @@ from ogp.eligibility.models import Cycle, CycleState
 from ogp.membership.models import LetterOfIntent
 
 
-def _rebuild(name: str) -> None:
-    from .services import build_package
+class _Enqueue:
+    """The commit callback that queues one package rebuild (recognisable, so that one
+    transaction queues each package once however many publications it saves)."""
 
-    transaction.on_commit(lambda: build_package.enqueue(name), robust=True)
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self) -> None:
+        from .services import build_package
+
+        build_package.enqueue(self.name)
+
+
+def _rebuild(name: str) -> None:
+    connection = transaction.get_connection()
+    # the same atomic block (same savepoints) queued it already: once is enough
+    if connection.in_atomic_block and any(
+        isinstance(item[1], _Enqueue)
+        and item[1].name == name
+        and list(item[0]) == list(connection.savepoint_ids)
+        for item in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_Enqueue(name), robust=True)
 
 
 def _cycle_saved(sender: Any, instance: Cycle, raw: bool = False, **kwargs: Any) -> None:
