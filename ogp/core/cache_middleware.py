@@ -103,6 +103,10 @@ def bump_generation(**_: Any) -> None:
 
 
 def _on_change(sender: Any, **kwargs: Any) -> None:
+    # Migrations save through historical models (module "__fake__"), possibly before the
+    # cache table exists; a fresh database has no stored pages to make stale anyway.
+    if getattr(sender, "__module__", "") == "__fake__":
+        return
     if getattr(sender, "_meta", None) and sender._meta.app_label in PUBLISHED_APPS:
         bump_generation()
 
