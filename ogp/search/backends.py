@@ -5,6 +5,7 @@ call `backend().search(...)` and never know which one answers."""
 import html
 import json
 import re
+from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -63,7 +64,7 @@ def _marked_to_html(text: str) -> SafeString:
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
-class BaseBackend:
+class BaseBackend(ABC):
     def replace(self, kind: str, object_id: str, docs: list[Doc]) -> None:
         """The documents of one object, replacing what was indexed for it."""
         SearchDocument.objects.filter(kind=kind, object_id=object_id).exclude(
@@ -102,18 +103,20 @@ class BaseBackend:
         self.delete_vectors(ids)
         SearchDocument.objects.filter(pk__in=ids).delete()
 
+    @abstractmethod
     def write_vectors(self, ids: list[int]) -> None:
-        raise NotImplementedError
+        """Store the search vectors of these documents (per backend)."""
 
-    def delete_vectors(self, ids: list[int]) -> None:
+    def delete_vectors(self, ids: list[int]) -> None:  # noqa: B027 (a default: nothing to do)
         """PostgreSQL keeps the vector in the row; SQLite's FTS5 rows go separately."""
 
+    @abstractmethod
     def matching(self, query: str, language: str) -> Any:
         """The documents matching `query`, annotated with `rank` (higher is better)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def excerpts(self, docs: list[SearchDocument], query: str, language: str) -> dict[int, str]:
-        raise NotImplementedError
+        """Highlighted excerpts of the documents, by document id."""
 
     def search(
         self,
@@ -245,7 +248,7 @@ class SqliteBackend(BaseBackend):
                 ],
             )
 
-    def delete_vectors(self, ids: list[int]) -> None:
+    def delete_vectors(self, ids: list[int]) -> None:  # noqa: B027 (a default: nothing to do)
         if ids:
             with connection.cursor() as cursor:
                 cursor.execute(
