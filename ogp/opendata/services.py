@@ -18,7 +18,8 @@ from django_tasks import task
 
 from ogp.core.spreadsheets import csv_writer
 
-from .datasets import PACKAGES, PACKAGES_BY_NAME, Package, Resource
+from .datasets import Package, Resource
+from .packages import PACKAGES, PACKAGES_BY_NAME
 
 LICENSE = {
     "name": "CC-BY-4.0",

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from ogp.eligibility.models import Cycle, CycleState
 from ogp.membership.models import LetterOfIntent
 
-from .datasets import PACKAGES, PACKAGES_BY_NAME
+from .packages import PACKAGES, PACKAGES_BY_NAME
 from .services import descriptor, root
 
 
