@@ -8,6 +8,9 @@ from typing import Any
 from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from ogp.membership.models import Onboarding
+
+from .domain import calendar as plan_calendar
 from .domain.ledger import (
     NEEDS_LINK,
     Disposition,
@@ -425,3 +428,34 @@ def shadow_get(slug: str) -> ShadowPlan:
 
 def opportunity_list(plan: CoCreationPlan) -> list[Opportunity]:
     return list(plan.opportunities.all())
+
+
+def plan_delivery(plan: CoCreationPlan, *, today: datetime.date) -> plan_calendar.Delivery | None:
+    """Due date and lateness of the plan under its rule set (None when facts are missing)."""
+    rule = plan.rule_set.parsed().delivery
+    letter = (
+        Onboarding.objects.filter(country_id=plan.country_id)
+        .values_list("letter_received_on", flat=True)
+        .first()
+    )
+    try:
+        dues = plan_calendar.plan_due_dates(
+            rule,
+            cohort_year=plan.cohort_year or plan.starts_on.year,
+            previous_plan_end=plan.previous_plan_end,
+            letter_received=letter if plan.previous_plan_end is None else None,
+        )
+    except plan_calendar.DueDatesError:
+        return None
+    try:
+        end = plan_calendar.plan_end_date(plan.starts_on, plan.period_years, rule)
+    except plan_calendar.DueDatesError:
+        end = None
+    return plan_calendar.delivery(
+        rule,
+        dues,
+        published_on=plan.published_on,
+        plan_end=end,
+        today=today,
+        due_soon_days=plan.rule_set.parsed().at_risk_days,
+    )

@@ -16,10 +16,10 @@ from ogp.countries.models import MEMBER_STATUSES, Country, MembershipStatus
 from ogp.membership.domain.status import Actor, StatusFacts
 from ogp.participation.models import Forum
 
-from ..domain import calendar as plan_calendar
 from ..domain.ledger import submission_check
 from ..domain.plan_state import CO_CREATION_STARTED, PlanFacts, PlanState, decide_plan
 from ..models import CoCreationPlan, CoCreationRuleSet, Opportunity, TimelineStep
+from ..selectors import plan_delivery  # noqa: F401  (re-exported)
 from .common import plan_actor, plan_touch, require_editable, require_perm
 from .rulesets import rule_set_in_force
 
@@ -416,39 +416,6 @@ def plan_withdraw(*, acting_user: User, plan: CoCreationPlan, reason: str) -> Co
     plan.save()
     _audit_state(acting_user, plan, "withdraw", before)
     return plan
-
-
-def plan_delivery(plan: CoCreationPlan, *, today: datetime.date) -> plan_calendar.Delivery | None:
-    """Due date and lateness of the plan under its rule set (None when facts are missing)."""
-    from ogp.membership.models import Onboarding
-
-    rule = plan.rule_set.parsed().delivery
-    letter = (
-        Onboarding.objects.filter(country_id=plan.country_id)
-        .values_list("letter_received_on", flat=True)
-        .first()
-    )
-    try:
-        dues = plan_calendar.plan_due_dates(
-            rule,
-            cohort_year=plan.cohort_year or plan.starts_on.year,
-            previous_plan_end=plan.previous_plan_end,
-            letter_received=letter if plan.previous_plan_end is None else None,
-        )
-    except plan_calendar.DueDatesError:
-        return None
-    try:
-        end = plan_calendar.plan_end_date(plan.starts_on, plan.period_years, rule)
-    except plan_calendar.DueDatesError:
-        end = None
-    return plan_calendar.delivery(
-        rule,
-        dues,
-        published_on=plan.published_on,
-        plan_end=end,
-        today=today,
-        due_soon_days=plan.rule_set.parsed().at_risk_days,
-    )
 
 
 @transaction.atomic
