@@ -14,6 +14,7 @@ of an older generation are never served, so a change shows on the next request.
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -71,7 +72,7 @@ def cached_fragment(
     raw = f"{name}:{language}:{request.get_full_path()}"
     key = "lean:fragment:" + hashlib.sha256(raw.encode()).hexdigest()
     # one round trip: the stored copy carries the generation it was rendered in
-    found = cache.get_many([GENERATION_KEY, key])
+    found = current_generation(key)
     generation = found.get(GENERATION_KEY, 0)
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
@@ -88,13 +89,38 @@ def _bump() -> None:
         cache.set(GENERATION_KEY, int(time.time() * 1000), None)
 
 
+class _Pending(threading.local):
+    """Rows changed in this thread since its last bump. Inside a transaction only this thread
+    can see the new rows, so the bump waits until this thread next reads the generation (or
+    the transaction commits): a publication saving thousands of rows bumps once, not once
+    per row, and a reader in the same transaction still never gets a copy older than them."""
+
+    stale = False
+
+
+_pending = _Pending()
+
+
+def current_generation(*keys: str) -> dict[str, Any]:
+    """The generation and `keys` from the cache in one round trip, after any bump this
+    thread still owes."""
+    if _pending.stale:
+        _pending.stale = False
+        _bump()
+    return cache.get_many([GENERATION_KEY, *keys])
+
+
 def bump_generation(**_: Any) -> None:
-    """Make every stored page stale (now, and again when the transaction commits, so that a
-    page rebuilt from the old rows in between is not kept). One commit bump per atomic block
-    is enough, however many rows it saves (a publication saves thousands)."""
-    _bump()
+    """Make every stored page stale: at once outside a transaction; inside one, before this
+    thread's next read of a stored page and again when the transaction commits (so that a
+    page another worker rebuilt from the old rows in between is not kept). One commit bump
+    per atomic block is enough, however many rows it saves."""
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
+    if not connection.in_atomic_block:
+        _bump()
+        return
+    _pending.stale = True
+    if any(
         item[1] is _bump and list(item[0]) == list(connection.savepoint_ids)
         for item in connection.run_on_commit
     ):
@@ -157,7 +183,7 @@ class LeanPageCacheMiddleware:
         if host is None:
             return self.get_response(request)
         key = _key(request, host)
-        found = cache.get_many([GENERATION_KEY, key])
+        found = current_generation(key)
         generation = found.get(GENERATION_KEY, 0)
         stored = found.get(key)
         if stored is not None and stored[0] == generation:

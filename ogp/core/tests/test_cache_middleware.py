@@ -80,3 +80,25 @@ def test_signed_in_readers_reuse_the_cached_list(lean, client_for, user, country
     assert not any("participation_forum" in q["sql"] for q in second.captured_queries)
     ForumFactory(country=country, name="Newer forum")
     assert "Newer forum" in client.get(url).content.decode()
+
+
+def test_many_changes_in_one_transaction_bump_once_until_read(lean, country, monkeypatch):  # type: ignore[no-untyped-def]
+    """A publication saving many rows pays one bump, yet a reader in the same transaction
+    after each change still gets a fresh page (the test itself runs inside a transaction)."""
+    from ogp.core import cache_middleware
+    from ogp.participation.tests.factories import ForumFactory
+
+    bumps = []
+    real_bump = cache_middleware._bump
+    monkeypatch.setattr(cache_middleware, "_bump", lambda: (bumps.append(1), real_bump()))
+    url = reverse("participation:forum-list")
+    Client().get(url)
+    bumps.clear()
+    for n in range(20):
+        ForumFactory(country=country, name=f"Batch forum {n}")
+    assert len(bumps) == 0  # owed, not paid: nobody read a stored page yet
+    assert "Batch forum 19" in Client().get(url).content.decode()
+    assert len(bumps) == 1
+    ForumFactory(country=country, name="One more forum")
+    assert "One more forum" in Client().get(url).content.decode()
+    assert len(bumps) == 2
