@@ -66,28 +66,38 @@ def _marked_to_html(text: str) -> SafeString:
 
 class BaseBackend(ABC):
     def replace(self, kind: str, object_id: str, docs: list[Doc]) -> None:
-        """The documents of one object, replacing what was indexed for it."""
-        SearchDocument.objects.filter(kind=kind, object_id=object_id).exclude(
-            language__in=[d.language for d in docs]
-        ).delete()
-        ids = []
+        """The documents of one object, replacing what was indexed for it. Documents whose
+        stored fields are already the same are left alone (a save that changes nothing
+        indexed costs one query)."""
+        stored = {
+            d.language: d for d in SearchDocument.objects.filter(kind=kind, object_id=object_id)
+        }
+        wanted = {d.language for d in docs}
+        gone = [d.pk for language, d in stored.items() if language not in wanted]
+        if gone:
+            self.delete_vectors(gone)
+            SearchDocument.objects.filter(pk__in=gone).delete()
+        changed = []
         for d in docs:
-            obj, _created = SearchDocument.objects.update_or_create(
-                kind=kind,
-                object_id=object_id,
-                language=d.language,
-                defaults={
-                    "title": d.title[:300],
-                    "body": d.body,
-                    "url": d.url[:300],
-                    "country": d.country,
-                    "country_name": d.country_name,
-                    "policy_areas": f" {' '.join(d.policy_areas)} " if d.policy_areas else "",
-                    "year": d.year,
-                },
-            )
-            ids.append(obj.pk)
-        self.write_vectors(ids)
+            fields = {
+                "title": d.title[:300],
+                "body": d.body,
+                "url": d.url[:300],
+                "country": d.country,
+                "country_name": d.country_name,
+                "policy_areas": f" {' '.join(d.policy_areas)} " if d.policy_areas else "",
+                "year": d.year,
+            }
+            current = stored.get(d.language)
+            if current is None:
+                created = SearchDocument.objects.create(
+                    kind=kind, object_id=object_id, language=d.language, **fields
+                )
+                changed.append(created.pk)
+            elif any(getattr(current, name) != value for name, value in fields.items()):
+                SearchDocument.objects.filter(pk=current.pk).update(**fields)
+                changed.append(current.pk)
+        self.write_vectors(changed)
 
     def remove(self, kind: str, object_id: str) -> None:
         ids = list(
