@@ -12,20 +12,8 @@ the client threads with keep-alive connections.
 """
 
 import argparse
-import http.client
-import os
-import socket
-import statistics
-import subprocess
-import sys
-import tempfile
-import threading
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+from harness import BARE, load, production_site, report, warm
 
 SEED = """
 import random
@@ -67,16 +55,6 @@ print(plan.slug, LedgerEntry.objects.count(), "ledger inputs")
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def pct(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=40, help="requests per client")
@@ -87,110 +65,21 @@ def main() -> None:
         help="send a cookie, so the visitors' page cache is bypassed (every page is built)",
     )  # fmt: skip
     args = parser.parse_args()
-    headers = {"Cookie": "bench=1"} if args.cookie else {}
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
-            "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DEBUG": "false",
-            "SECURE_SSL_REDIRECT": "false",
-            "SECURE_COOKIES": "false",
-            "STATIC_ROOT": f"{tmp}/static",
-            "LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
-        }
-        manage = [PY, str(ROOT / "manage.py")]
-        t0 = time.perf_counter()
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-        subprocess.run(
-            [*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
+    pages = {
+        BARE: ["/health/"],
+        "plan page": ["/en/co-creation/bench-plan/"],
+        "ledger page": ["/en/co-creation/bench-plan/what-we-heard/",
+                        "/en/co-creation/bench-plan/what-we-heard/?page=40",
+                        "/en/co-creation/bench-plan/what-we-heard/?disposition=unanswered"],
+    }  # fmt: skip
+    with production_site(SEED, workers=args.workers) as site:
+        warm(site.port, pages, rounds=4 * args.workers)
+        headers = {"Cookie": "bench=1"} if args.cookie else {}
+        result = load(
+            site.port, pages, clients=args.clients, requests=args.requests, headers=headers
         )
-        out = subprocess.run(
-            [*manage, "shell", "-c", SEED], env=env, check=True, cwd=ROOT,
-            capture_output=True, text=True,
-        ).stdout  # fmt: skip
-        print(f"seeded in {time.perf_counter() - t0:.1f} s: {out.strip().splitlines()[-1]}")
-        port = free_port()
-        server = subprocess.Popen(
-            [GUNICORN, "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
-             "-k", "gthread", "--threads", "4", "--log-level", "warning"],
-            env=env, cwd=ROOT,
-        )  # fmt: skip
-        try:
-            for _ in range(100):
-                try:
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                    conn.request("GET", "/health/")
-                    if conn.getresponse().status == 200:
-                        break
-                except OSError:
-                    time.sleep(0.2)
-            pages = {
-                "bare view (/health/)": ["/health/"],
-                "plan page": ["/en/co-creation/bench-plan/"],
-                "ledger page": ["/en/co-creation/bench-plan/what-we-heard/",
-                                "/en/co-creation/bench-plan/what-we-heard/?page=40",
-                                "/en/co-creation/bench-plan/what-we-heard/?disposition=unanswered"],
-            }  # fmt: skip
-            for _ in range(4 * args.workers):
-                for urls in pages.values():
-                    for url in urls:
-                        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                        c.request("GET", url)
-                        r = c.getresponse()
-                        body = r.read()
-                        assert r.status == 200, (url, r.status, body[:300])
-                        c.close()
-            kinds = list(pages)
-            timings: dict[str, list[float]] = {k: [] for k in pages}
-            lock = threading.Lock()
-            errors: list[str] = []
-
-            def client(i: int) -> None:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                for n in range(args.requests):
-                    kind = kinds[(i + n) % len(kinds)]
-                    urls = pages[kind]
-                    url = urls[(i + n) % len(urls)]
-                    t = time.perf_counter()
-                    conn.request("GET", url, headers=headers)
-                    resp = conn.getresponse()
-                    resp.read()
-                    dt = time.perf_counter() - t
-                    with lock:
-                        if resp.status != 200:
-                            errors.append(f"{url}: {resp.status}")
-                        timings[kind].append(dt)
-                conn.close()
-
-            t0 = time.perf_counter()
-            threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            wall = time.perf_counter() - t0
-            total = sum(len(v) for v in timings.values())
-            print(
-                f"{args.clients} clients, {total} requests in {wall:.1f} s "
-                f"({total / wall:.0f} req/s), gunicorn {args.workers} workers x 4 threads, "
-                f"{'with a cookie (no page cache), ' if args.cookie else ''}{len(errors)} errors"
-            )
-            bare = pct(timings[kinds[0]], 95)
-            for kind, values in timings.items():
-                p95 = pct(values, 95)
-                print(
-                    f"{kind}: p50 {pct(values, 50) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms "
-                    f"({len(values)} requests; p95 {p95 / bare:.1f}x the bare view)"
-                )
-            if errors:
-                sys.exit("\n".join(errors[:10]))
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+        note = "with a cookie (no page cache), " if args.cookie else ""
+        report(result, workers=args.workers, note=note)
 
 
 if __name__ == "__main__":

@@ -10,20 +10,11 @@ commitment and 10 progress updates per milestone, as the issue asks.
 """
 
 import argparse
-import http.client
-import os
-import socket
-import statistics
-import subprocess
 import sys
-import tempfile
-import threading
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+from harness import BARE, ROOT, load, production_site, report, warm
+
 SHEET = "ogp/ogp_commitments_open_parliament_subset_g0v_2024-07.csv"
 
 SEED = """
@@ -85,16 +76,6 @@ print(Commitment.objects.count(), "commitments,", Milestone.objects.count(), "mi
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def pct(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
@@ -105,114 +86,20 @@ def main() -> None:
     args = parser.parse_args()
     if not (Path(args.data) / SHEET).is_file():
         sys.exit(f"{Path(args.data) / SHEET} not found")
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
-            "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DEBUG": "false",
-            "SECURE_SSL_REDIRECT": "false",
-            "SECURE_COOKIES": "false",
-            "STATIC_ROOT": f"{tmp}/static",
-            "LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
-        }
-        env.pop("REDIS_URL", None)  # local memory cache per worker, as without Redis
-        manage = [PY, str(ROOT / "manage.py")]
-        t0 = time.perf_counter()
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-        subprocess.run(
-            [*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
-        )
-        out = subprocess.run(
-            [
-                *manage, "shell", "-c",
-                SEED.format(data=args.data, sheet=SHEET, copies=args.copies),
-            ],
-            env=env, check=True, cwd=ROOT, capture_output=True, text=True,
-        ).stdout  # fmt: skip
-        print(f"seeded in {time.perf_counter() - t0:.0f} s: {out.strip().splitlines()[-1]}")
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                GUNICORN, "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
-                "-k", "gthread", "--threads", "4", "--log-level", "warning",
-            ],
-            env=env, cwd=ROOT,
-        )  # fmt: skip
-        try:
-            for _ in range(100):
-                try:
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                    conn.request("GET", "/health/")
-                    if conn.getresponse().status == 200:
-                        break
-                except OSError:
-                    time.sleep(0.2)
-            ids = ["AL0002", "UA0048", "MK0177", "GH0029", "SCO0001", "BUE0009", "XK0011"]
-            ks = sorted({k for k in (1, args.copies // 2, args.copies - 1) if k >= 1})
-            copies = [f"{i}-{k}" for i in ids for k in ks]
-            pages = {
-                "bare view (/health/)": ["/health/"],
-                "explorer first page": ["/en/plans/commitments/"],
-                "commitment page": [f"/en/plans/commitments/{i}/" for i in ids + copies],
-            }
-            for _ in range(4 * args.workers):  # warm every worker (and its cache)
-                for urls in pages.values():
-                    for url in urls:
-                        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-                        c.request("GET", url)
-                        r = c.getresponse()
-                        r.read()
-                        assert r.status == 200, (url, r.status)
-                        c.close()
-            timings: dict[str, list[float]] = {k: [] for k in pages}
-            lock = threading.Lock()
-            errors: list[str] = []
-            kinds = list(pages)
-
-            def client(i: int) -> None:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-                for n in range(args.requests):
-                    kind = kinds[(i + n) % len(kinds)]
-                    urls = pages[kind]
-                    url = urls[(i * 7 + n) % len(urls)]
-                    t = time.perf_counter()
-                    conn.request("GET", url)
-                    resp = conn.getresponse()
-                    resp.read()
-                    dt = time.perf_counter() - t
-                    with lock:
-                        if resp.status != 200:
-                            errors.append(f"{url}: {resp.status}")
-                        timings[kind].append(dt)
-                conn.close()
-
-            t0 = time.perf_counter()
-            threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            wall = time.perf_counter() - t0
-            total = sum(len(v) for v in timings.values())
-            print(
-                f"{args.clients} clients, {total} requests in {wall:.1f} s "
-                f"({total / wall:.0f} req/s), gunicorn {args.workers} workers x 4 threads, "
-                f"{len(errors)} errors"
-            )
-            bare = pct(timings["bare view (/health/)"], 95)
-            for kind, values in timings.items():
-                p95 = pct(values, 95)
-                print(
-                    f"{kind}: p50 {pct(values, 50) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms "
-                    f"({p95 / bare:.1f}x the bare view's p95; {len(values)} requests)"
-                )
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+    seed = SEED.format(data=args.data, sheet=SHEET, copies=args.copies)
+    ids = ["AL0002", "UA0048", "MK0177", "GH0029", "SCO0001", "BUE0009", "XK0011"]
+    ks = sorted({k for k in (1, args.copies // 2, args.copies - 1) if k >= 1})
+    copies = [f"{i}-{k}" for i in ids for k in ks]
+    pages = {
+        BARE: ["/health/"],
+        "explorer first page": ["/en/plans/commitments/"],
+        "commitment page": [f"/en/plans/commitments/{i}/" for i in ids + copies],
+    }
+    # without Redis: the database cache shared by the workers, as on a one-machine install
+    with production_site(seed, workers=args.workers, without_redis=True) as site:
+        warm(site.port, pages, rounds=4 * args.workers)
+        result = load(site.port, pages, clients=args.clients, requests=args.requests)
+        report(result, workers=args.workers)
 
 
 if __name__ == "__main__":
