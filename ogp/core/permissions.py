@@ -18,7 +18,7 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from .errors import ServiceError
@@ -34,6 +34,17 @@ def require(request: HttpRequest, perm: str, obj: Any = None) -> None:
     if not request.user.is_authenticated:
         raise LoginRequired
     raise PermissionDenied
+
+
+def require_visible(request: HttpRequest, perm: str, obj: Any) -> None:
+    """For private objects (a question to the Support Unit, a draft): one the reader may not
+    see answers exactly like one that does not exist, so ids reveal nothing. Visitors who are
+    not signed in get the login page in both cases."""
+    if obj is not None and request.user.has_perm(perm, obj):
+        return
+    if not request.user.is_authenticated:
+        raise LoginRequired
+    raise Http404(_("Page not found"))
 
 
 def can(request: HttpRequest, perm: str, obj: Any = None) -> bool:

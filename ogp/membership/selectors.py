@@ -295,13 +295,15 @@ def country_workspace(country: Country) -> dict[str, Any]:
     }
 
 
-def inquiry_get(country: Country, pk: int) -> Inquiry:
-    return get_object_or_404(
-        Inquiry.objects.select_related("country", "created_by").prefetch_related(
+def inquiry_find(iso3: str, pk: int) -> Inquiry | None:
+    """The question `pk` of the country `iso3`, or None (an unknown country included)."""
+    return (
+        Inquiry.objects.select_related("country", "created_by")
+        .prefetch_related(
             Prefetch("messages", queryset=InquiryMessage.objects.select_related("author"))
-        ),
-        country=country,
-        pk=pk,
+        )
+        .filter(country__iso3=iso3.upper(), pk=pk)
+        .first()
     )
 
 

@@ -157,13 +157,24 @@ def test_other_country_objects_forbidden_by_direct_url(client_for, government_us
     letter, inquiry = other_objects
     client = client_for(government_user)
     urls = _urls(letter, inquiry)
-    # another country's letters answer as if they did not exist (no existence oracle)
+    # another country's letters and questions answer as if they did not exist (no existence
+    # oracle): exactly as an id that was never used
+    private = re.compile(r"/(letters|questions)/\d+/")
     for url in urls["get"]:
-        expected = 404 if re.search(r"/letters/\d+/", url) else 403
+        expected = 404 if private.search(url) else 403
         assert client.get(url).status_code == expected, url
     for url in urls["post"]:
         response = client.post(url, {"body": "x", "status": "closed", "email": "a@b.org"})
-        assert response.status_code == (404 if re.search(r"/letters/\d+/", url) else 403), url
+        assert response.status_code == (404 if private.search(url) else 403), url
+    missing = reverse("membership:inquiry-detail", args=[letter.country.iso3, inquiry.pk + 999])
+    existing = reverse("membership:inquiry-detail", args=[letter.country.iso3, inquiry.pk])
+
+    def page(url: str, pk: int) -> bytes:  # the main part, but for the id in its own links
+        content = client.get(url).content
+        main = content[content.index(b"<main") : content.index(b"</main>")]
+        return main.replace(f"/{pk}/".encode(), b"/ID/")
+
+    assert page(missing, inquiry.pk + 999) == page(existing, inquiry.pk)
     letter.refresh_from_db()
     inquiry.refresh_from_db()
     assert letter.state == "draft"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ogp.core.errors import ServiceError
-from ogp.core.permissions import require
+from ogp.core.permissions import require, require_visible
 from ogp.countries.selectors import country_get
 
 from .. import selectors, services
@@ -42,13 +42,16 @@ def inquiry_create(request: HttpRequest, iso3: str) -> HttpResponse:
     return render(request, "membership/inquiry_form.html", {"country": country, "form": form})
 
 
-def _inquiry(iso3: str, pk: int) -> Inquiry:
-    return selectors.inquiry_get(country_get(iso3), pk)
+def _inquiry(request: HttpRequest, iso3: str, pk: int) -> Inquiry:
+    """The question, if this reader may see it; else the same answer as a missing one."""
+    inquiry = selectors.inquiry_find(iso3, pk)
+    require_visible(request, "membership.view_inquiry", inquiry)
+    assert inquiry is not None  # noqa: S101 (require_visible refused a missing one)
+    return inquiry
 
 
 def inquiry_detail(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    inquiry = _inquiry(iso3, pk)
-    require(request, "membership.view_inquiry", inquiry)
+    inquiry = _inquiry(request, iso3, pk)
     form = ReplyForm(request.POST or None)
     if request.method == "POST":
         require(request, "membership.reply_inquiry", inquiry)
@@ -84,7 +87,7 @@ def inquiry_detail(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
 
 @require_POST
 def inquiry_status(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    inquiry = _inquiry(iso3, pk)
+    inquiry = _inquiry(request, iso3, pk)
     require(request, "membership.reply_inquiry", inquiry)
     status = request.POST.get("status", "")
     if status not in Inquiry.Status.values:
