@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from ogp.core.collation import collation_key
 from ogp.countries.models import Country
 
 from .models import (
@@ -81,11 +82,13 @@ def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:
 
 
 def explorer_facets() -> dict[str, Any]:
-    """Choices for the filter form: countries with commitments, policy areas, plans."""
-    countries = list(
-        Country.objects.filter(action_plans__isnull=False).distinct().order_by("name_en")
+    """Choices for the filter form: countries with commitments and policy areas, named and
+    in alphabetical order in the reader's language."""
+    countries = sorted(
+        Country.objects.filter(action_plans__isnull=False).distinct(),
+        key=lambda c: collation_key(c.name),
     )
-    areas = list(PolicyArea.objects.order_by("name_en"))
+    areas = sorted(PolicyArea.objects.all(), key=lambda a: collation_key(a.name))
     return {"countries": countries, "policy_areas": areas}
 
 

@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from pathlib import Path
 
 from ogp.plans.domain.scales import CodeState
+
+POLICY_AREA_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "policy_areas.json"
 
 IDENTITY = ["Commitment Unique Identifier", "id", "URL", "Commitment Number", "Commitment Dummy"]
 PLACE = ["Country/Locality", "Code", "Region", "National Or Local"]
@@ -45,6 +50,16 @@ TAGS = [
     "Open Data (Water/Sanitation)", "Open Data (Health)", "Open Data (Education)",
     "Participation in Lawmaking", "Access to information", "Money in Politics",
 ]  # fmt: skip
+
+
+@cache
+def policy_area_names() -> dict[str, dict[str, str]]:
+    """French and Spanish names of OGP's policy-area tags, by the sheet's tag column (the
+    sheet itself names them in English only)."""
+    data: dict[str, dict[str, str]] = json.loads(POLICY_AREA_NAMES_FILE.read_text("utf-8"))
+    return data
+
+
 # IRM coding on a scale: (text column, numeric column, "<phase>.<indicator>")
 CODED: list[tuple[str | None, str | None, str]] = [
     ("Specificity", "_Specificity", "design.specificity"),

@@ -15,6 +15,7 @@ from ogp.countries.models import Country
 from ogp.organisations.models import Organisation, OrganisationKind
 from ogp.plans.domain import scales as scale_rules
 from ogp.plans.domain.scales import CodeState
+from ogp.plans.importing.columns import policy_area_names
 from ogp.plans.importing.sheet import TAGS, SheetRow, parse_sheet, slug
 
 from ..models import (
@@ -167,10 +168,18 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
     scale_ids = dict(CodingScaleVersion.objects.values_list("code", "id"))
     places = _Places()
     areas = {a.code: a for a in PolicyArea.objects.all()}
+    names = policy_area_names()
     for column in TAGS:
         code = slug(column)
-        if code not in areas:
-            areas[code] = PolicyArea.objects.create(code=code, name_en=column, sheet_column=column)
+        fr, es = names.get(column, {}).get("fr", ""), names.get(column, {}).get("es", "")
+        area = areas.get(code)
+        if area is None:
+            areas[code] = PolicyArea.objects.create(
+                code=code, name_en=column, name_fr=fr, name_es=es, sheet_column=column
+            )
+        elif (fr and not area.name_fr) or (es and not area.name_es):  # named before there were
+            area.name_fr, area.name_es = area.name_fr or fr, area.name_es or es
+            area.save(update_fields=["name_fr", "name_es"])
     plans = {p.ogp_id: p for p in ActionPlan.objects.all()}
     existing = {c.identifier: c for c in Commitment.objects.all()}
     orgs: dict[tuple[int | None, str], Organisation] = {}

@@ -104,6 +104,21 @@ def test_tags_and_no_data_tags(places):
     assert c.tags_unknown == {"Digital Participation": "ND"}
 
 
+def test_policy_areas_are_named_in_three_languages(places):
+    from django.utils import translation
+
+    from ogp.plans.importing.columns import TAGS, policy_area_names
+    from ogp.plans.models import PolicyArea
+
+    assert set(policy_area_names()) == set(TAGS)  # every tag column has its names
+    PolicyArea.objects.create(code="open-data", name_en="Open Data", sheet_column="Open Data")
+    run(SAMPLE.read_bytes())
+    area = PolicyArea.objects.get(code="open-data")  # named before: the blanks are filled
+    assert (area.name_fr, area.name_es) == ("Données ouvertes", "Datos abiertos")
+    with translation.override("es"):
+        assert PolicyArea.objects.get(code="fiscal-openness").name == "Apertura fiscal"
+
+
 def test_institutions_and_civil_society_co_owner(places):
     country, _other = places
     cso = OrganisationFactory(name="Zedland Budget Watch", kind="civil_society", country=country)
