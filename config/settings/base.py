@@ -143,7 +143,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "ogp.core.db_cache.DatabaseCache",  # atomic incr (rate limits)
             "LOCATION": "ogp_cache",
         }
     }

@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
 from django.test import RequestFactory, override_settings
@@ -15,6 +14,7 @@ from ogp.accounts.tests.factories import PASSWORD, UserFactory
 from ogp.core import ratelimit
 from ogp.core.checks import shared_cache_check
 from ogp.core.clientip import client_ip
+from ogp.core.db_cache import DatabaseCache
 from ogp.participation.tests.factories import civil_society_list
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,7 +95,7 @@ def test_limits_hold_across_workers_on_the_default_database_cache(monkeypatch):
     """Two workers are two cache objects; the database cache makes them count together."""
     cache_settings = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "ogp.core.db_cache.DatabaseCache",
             "LOCATION": "ogp_cache",
         }
     }
@@ -122,7 +122,7 @@ def test_a_per_process_cache_lets_each_worker_count_alone(monkeypatch):
 
 
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-DBCACHE = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "t"}}
+DBCACHE = {"default": {"BACKEND": "ogp.core.db_cache.DatabaseCache", "LOCATION": "t"}}
 
 
 @pytest.mark.parametrize(
@@ -176,7 +176,7 @@ def test_a_used_totp_code_is_refused_by_every_worker_on_the_default_cache(staff_
     device = Authenticator.objects.get(user=staff_user)
     cache_settings = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "ogp.core.db_cache.DatabaseCache",
             "LOCATION": "ogp_cache",
         }
     }
