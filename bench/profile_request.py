@@ -152,7 +152,7 @@ def main() -> None:
         user = User.objects.get(email="bench-member@example.org")
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = "ogp.accounts.backends.PasswordBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         cookie = f"sessionid={session.session_key}"

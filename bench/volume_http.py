@@ -51,7 +51,7 @@ def session(email, **fields):
     user.save()
     s = SessionStore()
     s[SESSION_KEY] = str(user.pk)
-    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[BACKEND_SESSION_KEY] = "ogp.accounts.backends.PasswordBackend"
     s[HASH_SESSION_KEY] = user.get_session_auth_hash()
     s.create()
     return user, s.session_key
