@@ -31,11 +31,8 @@ import sys
 import tempfile
 import time
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+from harness import GUNICORN, PY, ROOT, production_env
 
 SETUP = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -135,18 +132,12 @@ def main() -> None:
     if not database.startswith("postgres"):
         sys.exit("set DATABASE_URL to the PostgreSQL database filled by bench/volume.py")
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/6"),
-            "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DEBUG": "false",
-            "SECURE_SSL_REDIRECT": "false",
-            "SECURE_COOKIES": "false",
-            "STATIC_ROOT": f"{tmp}/static",
-            "PYTHONPATH": str(ROOT),
-        }
+        env = production_env(
+            tmp,
+            DATABASE_URL=database,
+            REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/6"),
+            LOG_LEVEL=os.environ.get("LOG_LEVEL", "INFO"),
+        )
         manage = [PY, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
         subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True)
