@@ -4,7 +4,8 @@ from functools import cache
 
 from django.apps import apps
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils import translation
 
 
 @cache
@@ -12,14 +13,25 @@ def _nav_entries() -> tuple[tuple[str, str], ...]:
     return tuple(app_links("nav_items"))
 
 
-def navigation(request: HttpRequest) -> dict[str, object]:
-    items = []
+@cache
+def _nav_urls(language: str, prefix: str) -> tuple[tuple[object, str], ...]:
+    # the addresses depend only on the language prefix (i18n_patterns) and the script prefix:
+    # reversed once per process, not on every page
+    urls = []
     for label, url_name in _nav_entries():
         try:
-            url = reverse(url_name)
+            urls.append((label, reverse(url_name)))
         except NoReverseMatch:
             continue
-        items.append({"label": label, "url": url, "current": False})
+    return tuple(urls)
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    language = translation.get_language() or ""
+    items = [
+        {"label": label, "url": url, "current": False}
+        for label, url in _nav_urls(language, get_script_prefix())
+    ]
     # Only the most specific link is current (/participate/forums/ over /participate/).
     matching = [item for item in items if request.path.startswith(str(item["url"]))]
     if matching:
