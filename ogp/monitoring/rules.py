@@ -26,10 +26,11 @@ rules.add_perm(
 rules.add_perm("monitoring.answer_self_assessment_comment", is_government_of_object_country)
 
 # object: an IRM report. While its comment period is open, anyone may read the draft and anyone
-# signed in may comment (the government, the forum, the public); its researchers answer.
+# signed in may comment (the government, the forum, the public: IRM drafts were opened to public
+# comment before this platform); its researchers answer. The service checks the period.
 rules.add_perm(
     "monitoring.comment_irm_report",
-    is_authenticated & is_irm_draft_in_comment & ~is_researcher_of_report,
+    is_authenticated & ~is_researcher_of_report,
 )
 rules.add_perm("monitoring.answer_irm_comment", is_researcher_of_report)
 rules.add_perm(
