@@ -50,6 +50,10 @@ class OrganisationSectionsProvider(Protocol):
     def __call__(self, organisation: Any) -> list[PageSection]: ...
 
 
+class PlanProcessFactsProvider(Protocol):
+    def __call__(self, plan: Any) -> Mapping[str, Any]: ...
+
+
 @dataclass(frozen=True)
 class Hook(Generic[F]):
     name: str
@@ -83,8 +87,16 @@ organisation_sections: Hook[OrganisationSectionsProvider] = Hook(
     "Sections other apps show on an organisation's page.",
 )
 
+plan_process_facts: Hook[PlanProcessFactsProvider] = Hook(
+    "plan_process_facts",
+    PlanProcessFactsProvider,
+    "Process facts other apps record about an action plan (e.g. ``has_repository``), for the "
+    "contrary-to-process rules; a fact unknown to the app is left out.",
+)
+
 HOOKS: dict[str, Hook[Any]] = {
-    hook.name: hook for hook in (cycle_published, country_sections, organisation_sections)
+    hook.name: hook
+    for hook in (cycle_published, country_sections, organisation_sections, plan_process_facts)
 }
 
 _cache: dict[str, list[Any]] = {}

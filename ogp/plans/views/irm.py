@@ -131,6 +131,9 @@ def irm_report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
     initial = {
         "summary": report.summary, "analysis": report.analysis,
         "comment_opens": report.comment_opens, "comment_closes": report.comment_closes,
+        "iap2_development": report.iap2_development,
+        "iap2_implementation": report.iap2_implementation,
+        "has_repository": {True: "yes", False: "no"}.get(report.has_repository, ""),  # type: ignore[call-overload]
         **{"req_" + code.replace(".", "_"): value
            for code, value in report.minimum_requirements.items()},
     }  # fmt: skip
@@ -145,6 +148,7 @@ def irm_report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
                 acting_user=request.user, report=report, summary=data["summary"],
                 analysis=data["analysis"], minimum_requirements=form.assessments(),
                 comment_opens=data["comment_opens"], comment_closes=data["comment_closes"],
+                process_facts=form.process_facts(),
             )  # fmt: skip
         except ServiceError as exc:
             _errors(form, exc)
