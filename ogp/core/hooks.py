@@ -24,7 +24,7 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
-from .summaries import CyclePublished
+from .summaries import ContraryToProcessRecord, CyclePublished
 
 F = TypeVar("F")
 
@@ -52,6 +52,10 @@ class OrganisationSectionsProvider(Protocol):
 
 class PlanProcessFactsProvider(Protocol):
     def __call__(self, plan: Any) -> Mapping[str, Any]: ...
+
+
+class ContraryRecordProvider(Protocol):
+    def __call__(self, country: Any) -> ContraryToProcessRecord: ...
 
 
 @dataclass(frozen=True)
@@ -94,9 +98,22 @@ plan_process_facts: Hook[PlanProcessFactsProvider] = Hook(
     "contrary-to-process rules; a fact unknown to the app is left out.",
 )
 
+contrary_to_process_record: Hook[ContraryRecordProvider] = Hook(
+    "contrary_to_process_record",
+    ContraryRecordProvider,
+    "A country's confirmed contrary-to-process findings, as membership's status changes read "
+    "them (the first implementation answers).",
+)
+
 HOOKS: dict[str, Hook[Any]] = {
     hook.name: hook
-    for hook in (cycle_published, country_sections, organisation_sections, plan_process_facts)
+    for hook in (
+        cycle_published,
+        country_sections,
+        organisation_sections,
+        plan_process_facts,
+        contrary_to_process_record,
+    )
 }
 
 _cache: dict[str, list[Any]] = {}
