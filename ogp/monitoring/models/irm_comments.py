@@ -63,6 +63,6 @@ class IRMComment(models.Model):
 
     @property
     def target(self) -> str:
-        if self.commitment_id:
+        if self.commitment is not None:
             return f"commitment:{self.commitment.identifier}"
         return f"section:{self.section_key}"

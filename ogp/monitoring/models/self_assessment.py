@@ -199,6 +199,6 @@ class SelfAssessmentComment(models.Model):
 
     @property
     def target(self) -> str:
-        if self.commitment_id:
+        if self.commitment is not None:
             return f"commitment:{self.commitment.identifier}"
         return f"section:{self.section_key}"

@@ -133,7 +133,7 @@ def irm_report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
         "comment_opens": report.comment_opens, "comment_closes": report.comment_closes,
         "iap2_development": report.iap2_development,
         "iap2_implementation": report.iap2_implementation,
-        "has_repository": {True: "yes", False: "no"}.get(report.has_repository, ""),  # type: ignore[call-overload]
+        "has_repository": {None: "", True: "yes", False: "no"}[report.has_repository],
         **{"req_" + code.replace(".", "_"): value
            for code, value in report.minimum_requirements.items()},
     }  # fmt: skip
