@@ -49,7 +49,11 @@ def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
             {
                 "plan": plan,
                 "reports": reports,
-                "irm": list(plan.irm_reports.all()),
+                "irm": [
+                    r
+                    for r in plan.irm_reports.all()
+                    if r.version > 0 or can(request, "monitoring.view_irm_draft", r)
+                ],
                 "can_add": can(request, "monitoring.add_self_assessment", plan),
             }
         )
