@@ -139,7 +139,7 @@ def self_assessment_sections_update(
     _editable(acting_user, report)
     if set(bodies) - set(SECTION_KEYS):
         raise ServiceError(_("Unknown section."))
-    sections = {s.key: s for s in report.sections.select_for_update()}
+    sections = {s.key: s for s in report.sections.select_for_update().order_by("position")}
     before = {key: s.body for key, s in sections.items()}
     changed = []
     for key, body in bodies.items():
