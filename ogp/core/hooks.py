@@ -58,6 +58,10 @@ class ContraryRecordProvider(Protocol):
     def __call__(self, country: Any) -> ContraryToProcessRecord: ...
 
 
+class PublishRefusalsProvider(Protocol):
+    def __call__(self, report: Any) -> list[str]: ...
+
+
 @dataclass(frozen=True)
 class Hook(Generic[F]):
     name: str
@@ -105,6 +109,13 @@ contrary_to_process_record: Hook[ContraryRecordProvider] = Hook(
     "them (the first implementation answers).",
 )
 
+irm_report_publish_refusals: Hook[PublishRefusalsProvider] = Hook(
+    "irm_report_publish_refusals",
+    PublishRefusalsProvider,
+    "Why an IRM report may not be published now (translated sentences; empty: nothing), asked "
+    "by plans before publishing (e.g. comments on the draft still without an answer).",
+)
+
 HOOKS: dict[str, Hook[Any]] = {
     hook.name: hook
     for hook in (
@@ -113,6 +124,7 @@ HOOKS: dict[str, Hook[Any]] = {
         organisation_sections,
         plan_process_facts,
         contrary_to_process_record,
+        irm_report_publish_refusals,
     )
 }
 

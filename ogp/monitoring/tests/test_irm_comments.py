@@ -114,3 +114,24 @@ def test_comment_page_through_forms(irm, assigned, client_for, plan):
 def test_unpublished_draft_outside_its_period_is_private(irm, client_for):
     response = client_for(UserFactory()).get(reverse("monitoring:irm-comments", args=[irm.pk]))
     assert response.status_code == 403
+
+
+def test_publication_waits_for_every_answer(irm, assigned, client_for):
+    comment = irm_comment_create(
+        acting_user=UserFactory(), report=irm, target="section:summary", body="Which data?",
+        today=OPENS,
+    )  # fmt: skip
+    with pytest.raises(ServiceError) as refused:
+        irm_report_publish(acting_user=assigned, report=irm)
+    assert "no answer with a reason" in str(refused.value)
+    response = client_for(assigned).post(
+        reverse("plans:irm-report-publish", args=[irm.pk]), follow=True
+    )
+    assert "no answer with a reason" in response.content.decode()
+    irm.refresh_from_db()
+    assert irm.version == 0
+    irm_comment_answer(
+        acting_user=assigned, comment=comment, disposition="not_adopted",
+        reason="The summary names the datasets already.",
+    )  # fmt: skip
+    assert irm_report_publish(acting_user=assigned, report=irm).number == 1

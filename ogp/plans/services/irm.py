@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.services import audit_record, snapshot
+from ogp.core import hooks
 from ogp.core.errors import ServiceError
 from ogp.plans.domain import scales as scale_rules
 from ogp.plans.domain.scales import SCALES_FILE, CodedValue, CodeState, ScaleVersion
@@ -207,6 +208,10 @@ def commitment_derive(commitment: Commitment, version: ScaleVersion) -> None:
 @transaction.atomic
 def irm_report_publish(*, acting_user: Any, report: IRMReport) -> IRMReportVersion:
     _require(acting_user, "plans.edit_irm_report", report)
+    refusals = [m for check in hooks.irm_report_publish_refusals.implementations()
+                for m in check(report)]  # fmt: skip
+    if refusals:
+        raise ServiceError(refusals)
     scales_sync(acting_user=None)
     report = IRMReport.objects.select_for_update().get(pk=report.pk)
     version = report_scale(report.plan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -190,5 +191,9 @@ def irm_coding_edit(request: HttpRequest, report_id: int, identifier: str) -> Ht
 @permission_required("plans.edit_irm_report", fn=_report)
 def irm_report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report(request, report_id)
-    services.irm_report_publish(acting_user=request.user, report=report)
+    try:
+        services.irm_report_publish(acting_user=request.user, report=report)
+    except ServiceError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
     return redirect(report.get_absolute_url())
