@@ -60,3 +60,32 @@ def test_report_pages_constant(plan, government_user, staff_user, client_for, ex
         client.get(url)  # warm caches (navigation, session)
         with django_assert_max_num_queries(22):
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("extra", [0, 12])
+def test_diff_pages_constant(plan, government_user, staff_user, client_for, extra,
+                             django_assert_max_num_queries):  # fmt: skip
+    from ogp.monitoring.services import self_assessment_comment_answer, self_assessment_publish
+    from ogp.plans.services import irm_report_publish
+
+    report, irm = _world(plan, government_user, staff_user, extra)
+    for comment in report.comments.all():
+        self_assessment_comment_answer(
+            acting_user=government_user, comment=comment, disposition="not_adopted", reason="r"
+        )
+    self_assessment_publish(
+        acting_user=government_user, report=report, today=timezone.localdate() + timedelta(9)
+    )
+    assigned = irm.researchers.get()
+    for comment in irm.public_comments.all():
+        comment.reason, comment.disposition = "r", "not_adopted"
+        comment.save()
+    irm_report_publish(acting_user=assigned, report=irm)
+    irm.refresh_from_db()
+    irm_report_publish(acting_user=assigned, report=irm)
+    client = client_for(None)
+    for url in (reverse("monitoring:self-assessment-changes", args=[report.pk]),
+                reverse("monitoring:irm-compare", args=[irm.pk])):  # fmt: skip
+        client.get(url)
+        with django_assert_max_num_queries(12):
+            assert client.get(url).status_code == 200
