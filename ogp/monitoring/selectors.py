@@ -83,6 +83,13 @@ def self_assessment_page(report: SelfAssessment) -> dict[str, Any]:
     return {"sections": sections, "entries": entries, "by_target": by_target, "versions": versions}
 
 
+def self_assessment_comments(
+    report: SelfAssessment, *, unanswered: bool = False
+) -> QuerySet[SelfAssessmentComment]:
+    comments = _comments(SelfAssessmentComment).filter(report=report)
+    return comments.filter(reason="") if unanswered else comments
+
+
 def version_pair(report: SelfAssessment) -> tuple[SelfAssessmentVersion, SelfAssessmentVersion]:
     """The draft opened for comment and the final version (404 until both exist)."""
     versions = list(report.versions.order_by("number"))

@@ -25,6 +25,11 @@ urlpatterns = [
         name="self-assessment-comment",
     ),
     path(
+        "self-assessment/<int:pk>/comments/",
+        views.self_assessment_comment_list,
+        name="self-assessment-comments",
+    ),
+    path(
         "self-assessment/comments/<int:comment_id>/answer/",
         views.self_assessment_comment_answer,
         name="self-assessment-answer",

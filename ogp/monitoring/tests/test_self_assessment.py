@@ -249,3 +249,34 @@ def test_pages_in_three_languages(report, government_user, client_for, language)
         response = client.get(url, **headers)
         assert response.status_code == 200
         assert f'lang="{language}"' in response.content.decode()
+
+
+def test_comment_list_paginated_and_filtered(report, government_user, client_for,
+                                             django_assert_max_num_queries):  # fmt: skip
+    report = _open(report, government_user)
+    citizen = UserFactory()
+    comments = [
+        self_assessment_comment_create(
+            acting_user=citizen,
+            report=report,
+            target="section:lessons",
+            body=f"Point {n}",
+            today=TODAY,
+        )  # fmt: skip
+        for n in range(3)
+    ]
+    self_assessment_comment_answer(
+        acting_user=government_user, comment=comments[0], disposition="out_of_scope",
+        reason="About the next plan.",
+    )  # fmt: skip
+    client = client_for(None)
+    url = reverse("monitoring:self-assessment-comments", args=[report.pk])
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        html = client.get(url).content.decode()
+    assert "About the next plan." in html and "Point 2" in html
+    unanswered = client.get(url, {"show": "unanswered"}).content.decode()
+    assert "Point 0" not in unanswered and "Point 1" in unanswered
+    first = client.get(url, {"per_page": 2}).content.decode()
+    assert "Point 2" not in first and 'rel="next"' in first
+    assert client.get(url, {"page": "nonsense"}).status_code == 200

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.cocreation.domain.ledger import counts_of
 from ogp.core.errors import ServiceError
+from ogp.core.pagination import paginate
 from ogp.core.permissions import can, require
 from ogp.countries.selectors import country_get
 from ogp.plans import selectors as plan_selectors
@@ -311,4 +312,20 @@ def self_assessment_changes(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "monitoring/changes.html", {
         "report": report, "old": draft, "new": final, "diffs": rows,
         "back": report.get_absolute_url(),
+    })  # fmt: skip
+
+
+def self_assessment_comment_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every comment on the report with its answer, oldest first, paginated (what we heard, what
+    the government did); ``?show=unanswered`` keeps those still without an answer."""
+    report = _report(request, pk)
+    unanswered = request.GET.get("show") == "unanswered"
+    page = paginate(request, selectors.self_assessment_comments(report, unanswered=unanswered))
+    return render(request, "monitoring/comment_list.html", {
+        "report": report, "page": page, "unanswered": unanswered,
+        "labels": {f"section:{k}": v for k, v in SECTION_LABELS.items()},
+        "can_answer": can(request, "monitoring.answer_self_assessment_comment", report)
+        and report.is_editable,
+        "answer_url": "monitoring:self-assessment-answer", "back": report.get_absolute_url(),
+        "list_url": request.path,
     })  # fmt: skip
