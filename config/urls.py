@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("participate/", include("ogp.participation.urls")),
     path("plans/", include("ogp.plans.urls")),
     path("co-creation/", include("ogp.cocreation.urls")),
+    path("monitoring/", include("ogp.monitoring.urls")),
     path("search/", include("ogp.search.urls")),
     path("open-data/", include("ogp.opendata.urls")),
     path("tasks/", include("ogp.tasks.urls")),

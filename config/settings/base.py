@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "ogp.participation",
     "ogp.plans",
     "ogp.cocreation",
+    "ogp.monitoring",
     # layered above the domain apps: they read through selectors and write through services
     "ogp.search",
     "ogp.api",

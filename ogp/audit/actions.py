@@ -165,6 +165,36 @@ class AuditAction(models.TextChoices):
         "content_reports.dismiss",
         _("%(actor)s dismissed the reports about %(object)s"),
     )
+    # monitoring (self-assessments, public comment on monitoring reports)
+    SELF_ASSESSMENT_CREATE = (
+        "self_assessment.create",
+        _("%(actor)s started the self-assessment %(object)s"),
+    )
+    SELF_ASSESSMENT_UPDATE = (
+        "self_assessment.update",
+        _("%(actor)s edited the self-assessment %(object)s"),
+    )
+    SELF_ASSESSMENT_OPEN_FOR_COMMENT = (
+        "self_assessment.open_for_comment",
+        _("%(actor)s opened the self-assessment %(object)s for public comment"),
+    )
+    SELF_ASSESSMENT_PUBLISH = (
+        "self_assessment.publish",
+        _("%(actor)s published the final self-assessment %(object)s"),
+    )
+    SELF_ASSESSMENT_COMMENT_CREATE = (
+        "self_assessment_comment.create",
+        _("%(actor)s commented on the self-assessment: %(object)s"),
+    )
+    SELF_ASSESSMENT_COMMENT_ANSWER = (
+        "self_assessment_comment.answer",
+        _("%(actor)s answered the comment %(object)s on a self-assessment"),
+    )
+    IRM_COMMENT_CREATE = "irm_comment.create", _("%(actor)s commented on an IRM draft: %(object)s")
+    IRM_COMMENT_ANSWER = (
+        "irm_comment.answer",
+        _("%(actor)s answered the comment %(object)s on an IRM draft"),
+    )
 
 
 # Names recorded before the enumeration -> their AuditAction value (data migration 0002).

@@ -9,6 +9,7 @@ class CocreationConfig(AppConfig):
     label = "cocreation"
     verbose_name = _("Action plan co-creation")
     nav_items: list[tuple[Any, str]] = [(_("Co-creation"), "cocreation:plan-list")]
+    hooks = {"plan_process_facts": "ogp.cocreation.hooks.plan_process_facts"}
     country_sections: list[tuple[Any, str]] = [
         (_("Action plans in co-creation and shadow plans"), "cocreation:country"),
     ]

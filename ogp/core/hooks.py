@@ -24,7 +24,7 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
-from .summaries import CyclePublished
+from .summaries import ContraryToProcessRecord, CyclePublished
 
 F = TypeVar("F")
 
@@ -48,6 +48,18 @@ class CountrySectionsProvider(Protocol):
 
 class OrganisationSectionsProvider(Protocol):
     def __call__(self, organisation: Any) -> list[PageSection]: ...
+
+
+class PlanProcessFactsProvider(Protocol):
+    def __call__(self, plan: Any) -> Mapping[str, Any]: ...
+
+
+class ContraryRecordProvider(Protocol):
+    def __call__(self, country: Any) -> ContraryToProcessRecord: ...
+
+
+class PublishRefusalsProvider(Protocol):
+    def __call__(self, report: Any) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -83,8 +95,37 @@ organisation_sections: Hook[OrganisationSectionsProvider] = Hook(
     "Sections other apps show on an organisation's page.",
 )
 
+plan_process_facts: Hook[PlanProcessFactsProvider] = Hook(
+    "plan_process_facts",
+    PlanProcessFactsProvider,
+    "Process facts other apps record about an action plan (e.g. ``has_repository``), for the "
+    "contrary-to-process rules; a fact unknown to the app is left out.",
+)
+
+contrary_to_process_record: Hook[ContraryRecordProvider] = Hook(
+    "contrary_to_process_record",
+    ContraryRecordProvider,
+    "A country's confirmed contrary-to-process findings, as membership's status changes read "
+    "them (the first implementation answers).",
+)
+
+irm_report_publish_refusals: Hook[PublishRefusalsProvider] = Hook(
+    "irm_report_publish_refusals",
+    PublishRefusalsProvider,
+    "Why an IRM report may not be published now (translated sentences; empty: nothing), asked "
+    "by plans before publishing (e.g. comments on the draft still without an answer).",
+)
+
 HOOKS: dict[str, Hook[Any]] = {
-    hook.name: hook for hook in (cycle_published, country_sections, organisation_sections)
+    hook.name: hook
+    for hook in (
+        cycle_published,
+        country_sections,
+        organisation_sections,
+        plan_process_facts,
+        contrary_to_process_record,
+        irm_report_publish_refusals,
+    )
 }
 
 _cache: dict[str, list[Any]] = {}

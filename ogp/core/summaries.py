@@ -4,6 +4,8 @@ layer) so that no app keeps its own copy. Plain Python: pure domain rules may im
 - `EligibilitySummary`: a country's result in the latest published eligibility cycle, produced by
   `ogp.eligibility` and read by countries (hub page), membership (joining) and participation
   (guidance). See docs/eligibility.md, "For other apps".
+- `ContraryToProcessRecord`: what the confirmed contrary-to-process findings of `ogp.plans` say
+  about a country, read by membership's status changes (instead of counters staff typed in).
 """
 
 from __future__ import annotations
@@ -43,3 +45,17 @@ class CyclePublished:
     cycle_year: int
     newest: bool
     summaries: dict[int, EligibilitySummary]
+
+
+@dataclass(frozen=True, slots=True)
+class ContraryToProcessRecord:
+    """The newest national plan with a confirmed finding (empty: none) and how many cycles in a
+    row, up to that plan, were confirmed contrary to process."""
+
+    latest_plan: str = ""
+    latest_found_on: str = ""  # ISO date of that plan's newest confirmed finding
+    consecutive_cycles: int = 0
+
+    @property
+    def confirmed(self) -> bool:
+        return bool(self.latest_plan)

@@ -185,17 +185,8 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         initial=0,
         help_text=_("For entering or leaving Eligibility Review."),
     )
-    contrary_to_process_finding = forms.BooleanField(
-        label=_("The country acted contrary to process in the current cycle"),
-        required=False,
-        help_text=_("For a change to “acting contrary to process”."),
-    )
-    consecutive_contrary_cycles = forms.IntegerField(
-        label=_("Consecutive cycles contrary to process"),
-        min_value=0,
-        initial=0,
-        help_text=_("For a change to Procedural Review."),
-    )
+    # "A finding of acting contrary to process" and "two consecutive cycles" are not typed in:
+    # they come from the findings the Support Unit confirmed (selectors.contrary_record).
     contrary_to_process_resolved = forms.BooleanField(
         label=_("The country has corrected its process"),
         required=False,
@@ -217,8 +208,6 @@ class StatusChangeForm(CheckboxLabelMixin, forms.Form):
         Requirement.MEETS_MINIMUM: "eligibility_assessment",
         Requirement.DECISION_REFERENCE: "decision_reference",
         Requirement.TWO_CYCLES_BELOW_MINIMUM: "consecutive_cycles_below_minimum",
-        Requirement.CONTRARY_FINDING: "contrary_to_process_finding",
-        Requirement.TWO_CONTRARY_CYCLES: "consecutive_contrary_cycles",
         Requirement.CONTRARY_RESOLVED: "contrary_to_process_resolved",
         Requirement.WITHDRAWAL_NOTICE: "withdrawal_notice",
     }

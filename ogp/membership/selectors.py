@@ -7,7 +7,8 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from ogp.core.summaries import EligibilitySummary
+from ogp.core import hooks
+from ogp.core.summaries import ContraryToProcessRecord, EligibilitySummary
 from ogp.countries.models import (
     MEMBER_STATUSES,
     Country,
@@ -43,6 +44,14 @@ class CountryEligibility:
     basis: str  # plain-language source of the facts, in the current language
     cycle_year: int | None
     eligibility_review: bool
+
+
+def contrary_record(country: Country) -> ContraryToProcessRecord:
+    """The confirmed contrary-to-process findings (from the plans app, through a hook): the
+    status changes read them instead of counters typed in by staff."""
+    for provider in hooks.contrary_to_process_record.implementations():
+        return provider(country)
+    return ContraryToProcessRecord()
 
 
 def eligibility_summary(country: Country) -> EligibilitySummary | None:

@@ -10,6 +10,7 @@ class PlansConfig(AppConfig):
     verbose_name = _("Action plans and commitments")
     default_auto_field = "django.db.models.BigAutoField"
     nav_items: list[tuple[Any, str]] = [(_("Commitments"), "plans:explorer")]
+    hooks = {"contrary_to_process_record": "ogp.plans.hooks.contrary_to_process_record"}
     country_sections: list[tuple[Any, str]] = [
         (_("Action plans and commitments"), "plans:country"),
     ]

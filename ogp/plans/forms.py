@@ -8,7 +8,7 @@ from ogp.core.forms import TEXT_MAX_LENGTH, BoundedForm
 from ogp.organisations.models import Organisation
 
 from .labels import CODING_LABELS, COMPLETION_ORDER, VALUE_LABELS, completion_label
-from .models import InstitutionRole, IRMReportKind, MilestoneStatus, ReviewVerdict
+from .models import IAP2Level, InstitutionRole, IRMReportKind, MilestoneStatus, ReviewVerdict
 
 
 class ExplorerForm(BoundedForm):
@@ -231,6 +231,24 @@ class IRMReportForm(BoundedForm):
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
     )
+    # Process facts the IRM assesses; the 2017-2021 contrary-to-process rules read them.
+    iap2_development = forms.ChoiceField(
+        label=_("Public influence during development (IAP2)"),
+        required=False,
+        choices=[("", _("Not assessed")), *IAP2Level.choices],
+        help_text=_("Assessed in the Action Plan Review; the minimum was “Involve” until 2021."),
+    )
+    iap2_implementation = forms.ChoiceField(
+        label=_("Public influence during implementation (IAP2)"),
+        required=False,
+        choices=[("", _("Not assessed")), *IAP2Level.choices],
+        help_text=_("Assessed in the Results Report; the minimum was “Inform” until 2021."),
+    )
+    has_repository = forms.ChoiceField(
+        label=_("A public document repository on the process and implementation exists"),
+        required=False,
+        choices=[("", _("Not assessed")), ("yes", _("Yes")), ("no", _("No"))],
+    )
     comment_opens = forms.DateField(
         label=_("Comments open on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -255,6 +273,14 @@ class IRMReportForm(BoundedForm):
 
     def assessments(self) -> dict[str, str]:
         return {code: self.cleaned_data[name] for name, code in self.requirement_codes}
+
+    def process_facts(self) -> dict[str, Any]:
+        repository = self.cleaned_data["has_repository"]
+        return {
+            "iap2_development": self.cleaned_data["iap2_development"],
+            "iap2_implementation": self.cleaned_data["iap2_implementation"],
+            "has_repository": {"yes": True, "no": False}.get(repository),
+        }
 
 
 class IRMCodingForm(BoundedForm):

@@ -13,7 +13,7 @@ from ogp.countries.selectors import country_get
 
 from .. import selectors, services
 from ..domain import status as status_rules
-from ..domain.status import Actor, StatusFacts
+from ..domain.status import Actor, Requirement, StatusFacts
 from ..forms import (
     StatusChangeForm,
 )
@@ -35,6 +35,7 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
     transitions = status_rules.targets_for_actor(current, Actor.SUPPORT_UNIT)
     by_target = {t.target.value: t for t in transitions}
     eligibility = selectors.country_eligibility(country)
+    contrary = selectors.contrary_record(country)
     chosen = by_target.get(request.POST.get("target") or request.GET.get("target") or "")
     labels = dict(MembershipStatus.choices)
     allowed = [
@@ -53,6 +54,12 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
         "chosen": chosen,
         "chosen_label": labels[chosen.target.value] if chosen else "",
         "chosen_requires": [REQUIREMENT_LABELS[r] for r in chosen.requires] if chosen else [],
+        "contrary": contrary,
+        "shows_contrary": bool(
+            chosen
+            and {Requirement.CONTRARY_FINDING, Requirement.TWO_CONTRARY_CYCLES}
+            & set(chosen.requires)
+        ),
     }
     if chosen is None:
         if request.method == "POST":
@@ -94,8 +101,8 @@ def status_change(request: HttpRequest, iso3: str) -> HttpResponse:
             consecutive_cycles_below_minimum=form.value(
                 "consecutive_cycles_below_minimum", initial["consecutive_cycles_below_minimum"]
             ),
-            contrary_to_process_finding=form.value("contrary_to_process_finding", False),
-            consecutive_contrary_cycles=form.value("consecutive_contrary_cycles", 0),
+            contrary_to_process_finding=contrary.confirmed,
+            consecutive_contrary_cycles=contrary.consecutive_cycles,
             contrary_to_process_resolved=form.value("contrary_to_process_resolved", False),
             decision_reference=decision_reference,
             withdrawal_notice=form.value("withdrawal_notice", False),

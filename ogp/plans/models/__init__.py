@@ -1,6 +1,7 @@
 from .findings import ContraryFinding, FindingState
 from .imports import SheetImport
 from .irm import (
+    IAP2Level,
     IRMCommitmentCoding,
     IRMReport,
     IRMReportKind,
@@ -33,6 +34,7 @@ __all__ = [
     "ContraryFinding",
     "FindingState",
     "CommitmentInstitution",
+    "IAP2Level",
     "IRMCommitmentCoding",
     "IRMReport",
     "IRMReportKind",

@@ -18,6 +18,18 @@ class IRMReportState(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class IAP2Level(models.TextChoices):
+    """Levels of public influence (IAP2 spectrum), lowest first, as the contrary-to-process
+    rules order them (``data/contrary_to_process.json`` "iap2_order")."""
+
+    NONE = "none", _("No public influence")
+    INFORM = "inform", _("Inform")
+    CONSULT = "consult", _("Consult")
+    INVOLVE = "involve", _("Involve")
+    COLLABORATE = "collaborate", _("Collaborate")
+    EMPOWER = "empower", _("Empower")
+
+
 class IRMReport(models.Model):
     plan = models.ForeignKey(
         "plans.ActionPlan", on_delete=models.CASCADE, related_name="irm_reports"
@@ -32,6 +44,18 @@ class IRMReport(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     analysis = models.TextField(_("analysis and recommendations"), blank=True)
     minimum_requirements = models.JSONField(_("minimum requirements assessed"), default=dict)
+    # Process facts the IRM assesses (the 2017-2021 contrary-to-process triggers read them).
+    iap2_development = models.CharField(
+        _("public influence during development (IAP2)"),
+        max_length=20, choices=IAP2Level.choices, blank=True,
+    )  # fmt: skip
+    iap2_implementation = models.CharField(
+        _("public influence during implementation (IAP2)"),
+        max_length=20, choices=IAP2Level.choices, blank=True,
+    )  # fmt: skip
+    has_repository = models.BooleanField(
+        _("a public document repository exists"), null=True, blank=True
+    )
     comment_opens = models.DateField(_("comments open on"), null=True, blank=True)
     comment_closes = models.DateField(_("comments close on"), null=True, blank=True)
     version = models.PositiveIntegerField(_("published version"), default=0)

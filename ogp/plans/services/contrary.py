@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ogp.audit.services import audit_record, snapshot
+from ogp.core import hooks
 from ogp.core.errors import ServiceError
 from ogp.membership.domain.status import StatusFacts
 from ogp.membership.services import membership_status_change
@@ -36,6 +37,7 @@ TRIGGER_LABELS = {
     ),
 }
 CONTRARY, PROCEDURAL = "contrary_to_process", "procedural_review"
+PROCESS_FACT_NAMES = ("iap2_development", "iap2_implementation", "has_repository")
 
 
 def _same_member(plan: ActionPlan) -> dict[str, Any]:
@@ -59,8 +61,21 @@ def plan_facts(plan: ActionPlan) -> PlanFacts:
         ends = [d for d in previous.commitments.values_list("end_date", flat=True) if d]
         previous_end = max(ends) if ends else None
     assessed: dict[str, str] = {}
+    process: dict[str, Any] = {}
     for report in IRMReport.objects.filter(plan=plan, version__gt=0).order_by("published_at"):
         assessed.update(report.minimum_requirements)
+        # The newest published assessment of each process fact wins; blank is "not assessed".
+        for name in ("iap2_development", "iap2_implementation"):
+            if getattr(report, name):
+                process[name] = getattr(report, name)
+        if report.has_repository is not None:
+            process["has_repository"] = report.has_repository
+    # Facts other apps record (the co-creation's document repository) fill what the IRM left
+    # unassessed; the IRM's assessment wins.
+    for provider in hooks.plan_process_facts.implementations():
+        for name, value in provider(plan).items():
+            if name in PROCESS_FACT_NAMES and value is not None:
+                process.setdefault(name, value)
     values = [v for v in assessed.values() if v != "not_assessed"]
     minimum_met = None
     if "not_met" in values:
@@ -77,6 +92,9 @@ def plan_facts(plan: ActionPlan) -> PlanFacts:
         published_on=plan.published_on,
         previous_plan_end=previous_end,
         minimum_requirements_met=minimum_met,
+        iap2_development=process.get("iap2_development"),
+        iap2_implementation=process.get("iap2_implementation"),
+        has_repository=process.get("has_repository"),
         irm_completion=tuple(levels) if any(level is not None for level in levels) else None,
     )
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.services import audit_record, snapshot
+from ogp.core import hooks
 from ogp.core.errors import ServiceError
 from ogp.plans.domain import scales as scale_rules
 from ogp.plans.domain.scales import SCALES_FILE, CodedValue, CodeState, ScaleVersion
@@ -21,6 +22,7 @@ from ..models import (
     ActionPlan,
     CodingScaleVersion,
     Commitment,
+    IAP2Level,
     IRMCommitmentCoding,
     IRMReport,
     IRMReportKind,
@@ -106,7 +108,9 @@ def irm_report_update(
     minimum_requirements: dict[str, str],
     comment_opens: date | None = None,
     comment_closes: date | None = None,
+    process_facts: dict[str, Any] | None = None,
 ) -> IRMReport:
+    """``process_facts`` (IAP2 levels, repository), when given, replaces the recorded ones."""
     _require(acting_user, "plans.edit_irm_report", report)
     codes = {r["code"] for r in minimum_requirement_list()}
     for code, value in minimum_requirements.items():
@@ -115,16 +119,36 @@ def irm_report_update(
     if comment_opens and comment_closes and comment_closes < comment_opens:
         raise ServiceError(_("The comment period ends before it opens."))
     fields = ["summary", "analysis", "minimum_requirements", "comment_opens", "comment_closes"]
-    before = snapshot(report, fields)
+    if process_facts is not None:
+        fields += _process_facts_set(report, process_facts)
+    before = snapshot(IRMReport.objects.get(pk=report.pk), fields)
     report.summary, report.analysis = summary, analysis
     report.minimum_requirements = minimum_requirements
     report.comment_opens, report.comment_closes = comment_opens, comment_closes
-    report.save()
+    report.save(update_fields=fields)  # never the version or state of a stale instance
     audit_record(
         actor=acting_user, action="plans.irm_report.update", target=report, before=before,
         after=snapshot(report, fields),
     )  # fmt: skip
     return report
+
+
+PROCESS_FACTS = ("iap2_development", "iap2_implementation", "has_repository")
+
+
+def _process_facts_set(report: IRMReport, facts: dict[str, Any]) -> list[str]:
+    if set(facts) - set(PROCESS_FACTS):
+        raise ServiceError(_("Unknown process fact."))
+    for name in ("iap2_development", "iap2_implementation"):
+        level = facts.get(name, "") or ""
+        if level and level not in IAP2Level.values:
+            raise ServiceError(_("Unknown level of public influence."))
+        setattr(report, name, level)
+    repository = facts.get("has_repository")
+    if repository not in (None, True, False):
+        raise ServiceError(_("Unknown process fact."))
+    report.has_repository = repository
+    return list(PROCESS_FACTS)
 
 
 @transaction.atomic
@@ -184,6 +208,10 @@ def commitment_derive(commitment: Commitment, version: ScaleVersion) -> None:
 @transaction.atomic
 def irm_report_publish(*, acting_user: Any, report: IRMReport) -> IRMReportVersion:
     _require(acting_user, "plans.edit_irm_report", report)
+    refusals = [m for check in hooks.irm_report_publish_refusals.implementations()
+                for m in check(report)]  # fmt: skip
+    if refusals:
+        raise ServiceError(refusals)
     scales_sync(acting_user=None)
     report = IRMReport.objects.select_for_update().get(pk=report.pk)
     version = report_scale(report.plan)
@@ -218,6 +246,7 @@ def irm_report_publish(*, acting_user: Any, report: IRMReport) -> IRMReportVersi
     content = {
         "kind": report.kind, "summary": report.summary, "analysis": report.analysis,
         "minimum_requirements": report.minimum_requirements, "scale": version.code,
+        "process_facts": {name: getattr(report, name) for name in PROCESS_FACTS},
         "coding": {c.commitment.identifier: c.values for c in codings},
     }  # fmt: skip
     published = IRMReportVersion.objects.create(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -131,6 +132,9 @@ def irm_report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
     initial = {
         "summary": report.summary, "analysis": report.analysis,
         "comment_opens": report.comment_opens, "comment_closes": report.comment_closes,
+        "iap2_development": report.iap2_development,
+        "iap2_implementation": report.iap2_implementation,
+        "has_repository": {None: "", True: "yes", False: "no"}[report.has_repository],
         **{"req_" + code.replace(".", "_"): value
            for code, value in report.minimum_requirements.items()},
     }  # fmt: skip
@@ -145,6 +149,7 @@ def irm_report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
                 acting_user=request.user, report=report, summary=data["summary"],
                 analysis=data["analysis"], minimum_requirements=form.assessments(),
                 comment_opens=data["comment_opens"], comment_closes=data["comment_closes"],
+                process_facts=form.process_facts(),
             )  # fmt: skip
         except ServiceError as exc:
             _errors(form, exc)
@@ -186,5 +191,9 @@ def irm_coding_edit(request: HttpRequest, report_id: int, identifier: str) -> Ht
 @permission_required("plans.edit_irm_report", fn=_report)
 def irm_report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report(request, report_id)
-    services.irm_report_publish(acting_user=request.user, report=report)
+    try:
+        services.irm_report_publish(acting_user=request.user, report=report)
+    except ServiceError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
     return redirect(report.get_absolute_url())

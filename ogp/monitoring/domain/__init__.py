@@ -1,0 +1,1 @@
+"""Pure rules of monitoring reports (no Django): comment periods, answers, publication."""

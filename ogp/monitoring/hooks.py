@@ -1,0 +1,27 @@
+"""What monitoring answers to hooks of the apps below it (declared on MonitoringConfig)."""
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from .selectors import irm_comment_ledger
+
+
+def irm_report_publish_refusals(report: Any) -> list[str]:
+    """The ``irm_report_publish_refusals`` hook: an IRM report is published only once every
+    comment on its draft has an answer with a reason (the same rule as self-assessments)."""
+    ledger = irm_comment_ledger(report, today=timezone.localdate())
+    if ledger.complete:
+        return []
+    count = len(ledger.unanswered)
+    return [
+        ngettext(
+            "%(count)s comment on the draft has no answer with a reason yet: answer every "
+            "comment before publishing.",
+            "%(count)s comments on the draft have no answer with a reason yet: answer every "
+            "comment before publishing.",
+            count,
+        )
+        % {"count": count}
+    ]
