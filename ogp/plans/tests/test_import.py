@@ -279,3 +279,20 @@ def test_management_command(places, capsys):
     bad = SAMPLE.parent / "does-not-exist.csv"
     with pytest.raises(CommandError):
         call_command("import_ogp_commitments", str(bad))
+
+
+def test_migration_names_areas_imported_before(db):  # type: ignore[no-untyped-def]
+    import importlib
+
+    from django.apps import apps
+
+    from ogp.plans.models import PolicyArea
+
+    PolicyArea.objects.create(code="tax", name_en="Tax", sheet_column="Tax")
+    PolicyArea.objects.create(
+        code="gender", name_en="Gender", name_fr="Genre (revu)", sheet_column="Gender"
+    )
+    migration = importlib.import_module("ogp.plans.migrations.0005_policy_area_names")
+    migration.name_areas(apps, None)
+    assert PolicyArea.objects.get(code="tax").name_es == "Impuestos"
+    assert PolicyArea.objects.get(code="gender").name_fr == "Genre (revu)"  # kept
