@@ -24,7 +24,7 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
-from .summaries import CyclePublished
+from .summaries import CyclePublished, IRMReportPublished, PlanPublished
 
 F = TypeVar("F")
 
@@ -40,6 +40,14 @@ class PageSection:
 
 class CyclePublishedReceiver(Protocol):
     def __call__(self, *, acting_user: Any, event: CyclePublished) -> None: ...
+
+
+class PlanPublishedReceiver(Protocol):
+    def __call__(self, *, acting_user: Any, event: PlanPublished) -> None: ...
+
+
+class IRMReportPublishedReceiver(Protocol):
+    def __call__(self, *, acting_user: Any, event: IRMReportPublished) -> None: ...
 
 
 class CountrySectionsProvider(Protocol):
@@ -59,6 +67,11 @@ class Hook(Generic[F]):
     def implementations(self) -> list[F]:
         return cast(list[F], _resolved(self.name))
 
+    def send(self, **kwargs: Any) -> None:
+        """For event hooks: call every implementation with the same keyword arguments."""
+        for receiver in self.implementations():
+            cast(Any, receiver)(**kwargs)
+
     def sections(self, *args: Any, **kwargs: Any) -> list[PageSection]:
         """For section hooks: every implementation's sections, in display order."""
         found: list[PageSection] = []
@@ -72,6 +85,16 @@ cycle_published: Hook[CyclePublishedReceiver] = Hook(
     CyclePublishedReceiver,
     "An eligibility cycle was published (in the publishing transaction).",
 )
+plan_published: Hook[PlanPublishedReceiver] = Hook(
+    "plan_published",
+    PlanPublishedReceiver,
+    "An action plan was published (in the publishing transaction).",
+)
+irm_report_published: Hook[IRMReportPublishedReceiver] = Hook(
+    "irm_report_published",
+    IRMReportPublishedReceiver,
+    "A version of an IRM report was published (in the publishing transaction).",
+)
 country_sections: Hook[CountrySectionsProvider] = Hook(
     "country_sections",
     CountrySectionsProvider,
@@ -84,7 +107,14 @@ organisation_sections: Hook[OrganisationSectionsProvider] = Hook(
 )
 
 HOOKS: dict[str, Hook[Any]] = {
-    hook.name: hook for hook in (cycle_published, country_sections, organisation_sections)
+    hook.name: hook
+    for hook in (
+        cycle_published,
+        plan_published,
+        irm_report_published,
+        country_sections,
+        organisation_sections,
+    )
 }
 
 _cache: dict[str, list[Any]] = {}
