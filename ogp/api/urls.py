@@ -52,6 +52,8 @@ urlpatterns = [
     ),
     path("v1/redoc/", _docs(SpectacularRedocView.as_view(url_name="api:schema")), name="redoc"),
     path("v1/releases/import/", writes.ReleaseImportView.as_view(), name="release-import"),
+    path("v1/commitments/import/", writes.SheetImportView.as_view(), name="sheet-import"),
+    path("v1/imports/<int:pk>/", writes.ImportJobView.as_view(), name="import-job"),
     path("v1/cycles/<int:year>/compute/", writes.CycleComputeView.as_view(), name="cycle-compute"),
     path("v1/cycles/<int:year>/publish/", writes.CyclePublishView.as_view(), name="cycle-publish"),
     path("v1/evidence/", writes.EvidenceSubmitView.as_view(), name="evidence-submit"),

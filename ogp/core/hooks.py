@@ -50,6 +50,13 @@ class IRMReportPublishedReceiver(Protocol):
     def __call__(self, *, acting_user: Any, event: IRMReportPublished) -> None: ...
 
 
+class ImportRunnersProvider(Protocol):
+    """Import kinds (e.g. "plans.sheet") and the function running each one:
+    runner(*, acting_user, data: bytes, file_name: str, params: dict) -> dict (the result)."""
+
+    def __call__(self) -> Mapping[str, Any]: ...
+
+
 class CountrySectionsProvider(Protocol):
     def __call__(self, country: Any) -> list[PageSection]: ...
 
@@ -95,6 +102,11 @@ irm_report_published: Hook[IRMReportPublishedReceiver] = Hook(
     IRMReportPublishedReceiver,
     "A version of an IRM report was published (in the publishing transaction).",
 )
+import_runners: Hook[ImportRunnersProvider] = Hook(
+    "import_runners",
+    ImportRunnersProvider,
+    "The background imports an app runs (ogp/core/imports.py queues them).",
+)
 country_sections: Hook[CountrySectionsProvider] = Hook(
     "country_sections",
     CountrySectionsProvider,
@@ -112,6 +124,7 @@ HOOKS: dict[str, Hook[Any]] = {
         cycle_published,
         plan_published,
         irm_report_published,
+        import_runners,
         country_sections,
         organisation_sections,
     )

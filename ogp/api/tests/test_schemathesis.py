@@ -129,9 +129,7 @@ def researcher_token(plans_data):
         HealthCheck.filter_too_much,
     ],
 )
-def test_coding_with_a_researcher_token_never_fails_on_the_server(
-    case, api_data, researcher_token
-):
+def test_coding_with_a_researcher_token_never_fails_on_the_server(case, api_data, researcher_token):
     case.call_and_validate(
         headers={"Authorization": researcher_token},
         checks=[not_a_server_error, content_type_conformance, response_schema_conformance],
