@@ -128,7 +128,8 @@ class PublicationsFeed(Feed):
         if isinstance(item, Cycle | IRMReport):
             return item.get_absolute_url()
         if isinstance(item, CoCreationPlan):
-            return item.action_plan.get_absolute_url()
+            published = item.action_plan
+            return published.get_absolute_url() if published else item.get_absolute_url()
         return reverse("membership:country", args=[item.country.iso3])
 
     def item_guid(self, item: Any) -> str:
