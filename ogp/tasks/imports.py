@@ -7,6 +7,7 @@ from typing import Any
 
 from ogp.eligibility import services as eligibility_services
 from ogp.plans import services as plan_services
+from ogp.search.registry import reindex_all
 
 RELEASE = "eligibility.release"
 SHEET = "plans.sheet"
@@ -38,6 +39,9 @@ def sheet_import_run(
     *, acting_user: Any, data: bytes, file_name: str, params: dict[str, Any]
 ) -> dict[str, Any]:
     done = plan_services.sheet_import(acting_user=acting_user, data=data, file_name=file_name)
+    # the import creates in bulk (no save signals): its plans and commitments are indexed here,
+    # in the same transaction
+    reindex_all(["plan", "commitment"])
     return {
         "sheet_import": done.pk,
         "rows": done.rows,
