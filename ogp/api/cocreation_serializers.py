@@ -62,6 +62,7 @@ class CoCreationPlanSerializer(serializers.ModelSerializer):
         help_text="the published action plan (ogp_id), once published",
     )
     rules = serializers.CharField(source="rule_set.code", read_only=True)
+    period_years = serializers.IntegerField(read_only=True, help_text="2 or 4")
     web_url = serializers.SerializerMethodField()
 
     class Meta:
