@@ -12,6 +12,10 @@ class Scope(models.TextChoices):
     ELIGIBILITY_IMPORT = "eligibility:import", _("Import dataset files (Support Unit)")
     ELIGIBILITY_CYCLES = "eligibility:cycles", _("Compute and publish eligibility cycles")
     ELIGIBILITY_EVIDENCE = "eligibility:evidence", _("Submit evidence for your country")
+    PLANS_IMPORT = "plans:import", _("Import OGP's commitments sheet (Support Unit)")
+    PLANS_PROGRESS = "plans:progress", _("Post progress updates on your country's milestones")
+    PLANS_IRM_CODING = "plans:irm-coding", _("Code commitments in IRM reports assigned to you")
+    COCREATION_INPUT = "cocreation:input", _("Submit proposals to an open co-creation")
 
 
 class ApiToken(models.Model):

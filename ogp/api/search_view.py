@@ -59,8 +59,9 @@ class SearchResponse(serializers.Serializer):
 
 
 class SearchView(ConditionalMixin, APIView):
-    """Full-text search over countries, organisations, forums, events and published letters, in
-    the request's language (stemming and accent folding of that language)."""
+    """Full-text search over countries, organisations, forums, events, published letters,
+    action plans, commitments, co-creation plans, proposals and published IRM reports, in the
+    request's language (stemming and accent folding of that language)."""
 
     @extend_schema(
         parameters=[SearchQuery, LANG_PARAMETER],

@@ -2,33 +2,77 @@
 publish) and evidence from a country's government. Each calls the same service function as the
 web form (audit included) after the same django-rules permission check on the same object."""
 
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ogp.core.imports import import_job_create
+from ogp.core.models import ImportJob
 from ogp.countries.models import Country
 from ogp.eligibility import services as eligibility_services
-from ogp.eligibility.models import CriterionChoice, Cycle, DatasetKind
+from ogp.eligibility.models import CriterionChoice, Cycle, DatasetKind, DatasetRelease
 
 from . import serializers as out
 from .base import ConditionalMixin
+from .fields import CodeLabelField
 from .models import Scope
 
 MANAGE = "eligibility.manage_eligibility"
 MAX_UPLOAD = 20 * 1024 * 1024
+MAX_SHEET = 50 * 1024 * 1024
 
 
 def require(request: Request, perm: str, obj: Any = None) -> None:
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied(_("Your role does not allow this action on this object."))
+
+
+def form_errors(form: Any) -> NoReturn:
+    """A web form's refusal as the API's field errors (the same rules, the same messages)."""
+    raise serializers.ValidationError(
+        {
+            ("non_field_errors" if name == "__all__" else name): [str(m) for m in messages]
+            for name, messages in form.errors.items()
+        }
+    )
+
+
+class ImportJobSerializer(serializers.ModelSerializer):
+    state = CodeLabelField()
+    status_url = serializers.SerializerMethodField()
+    web_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ImportJob
+        fields = [
+            "id",
+            "kind",
+            "state",
+            "file_name",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "errors",
+            "result",
+            "status_url",
+            "web_url",
+        ]
+
+    def get_status_url(self, obj: ImportJob) -> str:
+        return out.absolute(reverse("api:import-job", args=[obj.pk]))
+
+    def get_web_url(self, obj: ImportJob) -> str:
+        return out.absolute(obj.get_absolute_url())
 
 
 class ReleaseImportInput(serializers.Serializer):
@@ -53,28 +97,110 @@ class ReleaseImportView(ConditionalMixin, APIView):
 
     @extend_schema(
         request={"multipart/form-data": ReleaseImportInput},
-        responses={201: out.ReleaseSerializer, 200: out.ReleaseSerializer},
+        responses={
+            201: out.ReleaseSerializer,
+            200: out.ReleaseSerializer,
+            202: ImportJobSerializer,
+        },
     )
     def post(self, request: Request) -> Response:
+        """Runs as a background task: 201/200 with the release when it has finished already,
+        else 202 with the job to follow at /api/v1/imports/{id}/ (400: the file's errors)."""
         require(request, MANAGE)
         data = ReleaseImportInput(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
         upload = d["file"]
-        release, created = eligibility_services.release_import(
+        published_on = d.get("published_on")
+        job = import_job_create(
             acting_user=request.user,
+            kind="eligibility.release",
             data=upload.read(),
             file_name=upload.name,
-            kind=d.get("kind") or None,
-            edition=d.get("edition", ""),
-            publisher=d.get("publisher", ""),
-            published_on=d.get("published_on"),
-            source_url=d.get("source_url", ""),
+            params={
+                "kind": d.get("kind") or "",
+                "edition": d.get("edition", ""),
+                "publisher": d.get("publisher", ""),
+                "published_on": published_on.isoformat() if published_on else "",
+                "source_url": d.get("source_url", ""),
+            },
         )
+        if job.state != ImportJob.State.DONE:
+            return job_response(job)
+        release = get_object_or_404(DatasetRelease.objects.all(), pk=job.result["release"])
         return Response(
             out.ReleaseSerializer(release).data,
-            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+            status=status.HTTP_201_CREATED if job.result["created"] else status.HTTP_200_OK,
         )
+
+
+class SheetImportInput(serializers.Serializer):
+    file = serializers.FileField(
+        help_text=_("OGP commitments and IRM data sheet (CSV)"),
+    )
+
+    def validate_file(self, value: Any) -> Any:
+        if value.size > MAX_SHEET:
+            raise serializers.ValidationError(_("The file is larger than 50 MB."))
+        return value
+
+
+class SheetImportView(ConditionalMixin, APIView):
+    """Import OGP's commitments and IRM data sheet (a background task; importing the same file
+    again changes nothing)."""
+
+    required_scope = Scope.PLANS_IMPORT
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={"multipart/form-data": SheetImportInput},
+        responses={201: ImportJobSerializer, 202: ImportJobSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        require(request, "plans.import_sheet")
+        data = SheetImportInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        upload = data.validated_data["file"]
+        job = import_job_create(
+            acting_user=request.user,
+            kind="plans.sheet",
+            data=upload.read(),
+            file_name=upload.name,
+            params={},
+        )
+        return job_response(job)
+
+
+class ImportJobView(ConditionalMixin, APIView):
+    """The state of a background import: queued, running, done (with its result) or failed
+    (with every error; nothing was written). For staff and the person who started it."""
+
+    @extend_schema(responses={200: ImportJobSerializer})
+    def get(self, request: Request, pk: int) -> Response:
+        job = get_object_or_404(ImportJob.objects.defer("data"), pk=pk)
+        if not request.user.is_authenticated:
+            raise NotAuthenticated
+        if not (job.created_by_id == request.user.pk or request.user.has_perm(MANAGE)):
+            raise PermissionDenied(_("Your role does not allow this action on this object."))
+        return Response(ImportJobSerializer(job).data)
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "private, no-cache"  # one person's job, changing state
+        return response
+
+
+def job_response(job: ImportJob) -> Response:
+    """A failed job: the file's errors as any refusal (400, nothing written); else 201 done
+    or 202 still queued, with the job to follow."""
+    if job.state == ImportJob.State.FAILED:
+        raise serializers.ValidationError({"non_field_errors": list(job.errors)})
+    code = (
+        status.HTTP_201_CREATED if job.state == ImportJob.State.DONE else status.HTTP_202_ACCEPTED
+    )
+    response = Response(ImportJobSerializer(job).data, status=code)
+    response["Location"] = reverse("api:import-job", args=[job.pk])
+    return response
 
 
 class _CycleAction(ConditionalMixin, APIView):

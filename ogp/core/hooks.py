@@ -24,7 +24,12 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
-from .summaries import ContraryToProcessRecord, CyclePublished
+from .summaries import (
+    ContraryToProcessRecord,
+    CyclePublished,
+    IRMReportPublished,
+    PlanPublished,
+)
 
 F = TypeVar("F")
 
@@ -40,6 +45,21 @@ class PageSection:
 
 class CyclePublishedReceiver(Protocol):
     def __call__(self, *, acting_user: Any, event: CyclePublished) -> None: ...
+
+
+class PlanPublishedReceiver(Protocol):
+    def __call__(self, *, acting_user: Any, event: PlanPublished) -> None: ...
+
+
+class IRMReportPublishedReceiver(Protocol):
+    def __call__(self, *, acting_user: Any, event: IRMReportPublished) -> None: ...
+
+
+class ImportRunnersProvider(Protocol):
+    """Import kinds (e.g. "plans.sheet") and the function running each one:
+    runner(*, acting_user, data: bytes, file_name: str, params: dict) -> dict (the result)."""
+
+    def __call__(self) -> Mapping[str, Any]: ...
 
 
 class CountrySectionsProvider(Protocol):
@@ -71,6 +91,11 @@ class Hook(Generic[F]):
     def implementations(self) -> list[F]:
         return cast(list[F], _resolved(self.name))
 
+    def send(self, **kwargs: Any) -> None:
+        """For event hooks: call every implementation with the same keyword arguments."""
+        for receiver in self.implementations():
+            cast(Any, receiver)(**kwargs)
+
     def sections(self, *args: Any, **kwargs: Any) -> list[PageSection]:
         """For section hooks: every implementation's sections, in display order."""
         found: list[PageSection] = []
@@ -83,6 +108,21 @@ cycle_published: Hook[CyclePublishedReceiver] = Hook(
     "cycle_published",
     CyclePublishedReceiver,
     "An eligibility cycle was published (in the publishing transaction).",
+)
+plan_published: Hook[PlanPublishedReceiver] = Hook(
+    "plan_published",
+    PlanPublishedReceiver,
+    "An action plan was published (in the publishing transaction).",
+)
+irm_report_published: Hook[IRMReportPublishedReceiver] = Hook(
+    "irm_report_published",
+    IRMReportPublishedReceiver,
+    "A version of an IRM report was published (in the publishing transaction).",
+)
+import_runners: Hook[ImportRunnersProvider] = Hook(
+    "import_runners",
+    ImportRunnersProvider,
+    "The background imports an app runs (ogp/core/imports.py queues them).",
 )
 country_sections: Hook[CountrySectionsProvider] = Hook(
     "country_sections",
@@ -125,6 +165,9 @@ HOOKS: dict[str, Hook[Any]] = {
         plan_process_facts,
         contrary_to_process_record,
         irm_report_publish_refusals,
+        plan_published,
+        irm_report_published,
+        import_runners,
     )
 }
 

@@ -59,3 +59,22 @@ class ContraryToProcessRecord:
     @property
     def confirmed(self) -> bool:
         return bool(self.latest_plan)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPublished:
+    """Sent when an action plan is published (co-creation's publication creates its public
+    record). `ogp_id` names the `plans.ActionPlan`."""
+
+    ogp_id: str
+    country_iso3: str
+
+
+@dataclass(frozen=True, slots=True)
+class IRMReportPublished:
+    """Sent when an IRM report's version is published (its coding is then public data)."""
+
+    report_id: int
+    plan_ogp_id: str
+    kind: str
+    version: int

@@ -1,8 +1,8 @@
 """What each data package holds: resources with their Table Schema fields and their rows.
 
 Rows come from the same public querysets as the API (ogp.api.selectors is above this layer,
-so the few reads are repeated here on the domain models, public parts only). To add a dataset
-(plans, commitments... when they land): one more `Package` in PACKAGES.
+so the few reads are repeated here on the domain models, public parts only; the plans package's
+rows are in plan_datasets.py). To add a dataset: one more `Package` in PACKAGES.
 """
 
 from collections.abc import Callable, Iterable

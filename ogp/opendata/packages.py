@@ -1,5 +1,6 @@
 """The data packages: which datasets each publishes, with their schemas (Frictionless)."""
 
+from . import plan_datasets
 from .datasets import (
     Package,
     Resource,
@@ -19,6 +20,7 @@ from .datasets import (
 )
 
 S, INT, B, D, T, OBJ = "string", "integer", "boolean", "date", "datetime", "object"
+NUM = "number"
 
 PACKAGES: tuple[Package, ...] = (
     Package(
@@ -271,4 +273,107 @@ PACKAGES: tuple[Package, ...] = (
         ),
     ),
 )
+PLANS = Package(
+    "plans",
+    "Action plans, commitments, implementation and IRM coding",
+    "Every action plan and commitment (OGP identifiers), with OGP values and the IRM's derived "
+    "flags; milestones with the government's and civil society's status; published IRM reports "
+    "and their per-commitment coding as published.",
+    (
+        Resource(
+            "action_plans",
+            "Action plans",
+            (
+                ("ogp_id", S),
+                ("country", S),
+                ("locality", S),
+                ("number", INT),
+                ("submitted_year", INT),
+                ("end_year", INT),
+                ("due_date", D),
+                ("published_on", D),
+                ("source", S),
+                ("is_demo", B),
+            ),
+            plan_datasets.action_plans,
+            ("ogp_id",),
+        ),
+        Resource(
+            "commitments",
+            "Commitments",
+            (
+                ("identifier", S),
+                ("plan", S),
+                ("country", S),
+                ("number", S),
+                ("title", S),
+                ("short_title", S),
+                ("theme", S),
+                ("start_date", D),
+                ("end_date", D),
+                ("policy_areas", S),
+                ("access_to_information", B),
+                ("civic_participation", B),
+                ("public_accountability", B),
+                ("technology", B),
+                ("completion", S),
+                ("starred", B),
+                ("high_completion", B),
+                ("strong_early_results", B),
+                ("progress", NUM),
+                ("progress_level", S),
+                ("source_url", S),
+                ("is_demo", B),
+            ),
+            plan_datasets.commitments,
+            ("identifier",),
+        ),
+        Resource(
+            "milestones",
+            "Milestones and their status",
+            (
+                ("id", INT),
+                ("commitment", S),
+                ("position", INT),
+                ("title", S),
+                ("due_date", D),
+                ("status", S),
+                ("civil_society_status", S),
+                ("status_updated_at", T),
+                ("is_demo", B),
+            ),
+            plan_datasets.milestones,
+            ("id",),
+        ),
+        Resource(
+            "irm_reports",
+            "Published IRM reports",
+            (
+                ("id", INT),
+                ("plan", S),
+                ("kind", S),
+                ("version", INT),
+                ("published_at", T),
+            ),
+            plan_datasets.irm_reports,
+            ("id",),
+        ),
+        Resource(
+            "irm_coding",
+            "IRM coding per commitment, as published",
+            (
+                ("report", INT),
+                ("version", INT),
+                ("commitment", S),
+                ("indicator", S),
+                ("level", S),
+                ("not_reviewed", B),
+            ),
+            plan_datasets.irm_coding,
+            ("report", "commitment", "indicator"),
+        ),
+    ),
+    sources=({"title": "OGP commitments and IRM data sheet"},),
+)
+PACKAGES = (*PACKAGES, PLANS)
 PACKAGES_BY_NAME = {p.name: p for p in PACKAGES}

@@ -1,10 +1,12 @@
-"""Publications rebuild their data package (after the publishing transaction commits)."""
+"""Publications rebuild their data package (after the publishing transaction commits): cycles
+and letters by their saved state, plans and IRM reports through the hooks their apps send."""
 
 from typing import Any
 
 from django.db import transaction
 from django.db.models.signals import post_save
 
+from ogp.core.summaries import IRMReportPublished, PlanPublished
 from ogp.eligibility.models import Cycle, CycleState
 from ogp.membership.models import LetterOfIntent
 
@@ -48,3 +50,14 @@ def _letter_saved(sender: Any, instance: LetterOfIntent, raw: bool = False, **kw
 
 post_save.connect(_cycle_saved, sender=Cycle, dispatch_uid="opendata-cycle")
 post_save.connect(_letter_saved, sender=LetterOfIntent, dispatch_uid="opendata-letter")
+
+
+def plan_published(*, acting_user: Any, event: PlanPublished) -> None:
+    """The `plan_published` hook: the plans package gains the plan and its commitments."""
+    _rebuild("plans")
+
+
+def irm_report_published(*, acting_user: Any, event: IRMReportPublished) -> None:
+    """The `irm_report_published` hook: the report and its coding (and the commitments' derived
+    flags) are public data now."""
+    _rebuild("plans")

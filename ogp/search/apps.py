@@ -11,4 +11,6 @@ class SearchConfig(AppConfig):
     nav_items: list[tuple[Any, str]] = [(_("Search"), "search:page")]
 
     def ready(self) -> None:
-        from . import registry  # noqa: F401  (connects the index signals)
+        from . import plan_documents, registry  # noqa: F401  (connect the index signals)
+
+        plan_documents.register_plan_types()

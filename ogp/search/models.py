@@ -16,6 +16,11 @@ class DocumentKind(models.TextChoices):
     FORUM = "forum", _("Forum")
     EVENT = "event", _("Event")
     LETTER = "letter", _("Letter of intent")
+    PLAN = "plan", _("Action plan")
+    COMMITMENT = "commitment", _("Commitment")
+    COCREATION = "cocreation", _("Action plan in co-creation")
+    PROPOSAL = "proposal", _("Proposal")
+    IRM_REPORT = "irm_report", _("IRM report")
 
 
 class SearchDocument(models.Model):

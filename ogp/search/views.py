@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from ogp.countries.models import Country
 from ogp.organisations.models import FocusAreaCode
+from ogp.plans.models import PolicyArea
 
 from .forms import SearchForm
 from .models import DocumentKind
@@ -35,7 +36,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
         )
         current = {k: v for k, v in request.GET.items() if k in form.fields and k != "page"}
         kind_labels = dict(DocumentKind.choices)
-        area_labels = dict(FocusAreaCode.choices)
+        area_codes = [code for code, _n in results.facets.get("area", [])]
+        area_labels = {
+            **{a.code: a.name for a in PolicyArea.objects.filter(code__in=area_codes)},
+            **dict(FocusAreaCode.choices),
+        }  # commitments carry OGP's policy areas, the rest the directory's focus areas
         codes = [code for code, _n in results.facets.get("country", [])]
         names = {c.iso3: c.name for c in Country.objects.filter(iso3__in=codes)}
 

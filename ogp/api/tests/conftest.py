@@ -102,3 +102,88 @@ def token_for(user, scopes):
 
     _token, secret = api_token_create(acting_user=user, name="test", scopes=scopes)
     return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+@pytest.fixture
+def plans_data(country, other_country, staff_user, civil_society_user, government_user):
+    """Two countries' plans: commitments with policy areas and IRM flags, milestones, a
+    progress update with a link and a civil-society dispute, and a published IRM report."""
+    from ogp.accounts.tests.factories import ResearcherUserFactory
+    from ogp.plans import services as plan_services
+    from ogp.plans.models import PolicyArea
+    from ogp.plans.tests.factories import ActionPlanFactory, CommitmentFactory, MilestoneFactory
+
+    civil_society_user.organisation.country = country
+    civil_society_user.organisation.save()
+    area = PolicyArea.objects.create(
+        code="open-contracting", name_en="Open contracting", name_fr="Contrats ouverts",
+        name_es="Contratación abierta",
+    )  # fmt: skip
+    plan = ActionPlanFactory(ogp_id="AP_ZZA01", country=country, submitted_year=2021)
+    other_plan = ActionPlanFactory(ogp_id="AP_ZYB01", country=other_country, submitted_year=2023)
+    starred = CommitmentFactory(
+        plan=plan, identifier="ZZ0001", title="Publier les contrats", starred=True,
+        value_access_to_information=True, irm_coding={},
+    )  # fmt: skip
+    starred.policy_areas.add(area)
+    CommitmentFactory(
+        plan=plan, identifier="ZZ0002", starred=True, high_completion=False, completion="limited"
+    )
+    other = CommitmentFactory(plan=other_plan, identifier="ZY0001")
+    milestone = MilestoneFactory(commitment=starred, title="Portal online")
+    other_milestone = MilestoneFactory(commitment=other, title="Ypsland portal")
+    update = plan_services.progress_update_create(
+        acting_user=government_user, milestone=milestone, status="complete",
+        narrative="Le portail est en ligne.", links=["https://example.org/portal"],
+    )  # fmt: skip
+    plan_services.progress_review_create(
+        acting_user=civil_society_user, update=update, verdict="dispute", status="limited",
+        reasoning="Only half the contracts are online.",
+    )  # fmt: skip
+    researcher = ResearcherUserFactory()
+    report = plan_services.irm_report_create(
+        acting_user=staff_user, plan=plan, kind="results_report", researchers=[researcher]
+    )
+    plan_services.irm_coding_save(
+        acting_user=researcher, report=report, commitment=starred,
+        values={"end_of_term.completion": "complete"},
+    )  # fmt: skip
+    plan_services.irm_report_publish(acting_user=researcher, report=report)
+    draft = plan_services.irm_report_create(
+        acting_user=staff_user, plan=other_plan, kind="action_plan_review",
+        researchers=[researcher],
+    )  # fmt: skip
+    return {
+        "plan": plan, "other_plan": other_plan, "commitment": starred, "other": other,
+        "milestone": milestone, "other_milestone": other_milestone, "update": update,
+        "report": report, "draft_report": draft, "researcher": researcher, "area": area,
+    }  # fmt: skip
+
+
+@pytest.fixture
+def cocreation_data(country, other_country, government_user):
+    """An open co-creation with a published draft version, proposals and an answered input;
+    a plan still being prepared (not public)."""
+    from django.utils import timezone
+
+    from ogp.cocreation.models import LedgerEntry
+    from ogp.cocreation.tests import factories as cf
+
+    plan = cf.PlanFactory(country=country, slug="zedland-2026", title="Zedland plan 2026")
+    cf.StepFactory(plan=plan)
+    version = cf.VersionFactory(plan=plan, number=1)
+    commitment = cf.CommitmentFactory(version=version)
+    cf.MilestoneFactory(commitment=commitment)
+    answered = cf.ProposalFactory(plan=plan, title="Publier les marchés publics", language="fr")
+    cf.ProposalFactory(plan=plan, title="Open budgets")
+    hidden = cf.ProposalFactory(plan=plan, title="Hidden proposal", is_hidden=True)
+    LedgerEntry.objects.filter(proposal=answered).update(
+        disposition="adopted", reason="It became commitment 1.", responder_side="government",
+        responded_at=timezone.now(), linked_commitment=commitment,
+    )  # fmt: skip
+    preparing = cf.PlanFactory(country=country, slug="zedland-next", state="preparing")
+    other = cf.PlanFactory(country=other_country, slug="ypsland-2026")
+    return {
+        "plan": plan, "version": version, "answered": answered, "hidden": hidden,
+        "preparing": preparing, "other": other,
+    }  # fmt: skip

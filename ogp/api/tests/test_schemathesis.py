@@ -22,7 +22,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandl
 
 
 @pytest.fixture
-def api_data(published_cycle, participation_data, letters, settings):
+def api_data(published_cycle, participation_data, letters, plans_data, cocreation_data, settings):
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "token": "100000/min"},
@@ -83,5 +83,54 @@ def staff_token(staff_user):
 def test_writes_with_a_staff_token_never_fail_on_the_server(case, api_data, staff_token):
     case.call_and_validate(
         headers={"Authorization": staff_token},
+        checks=[not_a_server_error, content_type_conformance, response_schema_conformance],
+    )
+
+
+@pytest.fixture
+def government_token(government_user):
+    from .conftest import token_for
+
+    auth = token_for(government_user, ["plans:progress", "cocreation:input"])
+    return auth["HTTP_AUTHORIZATION"]
+
+
+@schema.include(method="POST").parametrize()
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
+def test_writes_with_a_government_token_never_fail_on_the_server(case, api_data, government_token):
+    case.call_and_validate(
+        headers={"Authorization": government_token},
+        checks=[not_a_server_error, content_type_conformance, response_schema_conformance],
+    )
+
+
+@pytest.fixture
+def researcher_token(plans_data):
+    from .conftest import token_for
+
+    return token_for(plans_data["researcher"], ["plans:irm-coding"])["HTTP_AUTHORIZATION"]
+
+
+@schema.include(method="PUT").parametrize()
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
+def test_coding_with_a_researcher_token_never_fails_on_the_server(case, api_data, researcher_token):
+    case.call_and_validate(
+        headers={"Authorization": researcher_token},
         checks=[not_a_server_error, content_type_conformance, response_schema_conformance],
     )

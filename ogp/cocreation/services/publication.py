@@ -9,6 +9,8 @@ from django.db import transaction
 
 from ogp.accounts.models import User
 from ogp.audit.services import audit_record
+from ogp.core import hooks
+from ogp.core.summaries import PlanPublished
 from ogp.plans.models import (
     ActionPlan,
     Commitment,
@@ -141,5 +143,9 @@ def published_plan_create(*, acting_user: User, plan: CoCreationPlan) -> ActionP
         action="cocreation.plan_published_records",
         target=plan,
         after={"action_plan": ogp_id, "commitments": version.commitments.count()},
+    )
+    hooks.plan_published.send(
+        acting_user=acting_user,
+        event=PlanPublished(ogp_id=action_plan.ogp_id, country_iso3=plan.country.iso3),
     )
     return action_plan

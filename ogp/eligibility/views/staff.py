@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from ogp.core.imports import import_job_create
+from ogp.core.models import ImportJob
 from ogp.core.permissions import permission_required
 
 from .. import selectors, services
@@ -52,21 +54,26 @@ def release_import(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            release, created = services.release_import(
-                acting_user=request.user,
-                data=upload.read(),
-                file_name=upload.name,
-                kind=form.cleaned_data["kind"] or None,
-                edition=form.cleaned_data["edition"],
-                publisher=form.cleaned_data["publisher"],
-                published_on=form.cleaned_data["published_on"],
-                source_url=form.cleaned_data["source_url"],
-            )
-        except ValidationError as err:
-            form.add_error(None, err)
-        else:
-            if created:
+        published_on = form.cleaned_data["published_on"]
+        # a background task imports it (ogp/core/imports.py), with the same service
+        job = import_job_create(
+            acting_user=request.user,
+            kind="eligibility.release",
+            data=upload.read(),
+            file_name=upload.name,
+            params={
+                "kind": form.cleaned_data["kind"] or "",
+                "edition": form.cleaned_data["edition"],
+                "publisher": form.cleaned_data["publisher"],
+                "published_on": published_on.isoformat() if published_on else "",
+                "source_url": form.cleaned_data["source_url"],
+            },
+        )
+        if job.state == ImportJob.State.FAILED:
+            form.add_error(None, ValidationError(job.errors))
+        elif job.state == ImportJob.State.DONE:
+            release = get_object_or_404(DatasetRelease, pk=job.result["release"])
+            if job.result["created"]:
                 messages.success(request, _("Imported %(release)s.") % {"release": release})
             else:
                 messages.info(
@@ -75,6 +82,8 @@ def release_import(request: HttpRequest) -> HttpResponse:
                     % {"release": release},
                 )
             return redirect(release)
+        else:
+            return redirect(job)
     return render(request, "eligibility/release_import.html", {"form": form})
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ogp.audit.services import audit_record, snapshot
 from ogp.core import hooks
 from ogp.core.errors import ServiceError
+from ogp.core.summaries import IRMReportPublished
 from ogp.plans.domain import scales as scale_rules
 from ogp.plans.domain.scales import SCALES_FILE, CodedValue, CodeState, ScaleVersion
 
@@ -257,4 +258,11 @@ def irm_report_publish(*, acting_user: Any, report: IRMReport) -> IRMReportVersi
         after={"version": report.version},
     )  # fmt: skip
     data_version_bump()
+    hooks.irm_report_published.send(
+        acting_user=acting_user,
+        event=IRMReportPublished(
+            report_id=report.pk, plan_ogp_id=report.plan.ogp_id, kind=report.kind,
+            version=report.version,
+        ),
+    )  # fmt: skip
     return published

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ogp.core.errors import ServiceError
+from ogp.core.imports import import_job_create
+from ogp.core.models import ImportJob
 from ogp.core.permissions import permission_required
-from ogp.plans import services
 from ogp.plans.forms import SheetUploadForm
 from ogp.plans.models import SheetImport
 
@@ -28,12 +28,17 @@ def sheet_import(request: HttpRequest) -> HttpResponse:
                 _("The file is larger than %(size)s MB.") % {"size": MAX_SHEET_BYTES // 2**20},
             )
         else:
-            try:
-                result = services.sheet_import(
-                    acting_user=request.user, data=upload.read(), file_name=upload.name
-                )
-            except ServiceError as exc:
-                errors = exc.messages
+            # a background task imports it (ogp/core/imports.py), with the same service
+            job = import_job_create(
+                acting_user=request.user, kind="plans.sheet", data=upload.read(),
+                file_name=upload.name, params={},
+            )  # fmt: skip
+            if job.state == ImportJob.State.FAILED:
+                errors = job.errors
+            elif job.state == ImportJob.State.DONE:
+                result = SheetImport.objects.get(pk=job.result["sheet_import"])
+            else:
+                return redirect(job)
     return render(
         request,
         "plans/sheet_import.html",
