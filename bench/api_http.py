@@ -16,18 +16,13 @@ import argparse
 import http.client
 import os
 import random
-import socket
-import statistics
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+from harness import GUNICORN, PY, ROOT, free_port, pct
 
 SEED = r"""
 import datetime, json, random
@@ -73,16 +68,6 @@ for url in ["/api/v1/cycles/2024/results/?page_size={{n}}&nocache={{n}}",
         counts.append(len(ctx))
     print("queries", url.split("?")[0], "page 10 ->", counts[0], "| page 200 ->", counts[1])
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def pct(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 def recreate_database(url: str) -> None:
