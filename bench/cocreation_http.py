@@ -1,7 +1,7 @@
 # ruff: noqa: E501 (the seeding script is data: one model per line)
 """Benchmark: p50/p95 latency of a co-creation plan page and its ledger page ("what we heard")
 under 20 concurrent clients, on gunicorn with production settings, against a bare Django view
-(/health/) measured in the same run.
+(bench/floor.py: 2 bytes, no middleware) measured in the same run.
 
     .venv/bin/python bench/cocreation_http.py [--requests 40] [--clients 20] [--workers 2]
 
@@ -13,7 +13,7 @@ the client threads with keep-alive connections.
 
 import argparse
 
-from harness import BARE, load, production_site, report, warm
+from harness import BARE, load, production_site, report, report_wrk, warm
 
 SEED = """
 import random
@@ -61,24 +61,28 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
+        "--wrk", type=int, default=0, metavar="SECONDS",
+        help="also measure each page with wrk (a client that does not share the GIL)",
+    )  # fmt: skip
+    parser.add_argument(
         "--cookie", action="store_true",
         help="send a cookie, so the visitors' page cache is bypassed (every page is built)",
     )  # fmt: skip
     args = parser.parse_args()
     pages = {
-        BARE: ["/health/"],
+        BARE: ["/"],
         "plan page": ["/en/co-creation/bench-plan/"],
         "ledger page": ["/en/co-creation/bench-plan/what-we-heard/",
                         "/en/co-creation/bench-plan/what-we-heard/?page=40",
                         "/en/co-creation/bench-plan/what-we-heard/?disposition=unanswered"],
     }  # fmt: skip
     with production_site(SEED, workers=args.workers) as site:
-        warm(site.port, pages, rounds=4 * args.workers)
+        warm(site, pages, rounds=4 * args.workers)
         headers = {"Cookie": "bench=1"} if args.cookie else {}
-        result = load(
-            site.port, pages, clients=args.clients, requests=args.requests, headers=headers
-        )
+        result = load(site, pages, clients=args.clients, requests=args.requests, headers=headers)
         note = "with a cookie (no page cache), " if args.cookie else ""
+        if args.wrk:
+            report_wrk(site, pages, seconds=args.wrk, clients=args.clients, headers=headers)
         report(result, workers=args.workers, note=note)
 
 

@@ -43,16 +43,14 @@ def main() -> None:
     if not Path(args.data).is_dir():
         sys.exit(f"{args.data} not found")
     pages = {
-        BARE: ["/health/"],
+        BARE: ["/"],
         "score sheet": ["/en/eligibility/2024/"],
         "country page": [f"/en/eligibility/country/{c}/" for c in COUNTRIES],
     }
     with production_site(SEED.format(data=args.data), workers=args.workers) as site:
-        warm(site.port, pages, rounds=4 * args.workers)
+        warm(site, pages, rounds=4 * args.workers)
         headers = {"Cookie": "bench=1"} if args.cookie else {}
-        result = load(
-            site.port, pages, clients=args.clients, requests=args.requests, headers=headers
-        )
+        result = load(site, pages, clients=args.clients, requests=args.requests, headers=headers)
         note = "with a cookie (no whole-page cache), " if args.cookie else ""
         report(result, workers=args.workers, note=note)
 

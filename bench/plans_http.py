@@ -1,6 +1,7 @@
 """Benchmark: p50/p95 latency of the commitment explorer's first page and of commitment pages
 under 20 concurrent clients, on gunicorn with production settings, against a bare Django view
-(/health/) measured in the same run, on a throw-away SQLite database.
+(bench/floor.py: 2 bytes, no middleware) measured in the same run, on a throw-away SQLite
+database.
 
     .venv/bin/python bench/plans_http.py [--data ../shared/data] [--copies 100] [--requests 40]
 
@@ -13,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from harness import BARE, ROOT, load, production_site, report, warm
+from harness import BARE, ROOT, load, production_site, report, report_wrk, warm
 
 SHEET = "ogp/ogp_commitments_open_parliament_subset_g0v_2024-07.csv"
 
@@ -83,6 +84,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40, help="requests per client")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--wrk", type=int, default=0, metavar="SECONDS",
+        help="also measure each page with wrk (a client that does not share the GIL)",
+    )  # fmt: skip
     args = parser.parse_args()
     if not (Path(args.data) / SHEET).is_file():
         sys.exit(f"{Path(args.data) / SHEET} not found")
@@ -91,14 +96,16 @@ def main() -> None:
     ks = sorted({k for k in (1, args.copies // 2, args.copies - 1) if k >= 1})
     copies = [f"{i}-{k}" for i in ids for k in ks]
     pages = {
-        BARE: ["/health/"],
+        BARE: ["/"],
         "explorer first page": ["/en/plans/commitments/"],
         "commitment page": [f"/en/plans/commitments/{i}/" for i in ids + copies],
     }
     # without Redis: the database cache shared by the workers, as on a one-machine install
     with production_site(seed, workers=args.workers, without_redis=True) as site:
-        warm(site.port, pages, rounds=4 * args.workers)
-        result = load(site.port, pages, clients=args.clients, requests=args.requests)
+        warm(site, pages, rounds=4 * args.workers)
+        result = load(site, pages, clients=args.clients, requests=args.requests)
+        if args.wrk:
+            report_wrk(site, pages, seconds=args.wrk, clients=args.clients)
         report(result, workers=args.workers)
 
 

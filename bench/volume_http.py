@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -32,7 +31,7 @@ import tempfile
 import time
 import urllib.request
 
-from harness import GUNICORN, PY, ROOT, production_env
+from harness import GUNICORN, PY, ROOT, production_env, run_wrk
 
 SETUP = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -61,29 +60,9 @@ print("RESULT", member, staff_key, cycle.year if cycle else 0)
 """
 
 
-def wrk(url: str, seconds: int, cookie: str | None, retry: bool = True) -> dict[str, float]:
-    args = ["wrk", "-t2", "-c50", f"-d{seconds}s", "--latency", url]
-    if cookie:
-        args[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
-    out = subprocess.run(args, capture_output=True, text=True, timeout=seconds + 30).stdout
-    found = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    if not found or float(found.group(1)) == 0:
-        print(f"wrk {url}: no answer\n{out}", file=sys.stderr)
-        if retry:  # a loaded machine can starve one run entirely; measure it once more
-            time.sleep(2)
-            return wrk(url, seconds, cookie, retry=False)
-    rps = float(found.group(1)) if found else 0.0
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-    p99_ms = float(p99.group(1)) * scale[p99.group(2)] if p99 else float("nan")
-    timeouts = re.search(r"timeout (\d+)", out)
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {
-        "rps": rps,
-        "p99": p99_ms,
-        "timeouts": float(timeouts.group(1)) if timeouts else 0.0,
-        "errors": float(non2xx.group(1)) if non2xx else 0.0,
-    }
+def wrk(url: str, seconds: int, cookie: str | None) -> dict[str, float]:
+    headers = {"Cookie": f"sessionid={cookie}"} if cookie else None
+    return run_wrk(url, seconds=seconds, clients=50, headers=headers)
 
 
 def size(url: str, cookie: str | None) -> tuple[int, int]:
