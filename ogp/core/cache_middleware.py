@@ -36,7 +36,17 @@ from django.utils.safestring import SafeString, mark_safe
 GENERATION_KEY = "lean:generation"
 # Apps whose rows appear on public pages; a change in any of them makes stored pages stale.
 PUBLISHED_APPS = frozenset(
-    {"countries", "organisations", "eligibility", "membership", "participation", "engagement"}
+    {
+        "countries",
+        "organisations",
+        "eligibility",
+        "membership",
+        "participation",
+        "engagement",
+        "plans",
+        "cocreation",
+        "monitoring",
+    }
 )
 # Headers that belong to one response only and are not replayed from the stored copy.
 _NOT_STORED = frozenset({"set-cookie", "content-length", "date"})

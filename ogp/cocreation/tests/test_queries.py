@@ -75,3 +75,39 @@ def test_visitor_cache_follows_the_plan_revision(client, country, government_use
         ends_on=timezone.localdate(),
     )
     assert b"Hearings" in client.get(url).content
+
+
+@pytest.fixture
+def lean(settings):  # type: ignore[no-untyped-def]
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+
+
+def test_visitors_get_the_plan_page_from_the_lean_path(lean, country, government_user):  # type: ignore[no-untyped-def]
+    """A cookie-less visitor is answered before the middleware runs (no query), and a change
+    made through a service shows on the next visit."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from ogp.cocreation.services.plans import step_save
+
+    country.membership_status = "active"
+    country.save()
+    plan = PlanFactory(country=country)
+    url = reverse("cocreation:plan-detail", args=[plan.slug])
+    first = Client().get(url)
+    assert first.status_code == 200 and first["ETag"]
+    with CaptureQueriesContext(connection) as queries:
+        again = Client().get(url)
+    assert again.content == first.content
+    assert [q["sql"] for q in queries.captured_queries if "ogp_cache" not in q["sql"]] == []
+    step_save(
+        acting_user=government_user,
+        plan=plan,
+        kind="engagement",
+        title="Hearings",
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate(),
+    )
+    assert b"Hearings" in Client().get(url).content

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.cache_middleware import public_page
 from ogp.core.errors import ServiceError
 
 from ..domain.similarity import similar
@@ -33,6 +34,7 @@ from .common import (
 PAGE_SIZE = 25
 
 
+@public_page
 @visitor_page_cache
 def proposal_index(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)

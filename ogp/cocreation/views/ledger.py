@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ogp.core.cache_middleware import public_page
 from ogp.core.errors import ServiceError
 
 from .. import exports
@@ -40,6 +41,7 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+@public_page
 @visitor_page_cache
 def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)

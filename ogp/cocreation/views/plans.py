@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.cache_middleware import public_page
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
@@ -57,6 +58,7 @@ def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
     )
 
 
+@public_page
 @visitor_page_cache
 def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ogp.core.cache_middleware import public_page
+
 from .. import exports
 from ..forms import AssessmentForm
 from ..rendering import plan_pdf
@@ -24,6 +26,7 @@ from .common import check, current_user, visible_plan, visitor_page_cache
 from .labels import REQUIREMENT_TITLES, STANDARD_REASONS, STANDARD_TITLES
 
 
+@public_page
 @visitor_page_cache
 def standards_page(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)

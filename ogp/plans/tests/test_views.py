@@ -326,3 +326,24 @@ def test_government_continues_an_imported_commitment(client_for, imported, count
     page = client_for(None).get(c.get_absolute_url()).content.decode()
     assert "Budgets are PDFs." in page and "Open Zedland" in page
     assert AuditEvent.objects.filter(action="plans.commitment.template_update").exists()
+
+
+def test_visitors_get_commitment_pages_from_the_lean_path(settings, db):  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from .factories import CommitmentFactory
+
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    commitment = CommitmentFactory()
+    url = reverse("plans:commitment-detail", args=[commitment.identifier])
+    first = Client().get(url)
+    assert first.status_code == 200 and first["ETag"]
+    with CaptureQueriesContext(connection) as queries:
+        Client().get(url)
+    assert [q["sql"] for q in queries.captured_queries if "ogp_cache" not in q["sql"]] == []
+    commitment.title = "A renamed commitment"
+    commitment.save()
+    assert b"A renamed commitment" in Client().get(url).content

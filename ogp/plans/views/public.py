@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.core.cache_middleware import public_page
 from ogp.core.errors import ServiceError
 from ogp.countries.selectors import country_get
 from ogp.plans import charts, exports, feeds, selectors, services
@@ -47,6 +48,7 @@ def _filters(request: HttpRequest) -> tuple[ExplorerForm, selectors.ExplorerFilt
     return form, filters
 
 
+@public_page
 def explorer(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     qs = selectors.commitment_search(filters)
@@ -136,6 +138,7 @@ def _milestone_rows(commitment: Any, user: Any) -> list[dict[str, Any]]:
     return rows
 
 
+@public_page
 def commitment_detail(request: HttpRequest, identifier: str) -> HttpResponse:
     commitment = selectors.commitment_get(identifier)
     institutions = list(commitment.institutions.all())
@@ -175,6 +178,7 @@ def commitment_ical(request: HttpRequest, identifier: str) -> HttpResponse:
     return response
 
 
+@public_page
 def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     plan = selectors.plan_get(ogp_id)
     can_change = request.user.has_perm("plans.change_plan", plan)
@@ -215,6 +219,7 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     )
 
 
+@public_page
 def country_plans(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)
     plans = selectors.country_plans(country)
