@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
-from .actions import AuditAction, resolve_action
+from .actions import AuditAction
 from .models import AuditEvent
 
 M = TypeVar("M", bound=models.Model)
@@ -40,14 +40,14 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 def audit_record(
     *,
     actor: Any,
-    action: AuditAction | str,  # a str only under a prefix an app declared (register_namespace)
+    action: AuditAction,
     target: models.Model,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     note: str = "",
 ) -> AuditEvent:
     """Write one audit event. Call it inside the service's transaction."""
-    action = resolve_action(action)  # an unknown name fails here, not later in the trail
+    action = AuditAction(action)  # a name outside the enumeration fails here, not in the trail
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=user,
@@ -66,7 +66,7 @@ def audited_update(
     *,
     acting_user: Any,
     instance: M,
-    action: AuditAction | str,  # a str only under a prefix an app declared (register_namespace)
+    action: AuditAction,
     fields: Sequence[str],
     changes: Mapping[str, Any] | None = None,
     apply: Callable[[M], None] | None = None,

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from ogp.audit.actions import LEGACY_ACTIONS, AuditAction
+from ogp.audit.actions import LEGACY_ACTIONS, PREFIXED_ACTIONS, AuditAction
 from ogp.audit.models import AuditEvent
 from ogp.audit.services import audit_record, snapshot
 
@@ -75,6 +75,47 @@ def test_the_migration_maps_every_legacy_name_to_an_action():
     migration = importlib.import_module("ogp.audit.migrations.0002_action_enumeration")
     assert {old: str(new) for old, new in LEGACY_ACTIONS.items()} == migration.LEGACY_ACTIONS
     assert set(migration.LEGACY_ACTIONS.values()) <= set(AuditAction.values)
+
+
+def test_plans_and_cocreation_names_map_to_actions():
+    import importlib
+
+    migration = importlib.import_module("ogp.audit.migrations.0004_plans_cocreation_action_names")
+    assert {old: str(new) for old, new in PREFIXED_ACTIONS.items()} == migration.PREFIXED_ACTIONS
+    assert set(migration.PREFIXED_ACTIONS.values()) <= set(AuditAction.values)
+
+
+def test_the_migration_renames_stored_prefixed_names(country):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("ogp.audit.migrations.0004_plans_cocreation_action_names")
+    content_type = ContentType.objects.get_for_model(country)
+    stored = [
+        AuditEvent.objects.create(
+            action=old, content_type=content_type, object_id=str(country.pk), object_label="x"
+        )
+        for old in ("plans.progress.dispute", "cocreation.plan_open", "cycle.open")
+    ]
+    migration.forward(apps, None)
+    assert [AuditEvent.objects.get(pk=e.pk).action for e in stored] == [
+        AuditAction.PROGRESS_REVIEW_DISPUTE,
+        AuditAction.COCREATION_PLAN_OPEN,
+        AuditAction.CYCLE_OPEN,
+    ]
+    migration.backward(apps, None)
+    assert AuditEvent.objects.get(pk=stored[1].pk).action == "cocreation.plan_open"
+
+
+def test_a_prefixed_name_is_refused_now(country):
+    with pytest.raises(ValueError):
+        audit_record(actor=None, action="plans.plan.dates", target=country)  # type: ignore[arg-type]
+
+
+def test_every_action_has_its_own_name():
+    # an Enum member with a value already taken silently becomes an alias of the first one
+    assert len(AuditAction.__members__) == len(set(AuditAction.values))
 
 
 def test_every_action_sentence_names_the_actor():

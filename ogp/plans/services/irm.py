@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.plans.domain import scales as scale_rules
@@ -90,7 +91,7 @@ def irm_report_create(
     report = IRMReport.objects.create(plan=plan, kind=kind)
     report.researchers.set(researchers)
     audit_record(
-        actor=acting_user, action="plans.irm_report.create", target=report,
+        actor=acting_user, action=AuditAction.IRM_REPORT_CREATE, target=report,
         after={"kind": kind, "researchers": [r.pk for r in researchers]},
     )  # fmt: skip
     return report
@@ -121,7 +122,7 @@ def irm_report_update(
     report.comment_opens, report.comment_closes = comment_opens, comment_closes
     report.save()
     audit_record(
-        actor=acting_user, action="plans.irm_report.update", target=report, before=before,
+        actor=acting_user, action=AuditAction.IRM_REPORT_UPDATE, target=report, before=before,
         after=snapshot(report, fields),
     )  # fmt: skip
     return report
@@ -153,7 +154,7 @@ def irm_coding_save(
     coding.values, coding.notes = clean, notes
     coding.save()
     audit_record(
-        actor=acting_user, action="plans.irm_coding.save", target=coding, before=before,
+        actor=acting_user, action=AuditAction.IRM_CODING_SAVE, target=coding, before=before,
         after=snapshot(coding, ["values", "notes"]),
     )  # fmt: skip
     return coding
@@ -212,7 +213,7 @@ def irm_report_publish(*, acting_user: Any, report: IRMReport) -> IRMReportVersi
         commitment_derive(commitment, version)
         commitment.save()
         audit_record(
-            actor=acting_user, action="plans.commitment.irm_coding_published", target=commitment,
+            actor=acting_user, action=AuditAction.COMMITMENT_IRM_CODING_PUBLISH, target=commitment,
             before=before, after=snapshot(commitment, ["irm_coding", *derived]), note=source,
         )  # fmt: skip
     content = {
@@ -224,7 +225,7 @@ def irm_report_publish(*, acting_user: Any, report: IRMReport) -> IRMReportVersi
         report=report, number=report.version, published_by=acting_user, content=content
     )
     audit_record(
-        actor=acting_user, action="plans.irm_report.publish", target=report,
+        actor=acting_user, action=AuditAction.IRM_REPORT_PUBLISH, target=report,
         after={"version": report.version},
     )  # fmt: skip
     data_version_bump()
