@@ -137,3 +137,66 @@ def test_every_action_sentence_names_the_actor():
 )
 def test_audit_permission_grid(actors, role):
     assert actors[role].has_perm("audit.view_auditevent") is (role == "staff")
+
+
+def test_audited_update_saves_also_save_without_auditing_it(staff_user):
+    from ogp.audit.services import audited_update
+    from ogp.organisations.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Before", website="")
+    audited_update(
+        acting_user=staff_user,
+        instance=organisation,
+        action=AuditAction.ORGANISATION_UPDATE,
+        fields=["name"],
+        changes={"name": "After", "website": "https://example.org"},
+        also_save=["website"],
+    )
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.website) == ("After", "https://example.org")
+    event = AuditEvent.objects.get(action=AuditAction.ORGANISATION_UPDATE)
+    assert (event.before, event.after) == ({"name": "Before"}, {"name": "After"})
+
+
+def test_audited_update_refused_by_apply_writes_nothing(staff_user):
+    from ogp.audit.services import audited_update
+    from ogp.core.errors import ServiceError
+    from ogp.organisations.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Kept")
+
+    def refuse(row):  # type: ignore[no-untyped-def]
+        row.name = "Changed"
+        raise ServiceError("no")
+
+    with pytest.raises(ServiceError):
+        audited_update(
+            acting_user=staff_user,
+            instance=organisation,
+            action=AuditAction.ORGANISATION_UPDATE,
+            fields=["name"],
+            apply=refuse,
+        )
+    organisation.refresh_from_db()
+    assert organisation.name == "Kept"
+    assert not AuditEvent.objects.filter(action=AuditAction.ORGANISATION_UPDATE).exists()
+
+
+def test_audited_delete_records_the_stored_row_on_its_parent(staff_user, country):
+    from ogp.audit.services import audited_delete
+    from ogp.organisations.models import Organisation
+    from ogp.organisations.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Stored", country=country)
+    organisation.name = "changed in memory, never saved"
+    audited_delete(
+        acting_user=staff_user,
+        instance=organisation,
+        action=AuditAction.PERSON_DELETE,
+        fields=["name"],
+        target=country,
+    )
+    assert not Organisation.objects.filter(pk=organisation.pk).exists()
+    event = AuditEvent.objects.get(action=AuditAction.PERSON_DELETE)
+    assert event.before == {"name": "Stored"}
+    assert (event.object_id, event.after) == (str(country.pk), None)

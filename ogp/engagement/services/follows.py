@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record
+from ogp.audit.services import audit_record, audited_update
 from ogp.core.errors import ServiceError
 
 from ..domain.digest import Frequency
@@ -57,17 +57,13 @@ def digest_preference_set(*, acting_user: Any, frequency: str) -> DigestPreferen
     if frequency not in {f.value for f in Frequency}:
         raise ServiceError(_("Choose daily or weekly."))
     preference, _created = DigestPreference.objects.get_or_create(user=acting_user)
-    before = {"frequency": preference.frequency}
-    preference.frequency = frequency
-    preference.save(update_fields=["frequency"])
-    audit_record(
-        actor=acting_user,
+    return audited_update(
+        acting_user=acting_user,
+        instance=preference,
         action=AuditAction.DIGEST_FREQUENCY_SET,
-        target=preference,
-        before=before,
-        after={"frequency": frequency},
+        fields=["frequency"],
+        changes={"frequency": frequency},
     )
-    return preference
 
 
 def strip_language(path: str) -> str:
