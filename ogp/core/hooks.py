@@ -16,7 +16,7 @@ whose signature matches the hook's Protocol.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, cast
 
@@ -48,6 +48,21 @@ class CountrySectionsProvider(Protocol):
 
 class OrganisationSectionsProvider(Protocol):
     def __call__(self, organisation: Any) -> list[PageSection]: ...
+
+
+@dataclass(frozen=True)
+class FollowTarget:
+    """A kind of object people can follow (engagement keeps the follows, on any model)."""
+
+    kind: str  # in addresses: /following/<kind>/<key>/
+    model: type
+    key: str  # the field that names one object in addresses
+    label: Any  # what the follow list says it is ("forum")
+    url: Callable[[Any], str] | None = None  # where the follow list links (else get_absolute_url)
+
+
+class FollowTargetsProvider(Protocol):
+    def __call__(self) -> list[FollowTarget]: ...
 
 
 @dataclass(frozen=True)
@@ -83,8 +98,15 @@ organisation_sections: Hook[OrganisationSectionsProvider] = Hook(
     "Sections other apps show on an organisation's page.",
 )
 
+follow_targets: Hook[FollowTargetsProvider] = Hook(
+    "follow_targets",
+    FollowTargetsProvider,
+    "The kinds of objects an app lets people follow (engagement's follow pages and digests).",
+)
+
 HOOKS: dict[str, Hook[Any]] = {
-    hook.name: hook for hook in (cycle_published, country_sections, organisation_sections)
+    hook.name: hook
+    for hook in (cycle_published, country_sections, organisation_sections, follow_targets)
 }
 
 _cache: dict[str, list[Any]] = {}
