@@ -65,6 +65,13 @@ class FollowTargetsProvider(Protocol):
     def __call__(self) -> list[FollowTarget]: ...
 
 
+class MembershipTransitionCheck(Protocol):
+    """ "" when OGP's process allows a country's status to go from `source` to `target`, else
+    the refusal, in the reader's language."""
+
+    def __call__(self, source: str, target: str) -> str: ...
+
+
 @dataclass(frozen=True)
 class Hook(Generic[F]):
     name: str
@@ -104,9 +111,21 @@ follow_targets: Hook[FollowTargetsProvider] = Hook(
     "The kinds of objects an app lets people follow (engagement's follow pages and digests).",
 )
 
+membership_transition_check: Hook[MembershipTransitionCheck] = Hook(
+    "membership_transition_check",
+    MembershipTransitionCheck,
+    "Is a change of a country's OGP status a transition of the membership state machine?",
+)
+
 HOOKS: dict[str, Hook[Any]] = {
     hook.name: hook
-    for hook in (cycle_published, country_sections, organisation_sections, follow_targets)
+    for hook in (
+        cycle_published,
+        country_sections,
+        organisation_sections,
+        follow_targets,
+        membership_transition_check,
+    )
 }
 
 _cache: dict[str, list[Any]] = {}
