@@ -157,6 +157,10 @@ def _discard_signed_copy(letter: LetterOfIntent) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
+# A signed copy that no longer matches the text: when, which file, why (cleared on upload).
+SIGNED_COPY_REMOVED_FIELDS = [
+    "signed_copy_removed_at", "signed_copy_removed_name", "signed_copy_removed_because",
+]  # fmt: skip
 # Why the platform changed an open letter's text itself (shown on the letter page).
 REWORDED_COCHAIRS = "cochairs"
 REWORDED_ELIGIBILITY = "eligibility"
@@ -271,25 +275,15 @@ def letter_upload_signed(
     storage, new_file = letter.signed_pdf.storage, str(letter.signed_pdf.name)
     try:
         audited_update(
-            acting_user=acting_user,
-            instance=letter,
-            action=AuditAction.LETTER_UPLOAD_SIGNED,
+            acting_user=acting_user, instance=letter, action=AuditAction.LETTER_UPLOAD_SIGNED,
             fields=["signed_pdf_name", "signed_pdf_uploaded_at"],
             changes={
-                "signed_pdf": new_file,
-                "signed_pdf_name": original,
-                "signed_pdf_uploaded_at": timezone.now(),
-                "signed_copy_removed_at": None,
-                "signed_copy_removed_name": "",
-                "signed_copy_removed_because": "",
+                "signed_pdf": new_file, "signed_pdf_name": original,
+                "signed_pdf_uploaded_at": timezone.now(), "signed_copy_removed_at": None,
+                "signed_copy_removed_name": "", "signed_copy_removed_because": "",
             },
-            also_save=[
-                "signed_pdf",
-                "signed_copy_removed_at",
-                "signed_copy_removed_name",
-                "signed_copy_removed_because",
-            ],
-        )
+            also_save=["signed_pdf", *SIGNED_COPY_REMOVED_FIELDS],
+        )  # fmt: skip
     except Exception:
         storage.delete(new_file)  # nothing is kept when the database write fails
         raise
