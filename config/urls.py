@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("ogp.organisations.urls")),
     path("eligibility/", include("ogp.eligibility.urls")),
     path("members/", include("ogp.membership.urls")),
+    # engagement's pages keep the addresses they had under participation (digests sent)
+    path("participate/", include("ogp.engagement.urls")),
     path("participate/", include("ogp.participation.urls")),
     path("plans/", include("ogp.plans.urls")),
     path("co-creation/", include("ogp.cocreation.urls")),

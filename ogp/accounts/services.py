@@ -128,25 +128,24 @@ def role_request_create(
 
 
 def _decide(*, acting_user: User, request: RoleRequest, state: str, reason: str) -> RoleRequest:
-    request = RoleRequest.objects.select_for_update().get(pk=request.pk)
-    if request.state != RoleRequest.State.PENDING:
-        raise ServiceError(_("This request has already been decided."))
-    # role and whom it is for are in both snapshots: the trail names them, the changes do not
-    decided = ["role", "country", "organisation", "state", "decision_reason"]
-    before = snapshot(request, decided)
-    request.state = state
-    request.decision_reason = reason.strip()
-    request.decided_by = acting_user
-    request.decided_at = timezone.now()
-    request.save(update_fields=["state", "decision_reason", "decided_by", "decided_at"])
-    audit_record(
-        actor=acting_user,
+    def apply(stored: RoleRequest) -> None:
+        if stored.state != RoleRequest.State.PENDING:
+            raise ServiceError(_("This request has already been decided."))
+        stored.state = state
+        stored.decision_reason = reason.strip()
+        stored.decided_by = acting_user
+        stored.decided_at = timezone.now()
+
+    request = audited_update(
+        acting_user=acting_user,
+        instance=request,
         action=AuditAction.ROLE_REQUEST_APPROVE
         if state == RoleRequest.State.APPROVED
         else AuditAction.ROLE_REQUEST_DECLINE,
-        target=request,
-        before=before,
-        after=snapshot(request, decided),
+        # role and whom it is for are in both snapshots: the trail names them, the changes do not
+        fields=["role", "country", "organisation", "state", "decision_reason"],
+        also_save=["decided_by", "decided_at"],
+        apply=apply,
     )
     user = request.user
     transaction.on_commit(

@@ -64,7 +64,7 @@ def next_steps(user: User) -> list[dict[str, str]]:
             _link(_("Members and their status history"), "membership:member-list"),
         ]
     links += [
-        _link(_("What you follow and your digest"), "participation:follow-list"),
+        _link(_("What you follow and your digest"), "engagement:follow-list"),
         _link(_("Your entry in the stakeholder directory"), "participation:my-entry"),
     ]
     return [link for link in links if link is not None]

@@ -3,10 +3,10 @@ entity as in the service's name: `letter_submit` records `letter.submit`).
 
 The label of each action is the sentence the trail shows, in the reader's language:
 `%(actor)s` is who acted, `%(object)s` what they acted on.
-`LEGACY_ACTIONS` maps the names recorded before this enumeration (migration 0002).
+`LEGACY_ACTIONS` maps the names recorded before this enumeration (migration 0002),
+`PREFIXED_ACTIONS` those plans and co-creation recorded under their app prefix (migration 0004).
+New actions are appended at the end of the enumeration, under a comment naming their app.
 """
-
-import re
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -195,6 +195,135 @@ class AuditAction(models.TextChoices):
         "irm_comment.answer",
         _("%(actor)s answered the comment %(object)s on an IRM draft"),
     )
+    # plans (implementation tracking and IRM)
+    CONTRARY_FINDING_PROPOSE = (
+        "contrary_finding.propose",
+        _("%(actor)s found that %(object)s may be acting contrary to the OGP process"),
+    )
+    CONTRARY_FINDING_CONFIRM = (
+        "contrary_finding.confirm",
+        _("%(actor)s confirmed the contrary-to-process finding %(object)s"),
+    )
+    CONTRARY_FINDING_DISMISS = (
+        "contrary_finding.dismiss",
+        _("%(actor)s dismissed the contrary-to-process finding %(object)s"),
+    )
+    MILESTONE_CREATE = "milestone.create", _("%(actor)s added the milestone %(object)s")
+    PROGRESS_UPDATE_CREATE = (
+        "progress_update.create",
+        _("%(actor)s posted a progress update on %(object)s"),
+    )
+    PROGRESS_REVIEW_CONFIRM = (
+        "progress_review.confirm",
+        _("%(actor)s confirmed a progress update on %(object)s"),
+    )
+    PROGRESS_REVIEW_DISPUTE = (
+        "progress_review.dispute",
+        _("%(actor)s disputed a progress update on %(object)s"),
+    )
+    COMMITMENT_TEMPLATE_UPDATE = (
+        "commitment.template_update",
+        _("%(actor)s edited the commitment template of %(object)s"),
+    )
+    COMMITMENT_INSTITUTION_ADD = (
+        "commitment.institution_add",
+        _("%(actor)s added an institution to the commitment %(object)s"),
+    )
+    COMMITMENT_SHEET_UPDATE = (
+        "commitment.sheet_update",
+        _("%(actor)s updated the commitment %(object)s from a spreadsheet"),
+    )
+    COMMITMENT_IRM_CODING_PUBLISH = (
+        "commitment.irm_coding_publish",
+        _("%(actor)s published the IRM coding of the commitment %(object)s"),
+    )
+    ACTION_PLAN_DATES_SET = (
+        "action_plan.dates_set",
+        _("%(actor)s set the dates of the action plan %(object)s"),
+    )
+    ACTION_PLAN_SHEET_UPDATE = (
+        "action_plan.sheet_update",
+        _("%(actor)s updated the action plan %(object)s from a spreadsheet"),
+    )
+    SHEET_IMPORT = "sheet.import", _("%(actor)s imported the spreadsheet %(object)s")
+    SCALE_CREATE = "scale.create", _("%(actor)s added the coding scale %(object)s")
+    SCALE_UPDATE = "scale.update", _("%(actor)s updated the coding scale %(object)s")
+    IRM_REPORT_CREATE = "irm_report.create", _("%(actor)s started the IRM report %(object)s")
+    IRM_REPORT_UPDATE = "irm_report.update", _("%(actor)s edited the IRM report %(object)s")
+    IRM_REPORT_PUBLISH = "irm_report.publish", _("%(actor)s published the IRM report %(object)s")
+    IRM_CODING_SAVE = "irm_coding.save", _("%(actor)s coded the commitment %(object)s")
+    # co-creation
+    COCREATION_PLAN_CREATE = (
+        "cocreation_plan.create",
+        _("%(actor)s started the co-creation of %(object)s"),
+    )
+    COCREATION_PLAN_UPDATE = (
+        "cocreation_plan.update",
+        _("%(actor)s edited the co-creation plan %(object)s"),
+    )
+    COCREATION_PLAN_OPEN = (
+        "cocreation_plan.open",
+        _("%(actor)s opened the co-creation of %(object)s"),
+    )
+    COCREATION_PLAN_SUBMIT = (
+        "cocreation_plan.submit",
+        _("%(actor)s submitted the action plan %(object)s"),
+    )
+    COCREATION_PLAN_RETURN = (
+        "cocreation_plan.return",
+        _("%(actor)s returned the action plan %(object)s"),
+    )
+    COCREATION_PLAN_WITHDRAW = (
+        "cocreation_plan.withdraw",
+        _("%(actor)s withdrew the action plan %(object)s"),
+    )
+    COCREATION_PLAN_PUBLISH = (
+        "cocreation_plan.publish",
+        _("%(actor)s published the action plan %(object)s"),
+    )
+    PUBLISHED_PLAN_CREATE = (
+        "published_plan.create",
+        _("%(actor)s recorded the published action plan and commitments of %(object)s"),
+    )
+    STEP_SAVE = "step.save", _("%(actor)s saved a timeline step of %(object)s")
+    STEP_DELETE = "step.delete", _("%(actor)s deleted a timeline step of %(object)s")
+    OPPORTUNITY_SAVE = (
+        "opportunity.save",
+        _("%(actor)s saved a participation opportunity of %(object)s"),
+    )
+    DOCUMENT_ADD = "document.add", _("%(actor)s added a document to %(object)s")
+    STANDARDS_ASSESSMENT_SET = (
+        "standards_assessment.set",
+        _("%(actor)s assessed the participation standards of %(object)s"),
+    )
+    DRAFT_PUBLISH = "draft.publish", _("%(actor)s published a draft of %(object)s")
+    PROPOSAL_CREATE = "proposal.create", _("%(actor)s made the proposal %(object)s")
+    PROPOSAL_CREATE_ANONYMOUS = (
+        "proposal.create_anonymous",
+        _("%(actor)s received the proposal %(object)s from a visitor without an account"),
+    )
+    PROPOSAL_CONFIRM = "proposal.confirm", _("%(actor)s recorded the confirmed proposal %(object)s")
+    PROPOSAL_SUPPORT = "proposal.support", _("%(actor)s supported the proposal %(object)s")
+    PROPOSAL_UNSUPPORT = (
+        "proposal.unsupport",
+        _("%(actor)s withdrew their support for the proposal %(object)s"),
+    )
+    PROPOSAL_COMMENT_CREATE = (
+        "proposal_comment.create",
+        _("%(actor)s commented on a proposal: %(object)s"),
+    )
+    COMMENT_CREATE = "comment.create", _("%(actor)s commented on a draft: %(object)s")
+    OFFLINE_INPUT_CREATE = (
+        "offline_input.create",
+        _("%(actor)s recorded input received outside the platform for %(object)s"),
+    )
+    LEDGER_RESPOND = "ledger.respond", _("%(actor)s answered the input %(object)s")
+    SHADOW_CREATE = "shadow.create", _("%(actor)s started the shadow plan %(object)s")
+    SHADOW_EDITOR_ADD = (
+        "shadow.editor_add",
+        _("%(actor)s added an editor to the shadow plan %(object)s"),
+    )
+    SHADOW_PUBLISH = "shadow.publish", _("%(actor)s published the shadow plan %(object)s")
 
 
 # Names recorded before the enumeration -> their AuditAction value (data migration 0002).
@@ -247,23 +376,53 @@ LEGACY_ACTIONS: dict[str, str] = {
 }
 
 
-# Apps above this one (plans, co-creation) name their actions "<app label>.<entity>_<verb>" and
-# declare that prefix in their AppConfig.ready; the trail shows such names with a plain sentence
-# until they join the enumeration above.
-ACTION_STYLE = re.compile(r"^[a-z][a-z_]*(\.[a-z][a-z_]*)+$")
-_NAMESPACES: set[str] = set()
-
-
-def register_namespace(prefix: str) -> None:
-    _NAMESPACES.add(prefix)
-
-
-def resolve_action(name: str) -> str:
-    """The enumeration member for `name`, or `name` itself when an app above declared its
-    prefix; anything else is refused (ValueError) before it reaches the trail."""
-    try:
-        return AuditAction(name)
-    except ValueError:
-        if name.split(".", 1)[0] in _NAMESPACES and ACTION_STYLE.match(name):
-            return name
-        raise
+# Names plans and co-creation recorded under their own prefix before they joined the
+# enumeration -> their AuditAction value (data migration 0004).
+PREFIXED_ACTIONS: dict[str, str] = {
+    "plans.contrary.propose": AuditAction.CONTRARY_FINDING_PROPOSE,
+    "plans.contrary.confirm": AuditAction.CONTRARY_FINDING_CONFIRM,
+    "plans.contrary.dismiss": AuditAction.CONTRARY_FINDING_DISMISS,
+    "plans.milestone.create": AuditAction.MILESTONE_CREATE,
+    "plans.progress.update": AuditAction.PROGRESS_UPDATE_CREATE,
+    "plans.progress.confirm": AuditAction.PROGRESS_REVIEW_CONFIRM,
+    "plans.progress.dispute": AuditAction.PROGRESS_REVIEW_DISPUTE,
+    "plans.commitment.template_update": AuditAction.COMMITMENT_TEMPLATE_UPDATE,
+    "plans.commitment.institution_add": AuditAction.COMMITMENT_INSTITUTION_ADD,
+    "plans.commitment.update_from_sheet": AuditAction.COMMITMENT_SHEET_UPDATE,
+    "plans.commitment.irm_coding_published": AuditAction.COMMITMENT_IRM_CODING_PUBLISH,
+    "plans.plan.dates": AuditAction.ACTION_PLAN_DATES_SET,
+    "plans.plan.update_from_sheet": AuditAction.ACTION_PLAN_SHEET_UPDATE,
+    "plans.sheet.import": AuditAction.SHEET_IMPORT,
+    "plans.scale.create": AuditAction.SCALE_CREATE,
+    "plans.scale.update": AuditAction.SCALE_UPDATE,
+    "plans.irm_report.create": AuditAction.IRM_REPORT_CREATE,
+    "plans.irm_report.update": AuditAction.IRM_REPORT_UPDATE,
+    "plans.irm_report.publish": AuditAction.IRM_REPORT_PUBLISH,
+    "plans.irm_coding.save": AuditAction.IRM_CODING_SAVE,
+    "cocreation.plan_create": AuditAction.COCREATION_PLAN_CREATE,
+    "cocreation.plan_update": AuditAction.COCREATION_PLAN_UPDATE,
+    "cocreation.plan_open": AuditAction.COCREATION_PLAN_OPEN,
+    "cocreation.plan_submit": AuditAction.COCREATION_PLAN_SUBMIT,
+    "cocreation.plan_return": AuditAction.COCREATION_PLAN_RETURN,
+    "cocreation.plan_withdraw": AuditAction.COCREATION_PLAN_WITHDRAW,
+    "cocreation.plan_publish": AuditAction.COCREATION_PLAN_PUBLISH,
+    "cocreation.plan_published_records": AuditAction.PUBLISHED_PLAN_CREATE,
+    "cocreation.step_save": AuditAction.STEP_SAVE,
+    "cocreation.step_delete": AuditAction.STEP_DELETE,
+    "cocreation.opportunity_save": AuditAction.OPPORTUNITY_SAVE,
+    "cocreation.document_add": AuditAction.DOCUMENT_ADD,
+    "cocreation.assessment_set": AuditAction.STANDARDS_ASSESSMENT_SET,
+    "cocreation.draft_publish": AuditAction.DRAFT_PUBLISH,
+    "cocreation.proposal_create": AuditAction.PROPOSAL_CREATE,
+    "cocreation.proposal_create_anonymous": AuditAction.PROPOSAL_CREATE_ANONYMOUS,
+    "cocreation.proposal_confirm": AuditAction.PROPOSAL_CONFIRM,
+    "cocreation.proposal_support": AuditAction.PROPOSAL_SUPPORT,
+    "cocreation.proposal_unsupport": AuditAction.PROPOSAL_UNSUPPORT,
+    "cocreation.proposal_comment": AuditAction.PROPOSAL_COMMENT_CREATE,
+    "cocreation.comment_create": AuditAction.COMMENT_CREATE,
+    "cocreation.offline_input": AuditAction.OFFLINE_INPUT_CREATE,
+    "cocreation.ledger_respond": AuditAction.LEDGER_RESPOND,
+    "cocreation.shadow_create": AuditAction.SHADOW_CREATE,
+    "cocreation.shadow_editor_add": AuditAction.SHADOW_EDITOR_ADD,
+    "cocreation.shadow_publish": AuditAction.SHADOW_PUBLISH,
+}

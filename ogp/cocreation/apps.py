@@ -16,8 +16,3 @@ class CocreationConfig(AppConfig):
     staff_items: list[tuple[Any, str]] = [
         (_("Submitted action plans (queue)"), "cocreation:staff-queue"),
     ]
-
-    def ready(self) -> None:
-        from ogp.audit.actions import register_namespace
-
-        register_namespace("cocreation")  # its actions are named "cocreation.<entity>_<verb>"

@@ -16,7 +16,7 @@ whose signature matches the hook's Protocol.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, cast
 
@@ -80,6 +80,28 @@ class ContraryRecordProvider(Protocol):
 
 class PublishRefusalsProvider(Protocol):
     def __call__(self, report: Any) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class FollowTarget:
+    """A kind of object people can follow (engagement keeps the follows, on any model)."""
+
+    kind: str  # in addresses: /following/<kind>/<key>/
+    model: type
+    key: str  # the field that names one object in addresses
+    label: Any  # what the follow list says it is ("forum")
+    url: Callable[[Any], str] | None = None  # where the follow list links (else get_absolute_url)
+
+
+class FollowTargetsProvider(Protocol):
+    def __call__(self) -> list[FollowTarget]: ...
+
+
+class MembershipTransitionCheck(Protocol):
+    """ "" when OGP's process allows a country's status to go from `source` to `target`, else
+    the refusal, in the reader's language."""
+
+    def __call__(self, source: str, target: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -156,6 +178,18 @@ irm_report_publish_refusals: Hook[PublishRefusalsProvider] = Hook(
     "by plans before publishing (e.g. comments on the draft still without an answer).",
 )
 
+follow_targets: Hook[FollowTargetsProvider] = Hook(
+    "follow_targets",
+    FollowTargetsProvider,
+    "The kinds of objects an app lets people follow (engagement's follow pages and digests).",
+)
+
+membership_transition_check: Hook[MembershipTransitionCheck] = Hook(
+    "membership_transition_check",
+    MembershipTransitionCheck,
+    "Is a change of a country's OGP status a transition of the membership state machine?",
+)
+
 HOOKS: dict[str, Hook[Any]] = {
     hook.name: hook
     for hook in (
@@ -168,6 +202,8 @@ HOOKS: dict[str, Hook[Any]] = {
         plan_published,
         irm_report_published,
         import_runners,
+        follow_targets,
+        membership_transition_check,
     )
 }
 

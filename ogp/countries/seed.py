@@ -105,6 +105,8 @@ def import_membership_2016(path: Path) -> int:
             if (
                 country is None
                 or country.status_changes.filter(effective_date=MEMBERSHIP_2016_DATE).exists()
+                # the 2016 list is a starting point: a status recorded since is not replaced
+                or country.membership_status != MembershipStatus.NOT_ASSESSED
             ):
                 continue
             code = int(row["ogp_status_code"])
@@ -116,6 +118,7 @@ def import_membership_2016(path: Path) -> int:
                 # stored in English, shown translated ({% translate change.reason %})
                 reason=MEMBERSHIP_2016_REASONS[code],
                 effective_date=MEMBERSHIP_2016_DATE,
+                initial=True,  # a registry's starting point, not a transition
             )
             changed += 1
     return changed

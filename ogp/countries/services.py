@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, audited_update
 from ogp.core.errors import ServiceError
+from ogp.core.hooks import membership_transition_check
 
 from .models import Country, MembershipStatus, MembershipStatusChange
 
@@ -21,8 +22,13 @@ def country_membership_status_set(
     status: str,
     reason: str,
     effective_date: datetime.date | None = None,
+    initial: bool = False,
 ) -> MembershipStatusChange:
-    """Record a new membership status. Transition rules are checked by the membership app."""
+    """Record a new membership status. Only along a transition of the membership state machine
+    (asked through the `membership_transition_check` hook; who may take it, on which facts, is
+    the membership workflow's decision), or, with `initial`, the starting status of a country
+    never assessed (a registry import): that is not a transition, and is refused once the
+    country has a status."""
     if status not in MembershipStatus.values:
         raise ServiceError(_("Unknown membership status: %(status)s") % {"status": status})
     if not reason.strip():
@@ -31,6 +37,17 @@ def country_membership_status_set(
     changes: list[MembershipStatusChange] = []
 
     def apply(stored: Country) -> None:
+        if initial:
+            if stored.membership_status != MembershipStatus.NOT_ASSESSED:
+                raise ServiceError(
+                    _("This country already has a status: change it through the membership "
+                      "workflow."),
+                    code="not_initial",
+                )  # fmt: skip
+        else:
+            for check in membership_transition_check.implementations():
+                if refusal := check(stored.membership_status, status):
+                    raise ServiceError(refusal, code="transition_refused")
         changes.append(
             MembershipStatusChange.objects.create(
                 country=stored,

@@ -10,7 +10,10 @@ class MembershipConfig(AppConfig):
     label = "membership"
     verbose_name = _("Membership")
     # Answers to other apps' hooks (ogp/core/hooks.py), as dotted paths.
-    hooks = {"cycle_published": "ogp.membership.services.membership_statuses_apply_cycle"}
+    hooks = {
+        "cycle_published": "ogp.membership.services.membership_statuses_apply_cycle",
+        "membership_transition_check": "ogp.membership.services.status.transition_refusal",
+    }
     # Top-level navigation links and country hub sections (see docs/development.md).
     nav_items: list[tuple[str | Promise, str]] = [(_("Members"), "membership:member-list")]
     country_sections: list[tuple[str | Promise, str]] = [

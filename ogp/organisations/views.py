@@ -21,7 +21,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Organisation.objects.select_related("country").prefetch_related("focus_areas"), slug=slug
     )
     can_change = can(request, "organisations.change_organisation", organisation)
-    is_moderator = can(request, "participation.moderate")
+    is_moderator = can(request, "engagement.moderate")
     if organisation.is_hidden and not (can_change or is_moderator):
         raise Http404
     return render(

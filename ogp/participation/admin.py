@@ -5,7 +5,6 @@ from django.contrib import admin
 from ogp.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
-    ContentReport,
     Event,
     Forum,
     ForumMembership,
@@ -45,6 +44,5 @@ for model in (
     Registration,
     Subscription,
     MailingList,
-    ContentReport,
 ):
     admin.site.register(model, ReadOnlyAdmin)

@@ -9,7 +9,10 @@ class ParticipationConfig(AppConfig):
     label = "participation"
     verbose_name = _("Participation")
     # Answers to other apps' hooks (ogp/core/hooks.py), as dotted paths.
-    hooks = {"organisation_sections": "ogp.participation.hooks.organisation_sections"}
+    hooks = {
+        "organisation_sections": "ogp.participation.hooks.organisation_sections",
+        "follow_targets": "ogp.participation.hooks.follow_targets",
+    }
     # Top-level navigation links and country hub sections (see docs/development.md).
     nav_items: list[tuple[Any, str]] = [
         (_("Take part"), "participation:overview"),
@@ -24,7 +27,7 @@ class ParticipationConfig(AppConfig):
     staff_items: list[tuple[Any, str]] = [
         (_("Forums and the six-month meeting rule"), "participation:staff-forums"),
         (_("Mailing lists: subscribers, export, send a message"), "participation:staff-lists"),
-        (_("Moderation queue"), "participation:moderation-queue"),
+        (_("Moderation queue"), "engagement:moderation-queue"),
         (_("Add an event"), "participation:event-create"),
     ]
 
@@ -32,7 +35,9 @@ class ParticipationConfig(AppConfig):
         from django.db.models import Exists, OuterRef
         from django.urls import reverse
 
-        from .models import ContentReport, ForumMembership, MembershipRequest
+        from ogp.engagement.models import ContentReport
+
+        from .models import ForumMembership, MembershipRequest
 
         coordinators = ForumMembership.objects.filter(
             forum=OuterRef("forum"), role=ForumMembership.Role.COORDINATOR
@@ -50,6 +55,6 @@ class ParticipationConfig(AppConfig):
                 "kind": "waiting",
                 "label": _("Reports of content to moderate"),
                 "count": ContentReport.objects.filter(state=ContentReport.State.OPEN).count(),
-                "url": reverse("participation:moderation-queue"),
+                "url": reverse("engagement:moderation-queue"),
             },
         ]

@@ -14,7 +14,6 @@ from ogp.organisations.fields import CheckboxLabelMixin, CountryChoiceField, Web
 from ogp.organisations.models import FocusArea, Organisation
 
 from .models import Event, EventKind, ForumMembership, MailingList, Person
-from .models.follow import FrequencyChoices
 from .models.forums import SideChoices
 
 
@@ -351,28 +350,6 @@ class PersonForm(CheckboxLabelMixin, forms.Form):
             "I can change this, download my data or delete my entry at any time."
         ),
         error_messages={"required": _("You need to agree to be listed in the directory.")},
-    )
-
-
-class ReportForm(HoneypotFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("What is wrong with this content?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=TEXT_MAX_LENGTH,
-    )
-
-
-class HideForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for hiding (shown to the author)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=TEXT_MAX_LENGTH,
-    )
-
-
-class DigestPreferenceForm(forms.Form):
-    frequency = forms.ChoiceField(
-        label=_("Send me a digest"), choices=FrequencyChoices.choices, widget=forms.RadioSelect
     )
 
 

@@ -2,9 +2,26 @@
 
 from typing import Any
 
-from ogp.core.hooks import PageSection
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from .models import Event, ForumMembership
+from ogp.core.hooks import FollowTarget, PageSection
+from ogp.countries.models import Country
+
+from .models import Event, Forum, ForumMembership
+
+
+def follow_targets() -> list[FollowTarget]:
+    """Countries (their civil-society page), forums and events can be followed; digests tell
+    followers what changed on them."""
+    return [
+        FollowTarget(
+            kind="country", model=Country, key="iso3", label=_("country"),
+            url=lambda country: reverse("participation:country", args=[country.iso3]),
+        ),
+        FollowTarget(kind="forum", model=Forum, key="slug", label=_("forum")),
+        FollowTarget(kind="event", model=Event, key="slug", label=_("event")),
+    ]  # fmt: skip
 
 
 def organisation_sections(organisation: Any) -> list[PageSection]:

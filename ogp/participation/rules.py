@@ -39,8 +39,3 @@ rules.add_perm("participation.cancel_registration", is_owner | is_support_unit)
 rules.add_perm("participation.add_person", is_authenticated)
 rules.add_perm("participation.change_person", is_owner)
 rules.add_perm("participation.delete_person", is_owner | is_support_unit)
-
-# Follow, report, moderate
-rules.add_perm("participation.follow", is_authenticated)
-rules.add_perm("participation.report_content", is_authenticated)
-rules.add_perm("participation.moderate", is_support_unit)

@@ -1,6 +1,5 @@
 """Reads for participation: each page runs a constant number of queries."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import (
@@ -20,15 +19,14 @@ from django.utils import timezone
 
 from ogp.core.collation import localised_name_field, natural
 from ogp.eligibility.selectors import country_eligibility_summary
+from ogp.engagement.models import Follow
 from ogp.organisations.models import Organisation
 
 from .domain.balance import Balance, Side, forum_balance
 from .domain.cadence import CadenceResult, forum_cadence
 from .domain.guidance import EligibilityInput, Guidance, country_guidance
 from .models import (
-    DigestPreference,
     Event,
-    Follow,
     Forum,
     ForumMembership,
     MailingList,
@@ -348,24 +346,6 @@ def personal_data_export(user) -> dict:  # type: ignore[no-untyped-def,type-arg]
     }
 
 
-# --- moderation ---------------------------------------------------------------------------
-
-
-# the queue holds reports on any content: defined in ogp.engagement.selectors
-from ogp.engagement.selectors import QueueItem, moderation_queue  # noqa: E402, F401
-
-
-def hidden_content() -> list[tuple[str, object]]:
-    """Everything currently hidden, with its ``app_label.model`` kind (for restoring)."""
-    from ogp.organisations.models import Organisation
-
-    people = Person.objects.filter(is_hidden=True).order_by("-hidden_at")[:100]
-    organisations = Organisation.objects.filter(is_hidden=True).order_by("-hidden_at")[:100]
-    return [("participation.person", p) for p in people] + [
-        ("organisations.organisation", o) for o in organisations
-    ]
-
-
 # --- guidance -----------------------------------------------------------------------------
 
 
@@ -380,34 +360,3 @@ def guidance_for(country) -> Guidance:  # type: ignore[no-untyped-def]
         eligibility=eligibility_input(country),
         un_member=country.un_member,
     )
-
-
-def digest_frequency(user) -> str:  # type: ignore[no-untyped-def]
-    """The user's digest frequency, or the default when they have never chosen one."""
-    preference = DigestPreference.objects.filter(user=user).only("frequency").first()
-    if preference is not None:
-        return preference.frequency
-    return str(DigestPreference._meta.get_field("frequency").default)
-
-
-@dataclass(frozen=True)
-class FollowRow:
-    """One follow of the user, with the followed country, forum or event (the others None)."""
-
-    target: object
-    country: object = None
-    forum: object = None
-    event: object = None
-
-
-def follows_for_user(user) -> list[FollowRow]:  # type: ignore[no-untyped-def]
-    """The user's follows, newest first: one query for the follows, one per kind followed."""
-    rows = []
-    follows = Follow.objects.filter(user=user).select_related("content_type")
-    for follow in follows.prefetch_related("target"):
-        target = follow.target
-        if target is None:  # the followed object was deleted
-            continue
-        kind = follow.content_type.model if follow.content_type_id else ""
-        rows.append(FollowRow(target=target, **{kind: target}))
-    return rows

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import directory, events, follow, forums, guidance, lists, moderation, staff
+from .views import directory, events, forums, guidance, lists, staff
 
 app_name = "participation"
 
@@ -68,12 +68,5 @@ urlpatterns = [
     path("my-data/", directory.my_data, name="my-data"),
     # Country guidance
     path("countries/<str:iso3>/", guidance.country_page, name="country"),
-    # Follow and digests
-    path("following/", follow.follow_list, name="follow-list"),
-    path("following/<str:kind>/<str:key>/", follow.toggle, name="follow-toggle"),
-    path("digests/stop/<str:token>/", follow.stop, name="digest-stop"),
-    # Moderation
-    path("report/<str:kind>/<int:pk>/", moderation.report, name="report"),
-    path("staff/moderation/", moderation.queue, name="moderation-queue"),
-    path("staff/moderation/<str:kind>/<int:pk>/", moderation.act, name="moderation-act"),
+    # Follows, digests and moderation: ogp.engagement.urls (mounted at the same /participate/)
 ]

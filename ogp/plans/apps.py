@@ -18,8 +18,3 @@ class PlansConfig(AppConfig):
         (_("Import OGP's commitments and IRM data sheet"), "plans:import"),
         (_("Contrary to process: findings to decide"), "plans:findings"),
     ]
-
-    def ready(self) -> None:
-        from ogp.audit.actions import register_namespace
-
-        register_namespace("plans")  # its actions are named "plans.<entity>_<verb>"

@@ -26,9 +26,9 @@ def test_pages_are_accessible(
 
     from ogp.accounts.tests.factories import StaffUserFactory, UserFactory
     from ogp.countries.tests.factories import CountryFactory
+    from ogp.engagement.services.moderation import content_report
     from ogp.organisations.services import organisation_create
     from ogp.participation.services.directory import person_save
-    from ogp.participation.services.moderation import content_report
     from ogp.participation.tests.factories import (
         CoordinatorFactory,
         EventFactory,

@@ -17,13 +17,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from ogp.accounts.services import role_request_create
 from ogp.accounts.tests.factories import GovernmentUserFactory, UserFactory
 from ogp.audit.models import AuditEvent
+from ogp.engagement.services.moderation import content_report
 from ogp.membership import services as membership
 from ogp.membership.tests.factories import COMPLETE_LETTER, pdf_bytes
 from ogp.participation.services.directory import person_save
 from ogp.participation.services.events import registration_create
 from ogp.participation.services.forums import meeting_document_add, membership_request_create
 from ogp.participation.services.lists import subscription_request
-from ogp.participation.services.moderation import content_report
 from ogp.participation.tests.factories import (
     CoordinatorFactory,
     EventFactory,

@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.models import AuditEvent
 from ogp.cocreation.models import Proposal
 from ogp.plans.models import IRMCommitmentCoding, ProgressEvidence, ProgressUpdate
@@ -124,7 +125,7 @@ def test_progress_with_a_pdf_goes_through_the_service_and_audit(
     (evidence,) = body["evidence"]
     assert evidence["file_name"] == "evidence.pdf" and evidence["download_url"]
     assert ProgressEvidence.objects.get(pk=evidence["id"]).file.name.endswith(".pdf")
-    event = AuditEvent.objects.filter(action="plans.progress.update").latest("pk")
+    event = AuditEvent.objects.filter(action=AuditAction.PROGRESS_UPDATE_CREATE).latest("pk")
     assert event.actor_id == government_user.pk
     assert f"update {body['id']}" in event.note
     download = client.get(evidence["download_url"].split("127.0.0.1:8000")[-1])
@@ -205,7 +206,7 @@ def test_proposal_grid(client, cocreation_data, users, role):
         proposal = Proposal.objects.get(pk=body["id"])
         assert proposal.author == users[role] and proposal.ledger_entry
         assert AuditEvent.objects.filter(
-            action="cocreation.proposal_create", actor_id=users[role].pk
+            action=AuditAction.PROPOSAL_CREATE, actor_id=users[role].pk
         ).exists()
 
 
@@ -266,7 +267,7 @@ def test_irm_coding_grid(client, plans_data, users, role):
     assert exists is allowed
     if allowed:
         assert response.json()["values"] == {"design.verifiable": "yes", "design.relevance": "nr"}
-        assert AuditEvent.objects.filter(action="plans.irm_coding.save").exists()
+        assert AuditEvent.objects.filter(action=AuditAction.IRM_CODING_SAVE).exists()
 
 
 def test_irm_coding_refusals(client, plans_data):

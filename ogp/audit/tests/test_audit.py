@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from ogp.audit.actions import LEGACY_ACTIONS, AuditAction
+from ogp.audit.actions import LEGACY_ACTIONS, PREFIXED_ACTIONS, AuditAction
 from ogp.audit.models import AuditEvent
 from ogp.audit.services import audit_record, snapshot
 
@@ -77,6 +77,47 @@ def test_the_migration_maps_every_legacy_name_to_an_action():
     assert set(migration.LEGACY_ACTIONS.values()) <= set(AuditAction.values)
 
 
+def test_plans_and_cocreation_names_map_to_actions():
+    import importlib
+
+    migration = importlib.import_module("ogp.audit.migrations.0004_plans_cocreation_action_names")
+    assert {old: str(new) for old, new in PREFIXED_ACTIONS.items()} == migration.PREFIXED_ACTIONS
+    assert set(migration.PREFIXED_ACTIONS.values()) <= set(AuditAction.values)
+
+
+def test_the_migration_renames_stored_prefixed_names(country):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("ogp.audit.migrations.0004_plans_cocreation_action_names")
+    content_type = ContentType.objects.get_for_model(country)
+    stored = [
+        AuditEvent.objects.create(
+            action=old, content_type=content_type, object_id=str(country.pk), object_label="x"
+        )
+        for old in ("plans.progress.dispute", "cocreation.plan_open", "cycle.open")
+    ]
+    migration.forward(apps, None)
+    assert [AuditEvent.objects.get(pk=e.pk).action for e in stored] == [
+        AuditAction.PROGRESS_REVIEW_DISPUTE,
+        AuditAction.COCREATION_PLAN_OPEN,
+        AuditAction.CYCLE_OPEN,
+    ]
+    migration.backward(apps, None)
+    assert AuditEvent.objects.get(pk=stored[1].pk).action == "cocreation.plan_open"
+
+
+def test_a_prefixed_name_is_refused_now(country):
+    with pytest.raises(ValueError):
+        audit_record(actor=None, action="plans.plan.dates", target=country)  # type: ignore[arg-type]
+
+
+def test_every_action_has_its_own_name():
+    # an Enum member with a value already taken silently becomes an alias of the first one
+    assert len(AuditAction.__members__) == len(set(AuditAction.values))
+
+
 def test_every_action_sentence_names_the_actor():
     for action in AuditAction:
         assert "%(actor)s" in str(action.label), action
@@ -96,3 +137,66 @@ def test_every_action_sentence_names_the_actor():
 )
 def test_audit_permission_grid(actors, role):
     assert actors[role].has_perm("audit.view_auditevent") is (role == "staff")
+
+
+def test_audited_update_saves_also_save_without_auditing_it(staff_user):
+    from ogp.audit.services import audited_update
+    from ogp.organisations.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Before", website="")
+    audited_update(
+        acting_user=staff_user,
+        instance=organisation,
+        action=AuditAction.ORGANISATION_UPDATE,
+        fields=["name"],
+        changes={"name": "After", "website": "https://example.org"},
+        also_save=["website"],
+    )
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.website) == ("After", "https://example.org")
+    event = AuditEvent.objects.get(action=AuditAction.ORGANISATION_UPDATE)
+    assert (event.before, event.after) == ({"name": "Before"}, {"name": "After"})
+
+
+def test_audited_update_refused_by_apply_writes_nothing(staff_user):
+    from ogp.audit.services import audited_update
+    from ogp.core.errors import ServiceError
+    from ogp.organisations.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Kept")
+
+    def refuse(row):  # type: ignore[no-untyped-def]
+        row.name = "Changed"
+        raise ServiceError("no")
+
+    with pytest.raises(ServiceError):
+        audited_update(
+            acting_user=staff_user,
+            instance=organisation,
+            action=AuditAction.ORGANISATION_UPDATE,
+            fields=["name"],
+            apply=refuse,
+        )
+    organisation.refresh_from_db()
+    assert organisation.name == "Kept"
+    assert not AuditEvent.objects.filter(action=AuditAction.ORGANISATION_UPDATE).exists()
+
+
+def test_audited_delete_records_the_stored_row_on_its_parent(staff_user, country):
+    from ogp.audit.services import audited_delete
+    from ogp.organisations.models import Organisation
+    from ogp.organisations.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Stored", country=country)
+    organisation.name = "changed in memory, never saved"
+    audited_delete(
+        acting_user=staff_user,
+        instance=organisation,
+        action=AuditAction.PERSON_DELETE,
+        fields=["name"],
+        target=country,
+    )
+    assert not Organisation.objects.filter(pk=organisation.pk).exists()
+    event = AuditEvent.objects.get(action=AuditAction.PERSON_DELETE)
+    assert event.before == {"name": "Stored"}
+    assert (event.object_id, event.after) == (str(country.pk), None)

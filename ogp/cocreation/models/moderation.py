@@ -1,12 +1,11 @@
 """The one place where co-creation content gets its moderation fields.
 
 Every user-written model here (proposals, comments) inherits :class:`ModeratedContent` and
-nothing else about moderation. The engagement app (branch ``structure``) is meant to own
-reports, follows and moderation; when it lands, switch this base class to its mixin and the
-rest of the app follows.
+nothing else about moderation: the fields, reports and the moderation queue come from the
+engagement app's mixin, as for every moderated model.
 """
 
-from ogp.participation.models.base import Moderated
+from ogp.engagement.models import Moderated
 
 
 class ModeratedContent(Moderated):

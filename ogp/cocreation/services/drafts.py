@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 
@@ -197,7 +198,7 @@ def draft_publish(*, acting_user: User, version: DraftVersion) -> DraftVersion:
     plan_touch(version.plan_id)
     audit_record(
         actor=acting_user,
-        action="cocreation.draft_publish",
+        action=AuditAction.DRAFT_PUBLISH,
         target=owner,
         after={
             "version": version.number,

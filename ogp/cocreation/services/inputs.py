@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.participation.models import Meeting
@@ -96,7 +97,7 @@ def proposal_create(
     plan_touch(plan.pk)
     audit_record(
         actor=acting_user,
-        action="cocreation.proposal_create",
+        action=AuditAction.PROPOSAL_CREATE,
         target=proposal,
         after=snapshot(proposal, ["title", "values", "policy_area"]),
     )
@@ -116,7 +117,7 @@ def proposal_support(*, acting_user: User, proposal: Proposal) -> Support:
         raise ServiceError(_("You already support this proposal.")) from error
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
     plan_touch(proposal.plan_id)
-    audit_record(actor=acting_user, action="cocreation.proposal_support", target=proposal)
+    audit_record(actor=acting_user, action=AuditAction.PROPOSAL_SUPPORT, target=proposal)
     return support
 
 
@@ -127,7 +128,7 @@ def proposal_unsupport(*, acting_user: User, proposal: Proposal) -> None:
         raise ServiceError(_("You do not support this proposal."))
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
     plan_touch(proposal.plan_id)
-    audit_record(actor=acting_user, action="cocreation.proposal_unsupport", target=proposal)
+    audit_record(actor=acting_user, action=AuditAction.PROPOSAL_UNSUPPORT, target=proposal)
 
 
 def anchors_of(version: DraftVersion) -> set[str]:
@@ -180,7 +181,7 @@ def comment_create(*, acting_user: User, version: DraftVersion, anchor: str, bod
     plan_touch(version.plan_id)
     audit_record(
         actor=acting_user,
-        action="cocreation.comment_create",
+        action=AuditAction.COMMENT_CREATE,
         target=comment,
         after={"version": version.number, "anchor": anchor},
     )
@@ -198,7 +199,7 @@ def proposal_comment_create(*, acting_user: User, proposal: Proposal, body: str)
         language=_language(),
     )
     plan_touch(proposal.plan_id)
-    audit_record(actor=acting_user, action="cocreation.proposal_comment", target=comment)
+    audit_record(actor=acting_user, action=AuditAction.PROPOSAL_COMMENT_CREATE, target=comment)
     return comment
 
 
@@ -239,7 +240,7 @@ def offline_input_create(
     plan_touch(plan.pk)
     audit_record(
         actor=acting_user,
-        action="cocreation.offline_input",
+        action=AuditAction.OFFLINE_INPUT_CREATE,
         target=plan,
         after=snapshot(item, ["source", "received_on", "received_from", "language"]),
     )
@@ -313,7 +314,7 @@ def ledger_respond(
     plan_touch(entry.plan_id)
     audit_record(
         actor=acting_user,
-        action="cocreation.ledger_respond",
+        action=AuditAction.LEDGER_RESPOND,
         target=entry,
         before=before,
         after=snapshot(entry, RESPONSE_FIELDS),
@@ -387,7 +388,7 @@ def proposal_create_anonymous(
     )
     audit_record(
         actor=None,
-        action="cocreation.proposal_create_anonymous",
+        action=AuditAction.PROPOSAL_CREATE_ANONYMOUS,
         target=proposal,
         note="visitor without an account; waiting for e-mail confirmation",
     )
@@ -422,7 +423,7 @@ def proposal_confirm(*, token: str) -> Proposal:
     plan_touch(proposal.plan_id)
     audit_record(
         actor=None,
-        action="cocreation.proposal_confirm",
+        action=AuditAction.PROPOSAL_CONFIRM,
         target=proposal,
         note="confirmed by the link e-mailed to its author",
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import MEMBER_STATUSES, Country, MembershipStatus
@@ -55,6 +56,16 @@ PLAN_REFUSALS = {
     "no_reason_given": gettext_noop("Give the reason."),
     "actor_not_permitted": gettext_noop("You cannot do this at this stage."),
     "no_such_action": gettext_noop("This is not possible in the plan's current state."),
+}
+
+
+# a state-machine transition's name -> the action it records
+STATE_ACTIONS = {
+    "open": AuditAction.COCREATION_PLAN_OPEN,
+    "submit": AuditAction.COCREATION_PLAN_SUBMIT,
+    "return": AuditAction.COCREATION_PLAN_RETURN,
+    "withdraw": AuditAction.COCREATION_PLAN_WITHDRAW,
+    "publish": AuditAction.COCREATION_PLAN_PUBLISH,
 }
 
 
@@ -122,7 +133,7 @@ def plan_create(
     )
     audit_record(
         actor=acting_user,
-        action="cocreation.plan_create",
+        action=AuditAction.COCREATION_PLAN_CREATE,
         target=plan,
         after=snapshot(plan, PLAN_FIELDS),
     )
@@ -149,7 +160,7 @@ def plan_update(*, acting_user: User, plan: CoCreationPlan, **values: Any) -> Co
     plan_touch(plan.pk)
     audit_record(
         actor=acting_user,
-        action="cocreation.plan_update",
+        action=AuditAction.COCREATION_PLAN_UPDATE,
         target=plan,
         before=before,
         after=snapshot(plan, PLAN_FIELDS),
@@ -189,7 +200,7 @@ def step_save(
     plan_touch(plan.pk)
     audit_record(
         actor=acting_user,
-        action="cocreation.step_save",
+        action=AuditAction.STEP_SAVE,
         target=plan,
         before=before,
         after=snapshot(step, fields),
@@ -203,7 +214,7 @@ def step_delete(*, acting_user: User, step: TimelineStep) -> None:
     require_editable(step.plan)
     audit_record(
         actor=acting_user,
-        action="cocreation.step_delete",
+        action=AuditAction.STEP_DELETE,
         target=step.plan,
         before=snapshot(step, ["kind", "title", "starts_on", "ends_on"]),
     )
@@ -259,7 +270,7 @@ def opportunity_save(
     plan_touch(plan.pk)
     audit_record(
         actor=acting_user,
-        action="cocreation.opportunity_save",
+        action=AuditAction.OPPORTUNITY_SAVE,
         target=plan,
         before=before,
         after=snapshot(opportunity, fields),
@@ -305,7 +316,7 @@ def _audit_state(acting_user: User, plan: CoCreationPlan, action: str, before: d
     plan_touch(plan.pk)
     audit_record(
         actor=acting_user,
-        action=f"cocreation.plan_{action}",
+        action=STATE_ACTIONS[action],
         target=plan,
         before=before,
         after=snapshot(plan, STATE_FIELDS),
@@ -469,7 +480,7 @@ def document_add(*, acting_user: User, plan: CoCreationPlan, title: str, file: A
     )  # fmt: skip
     plan_touch(plan.pk)
     audit_record(
-        actor=acting_user, action="cocreation.document_add", target=plan,
+        actor=acting_user, action=AuditAction.DOCUMENT_ADD, target=plan,
         after={"title": document.title, "file": document.file.name},
     )  # fmt: skip
     return document

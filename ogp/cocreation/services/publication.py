@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.db import transaction
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.core import hooks
 from ogp.core.summaries import PlanPublished
@@ -140,7 +141,7 @@ def published_plan_create(*, acting_user: User, plan: CoCreationPlan) -> ActionP
     plan.save(update_fields=["action_plan"])
     audit_record(
         actor=acting_user,
-        action="cocreation.plan_published_records",
+        action=AuditAction.PUBLISHED_PLAN_CREATE,
         target=plan,
         after={"action_plan": ogp_id, "commitments": version.commitments.count()},
     )

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ogp.accounts.models import Role, User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
@@ -42,7 +43,7 @@ def shadow_create(
     shadow.editors.add(acting_user)
     if acting_user.organisation_id:
         shadow.organisations.add(acting_user.organisation_id)
-    audit_record(actor=acting_user, action="cocreation.shadow_create", target=shadow)
+    audit_record(actor=acting_user, action=AuditAction.SHADOW_CREATE, target=shadow)
     return shadow
 
 
@@ -57,7 +58,7 @@ def shadow_editor_add(*, acting_user: User, shadow: ShadowPlan, editor: User) ->
         shadow.organisations.add(editor.organisation_id)
     audit_record(
         actor=acting_user,
-        action="cocreation.shadow_editor_add",
+        action=AuditAction.SHADOW_EDITOR_ADD,
         target=shadow,
         after={"editor": editor.pk},
     )
@@ -74,7 +75,7 @@ def shadow_publish(*, acting_user: User, shadow: ShadowPlan, version: DraftVersi
     if shadow.published_at is None:
         shadow.published_at = timezone.now()
         shadow.save(update_fields=["published_at"])
-        audit_record(actor=acting_user, action="cocreation.shadow_publish", target=shadow)
+        audit_record(actor=acting_user, action=AuditAction.SHADOW_PUBLISH, target=shadow)
     return shadow
 
 

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ogp.accounts.models import User
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 
 from ..models import CoCreationPlan, StandardAssessment
@@ -30,7 +31,7 @@ def assessment_set(
     plan_touch(plan.pk)
     audit_record(
         actor=acting_user,
-        action="cocreation.assessment_set",
+        action=AuditAction.STANDARDS_ASSESSMENT_SET,
         target=plan,
         before=before,
         after={"code": code, **snapshot(assessment, ["status", "note"])},

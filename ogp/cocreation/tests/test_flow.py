@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from ogp.accounts.tests.factories import CivilSocietyUserFactory, UserFactory
+from ogp.audit.actions import AuditAction
 from ogp.audit.models import AuditEvent
 from ogp.cocreation.models import LedgerEntry, Proposal
 from ogp.cocreation.services import drafts, inputs, plans, shadow
@@ -77,7 +78,7 @@ def test_open_needs_timeline_and_moves_membership(plan, government_user):
     assert plan.opportunities.get().published_on == TODAY
     plan.country.refresh_from_db()
     assert plan.country.membership_status == MembershipStatus.ACTIVE
-    assert AuditEvent.objects.filter(action="cocreation.plan_open").exists()
+    assert AuditEvent.objects.filter(action=AuditAction.COCREATION_PLAN_OPEN).exists()
 
 
 def test_open_refused_for_country_that_has_not_joined(plan, government_user):

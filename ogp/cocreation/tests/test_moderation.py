@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ogp.cocreation.selectors import plan_ledger_counts, plan_ledger_summary
 from ogp.cocreation.tests.factories import PlanFactory, ProposalFactory
-from ogp.participation.services.moderation import content_hide
+from ogp.engagement.services.moderation import content_hide
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def test_report_hide_and_tell_the_author(client_for, country, user, staff_user):
     proposal = ProposalFactory(plan=plan)
     ProposalFactory(plan=plan)
     response = client_for(user).post(
-        reverse("participation:report", args=["cocreation.proposal", proposal.pk]),
+        reverse("engagement:report", args=["cocreation.proposal", proposal.pk]),
         {"reason": "Insults"},
     )
     assert response.status_code == 302

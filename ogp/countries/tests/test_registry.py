@@ -163,3 +163,45 @@ def test_imported_status_reasons_are_shown_in_the_reader_language(client, tmp_pa
     import_membership_2016(path)
     html = client.get("/es/countries/ALB/").content.decode()
     assert "Trabaja en su segundo plan de acción" in html
+
+
+def test_status_write_refuses_a_transition_the_state_machine_does_not_have(staff_user, country):
+    """Not assessed -> active member skips eligibility and the letter of intent: refused, and
+    nothing is recorded (the same transitions as the membership workflow)."""
+    with pytest.raises(ServiceError) as refused:
+        country_membership_status_set(
+            acting_user=staff_user, country=country, status=MembershipStatus.ACTIVE, reason="x"
+        )
+    assert refused.value.code == "transition_refused"
+    country.refresh_from_db()
+    assert country.membership_status == "not_assessed"
+    assert not country.status_changes.exists()
+    assert not AuditEvent.objects.filter(action="country.membership_status_set").exists()
+
+
+def test_status_write_refuses_the_same_status(staff_user, country):
+    country_membership_status_set(
+        acting_user=staff_user, country=country, status=MembershipStatus.ELIGIBLE, reason="Cycle"
+    )
+    with pytest.raises(ServiceError):
+        country_membership_status_set(
+            acting_user=staff_user, country=country, status=MembershipStatus.ELIGIBLE, reason="x"
+        )
+    assert country.status_changes.count() == 1
+
+
+def test_an_initial_status_only_for_a_country_never_assessed(staff_user, country):
+    country_membership_status_set(
+        acting_user=None, country=country, status=MembershipStatus.ACTIVE, reason="2016 list",
+        initial=True,
+    )  # fmt: skip
+    country.refresh_from_db()
+    assert country.membership_status == "active"
+    with pytest.raises(ServiceError) as refused:
+        country_membership_status_set(
+            acting_user=None, country=country, status=MembershipStatus.INACTIVE, reason="again",
+            initial=True,
+        )  # fmt: skip
+    assert refused.value.code == "not_initial"
+    country.refresh_from_db()
+    assert country.membership_status == "active"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record
+from ogp.audit.services import audit_record, audited_update
 from ogp.core import hooks
 from ogp.core.errors import ServiceError
 from ogp.core.summaries import CyclePublished
@@ -92,23 +92,27 @@ def cycle_configure(
     kinds = [r.kind for r in releases]
     if len(set(kinds)) != len(kinds):
         raise ServiceError(_("Choose at most one release per dataset."))
-    before = {
-        "ruleset": str(cycle.ruleset),
-        "releases": sorted(cycle.releases.values_list("pk", flat=True)),
-    }
-    cycle.ruleset = ruleset
-    cycle.state = CycleState.DRAFT
-    cycle.save(update_fields=["ruleset", "state"])
-    cycle.releases.set(releases)
-    cycle.results.all().delete()
-    audit_record(
-        actor=acting_user,
+
+    def configuration(row: Cycle) -> dict[str, Any]:  # the rule set by name, releases by id
+        return {
+            "ruleset": str(row.ruleset),
+            "releases": sorted(row.releases.values_list("pk", flat=True)),
+        }
+
+    def apply(row: Cycle) -> None:
+        _editable(row)  # as stored: a cycle published meanwhile stays as it is
+        row.ruleset, row.state = ruleset, CycleState.DRAFT
+        row.releases.set(releases)
+        row.results.all().delete()
+
+    return audited_update(
+        acting_user=acting_user,
+        instance=cycle,
         action=AuditAction.CYCLE_CONFIGURE,
-        target=cycle,
-        before=before,
-        after={"ruleset": str(ruleset), "releases": sorted(r.pk for r in releases)},
+        fields=["ruleset", "state"],
+        apply=apply,
+        state=configuration,
     )
-    return cycle
 
 
 def _insert_results(

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record
+from ogp.audit.services import audit_record, audited_update
 from ogp.core.errors import ServiceError
 
 from ..domain.rulesets import RuleSetError, ruleset_from_dict, ruleset_to_dict
@@ -38,16 +38,18 @@ def ruleset_seed_shipped() -> int:
             .filter(cycles__isnull=True)
         )
         for obj in updated:
-            before = obj.definition
-            obj.definition = definition
-            obj.title, obj.valid_from, obj.valid_to = rs.title, rs.valid_from, rs.valid_to
-            obj.save(update_fields=["definition", "title", "valid_from", "valid_to"])
-            audit_record(
-                actor=None,
+            audited_update(
+                acting_user=None,
+                instance=obj,
                 action=AuditAction.RULESET_REFRESH_SHIPPED,
-                target=obj,
-                before={"definition": before},
-                after={"definition": definition},
+                fields=["definition"],
+                changes={
+                    "definition": definition,
+                    "title": rs.title,
+                    "valid_from": rs.valid_from,
+                    "valid_to": rs.valid_to,
+                },
+                also_save=["title", "valid_from", "valid_to"],
                 note="system: shipped definition, no cycle used the old one",
             )
         _obj, was_created = RuleSetVersion.objects.get_or_create(

@@ -301,6 +301,7 @@ def test_membership_at_review_date_from_history(imported, namibia, staff_user):
         status=MembershipStatus.ACTIVE,
         reason="joined",
         effective_date=datetime.date(2023, 9, 1),
+        initial=True,  # the country's starting status (not assessed before)
     )
     c2023 = open_compute(2023)
     c2024 = open_compute(2024)

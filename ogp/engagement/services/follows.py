@@ -4,25 +4,39 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record
+from ogp.audit.services import audit_record, audited_update
 from ogp.core.errors import ServiceError
 
 from ..domain.digest import Frequency
+from ..follow_targets import target_kind
 from ..models import Activity, ActivityTarget, DigestPreference, Follow
+
+# The salt of the digests' signed links; kept from when digests lived in participation, so the
+# links in digests already sent keep working.
+DIGEST_SALT = "ogp.participation.digest.settings"
 
 
 def _generic(target: models.Model) -> dict[str, Any]:
     return {"content_type": ContentType.objects.get_for_model(target), "object_id": target.pk}
 
 
+def _followable(target: models.Model) -> None:
+    if target_kind(target) is None:
+        raise ValueError(f"{type(target).__name__} is not a kind of object people can follow")
+
+
 @transaction.atomic
 def follow_create(*, acting_user: Any, target: models.Model) -> Follow:
+    """Follow an object of a kind an app declared (the follow_targets hook)."""
+    _followable(target)
     try:
         with transaction.atomic():
             follow = Follow.objects.create(
@@ -37,6 +51,7 @@ def follow_create(*, acting_user: Any, target: models.Model) -> Follow:
 
 @transaction.atomic
 def follow_delete(*, acting_user: Any, target: models.Model) -> None:
+    _followable(target)
     deleted, _detail = Follow.objects.filter(user=acting_user, **_generic(target)).delete()
     if not deleted:
         raise ServiceError(_("You do not follow this."))
@@ -57,17 +72,36 @@ def digest_preference_set(*, acting_user: Any, frequency: str) -> DigestPreferen
     if frequency not in {f.value for f in Frequency}:
         raise ServiceError(_("Choose daily or weekly."))
     preference, _created = DigestPreference.objects.get_or_create(user=acting_user)
-    before = {"frequency": preference.frequency}
-    preference.frequency = frequency
-    preference.save(update_fields=["frequency"])
-    audit_record(
-        actor=acting_user,
+    return audited_update(
+        acting_user=acting_user,
+        instance=preference,
         action=AuditAction.DIGEST_FREQUENCY_SET,
-        target=preference,
-        before=before,
-        after={"frequency": frequency},
+        fields=["frequency"],
+        changes={"frequency": frequency},
     )
-    return preference
+
+
+def digest_settings_token(user: Any) -> str:
+    return signing.Signer(salt=DIGEST_SALT).sign(str(user.pk))
+
+
+def user_from_digest_token(token: str) -> Any:
+    try:
+        pk = signing.Signer(salt=DIGEST_SALT).unsign(token)
+    except signing.BadSignature as error:
+        raise ServiceError(_("This link is not valid.")) from error
+    user = get_user_model().objects.filter(pk=pk, is_active=True).first()
+    if user is None:
+        raise ServiceError(_("This link is not valid."))
+    return user
+
+
+@transaction.atomic
+def digest_stop(*, token: str) -> None:
+    """One-click stop from a digest: removes every follow of the user (signed link)."""
+    user = user_from_digest_token(token)
+    count = Follow.objects.filter(user=user).count()
+    follows_stop_all(user=user, note=f"{count} follow(s) removed from the digest's stop link")
 
 
 def strip_language(path: str) -> str:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import User
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import validate_pdf
 from ogp.countries.models import Country, MembershipStatus
@@ -99,27 +99,26 @@ def assessment_request_decide(
 ) -> AssessmentRequest:
     """Record the experts' finding; an eligible finding makes the country eligible to join."""
     _require_support_unit(acting_user)
-    request = (
-        AssessmentRequest.objects.select_for_update().select_related("country").get(pk=request.pk)
-    )
-    if not request.is_open:
-        raise ServiceError(_("This request has already been decided."))
     if not reason.strip():
         raise ServiceError(_("Give the reason for the decision; the government will read it."))
-    before = snapshot(request, AUDIT_FIELDS)
-    request.state = (
-        AssessmentRequest.State.ELIGIBLE if eligible else AssessmentRequest.State.NOT_ELIGIBLE
-    )
-    request.decision_reason = reason.strip()
-    request.decided_by = acting_user
-    request.decided_on = decided_on or timezone.localdate()
-    request.save()
-    audit_record(
-        actor=acting_user,
+
+    def apply(stored: AssessmentRequest) -> None:
+        if not stored.is_open:
+            raise ServiceError(_("This request has already been decided."))
+        stored.state = (
+            AssessmentRequest.State.ELIGIBLE if eligible else AssessmentRequest.State.NOT_ELIGIBLE
+        )
+        stored.decision_reason = reason.strip()
+        stored.decided_by = acting_user
+        stored.decided_on = decided_on or timezone.localdate()
+
+    request = audited_update(
+        acting_user=acting_user,
+        instance=request,
         action=AuditAction.ASSESSMENT_REQUEST_DECIDE,
-        target=request,
-        before=before,
-        after=snapshot(request, AUDIT_FIELDS),
+        fields=AUDIT_FIELDS,
+        also_save=["decided_by", "decided_on"],
+        apply=apply,
     )
     country = request.country
     target = MembershipStatus.ELIGIBLE if eligible else MembershipStatus.NOT_ELIGIBLE

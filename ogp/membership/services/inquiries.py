@@ -95,22 +95,22 @@ def inquiry_reply(*, acting_user: User, inquiry: Inquiry, body: str) -> InquiryM
     if not body.strip():
         raise ServiceError(_("Write a message."))
     kind = actor_kind(acting_user)
-    before = snapshot(inquiry, ["status"])
     message = InquiryMessage.objects.create(
         inquiry=inquiry,
         author=acting_user,
         from_support_unit=kind == Actor.SUPPORT_UNIT,
         body=body.strip(),
     )
-    inquiry.status = inquiry_rules.status_after_message(inquiry.status, kind)
-    inquiry.last_activity_at = timezone.now()
-    inquiry.save(update_fields=["status", "last_activity_at"])
-    audit_record(
-        actor=acting_user,
+    inquiry = audited_update(
+        acting_user=acting_user,
+        instance=inquiry,
         action=AuditAction.INQUIRY_REPLY,
-        target=inquiry,
-        before=before,
-        after=snapshot(inquiry, ["status"]),
+        fields=["status"],
+        apply=lambda stored: setattr(
+            stored, "status", inquiry_rules.status_after_message(stored.status, kind)
+        ),
+        changes={"last_activity_at": timezone.now()},
+        also_save=["last_activity_at"],
     )
     _notify_inquiry(inquiry, message)
     return message

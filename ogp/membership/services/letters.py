@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 from ogp.accounts.models import User
 from ogp.audit.actions import AuditAction
 from ogp.audit.concurrency import bump_version, check_version
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import validate_pdf
 from ogp.countries.models import Country, MembershipStatus
@@ -157,6 +157,10 @@ def _discard_signed_copy(letter: LetterOfIntent) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
+# A signed copy that no longer matches the text: when, which file, why (cleared on upload).
+SIGNED_COPY_REMOVED_FIELDS = [
+    "signed_copy_removed_at", "signed_copy_removed_name", "signed_copy_removed_because",
+]  # fmt: skip
 # Why the platform changed an open letter's text itself (shown on the letter page).
 REWORDED_COCHAIRS = "cochairs"
 REWORDED_ELIGIBILITY = "eligibility"
@@ -230,21 +234,24 @@ def letter_update(
     if not letter.is_editable:
         raise ServiceError(_("This letter has been submitted and can no longer be changed."))
     check_version(letter, expected_version, LETTER_FIELDS)
-    before = snapshot(letter, [*LETTER_AUDIT_FIELDS, "version"])
-    text_before = snapshot(letter, TEXT_FIELDS)
-    for key, value in _clean_letter_values(values).items():
-        setattr(letter, key, value)
-    _fill_generated_fields(letter)
-    if snapshot(letter, TEXT_FIELDS) != text_before:
-        _discard_signed_copy(letter)
-    bump_version(letter)
-    letter.save()
-    audit_record(
-        actor=acting_user,
+    cleaned = _clean_letter_values(values)
+
+    def apply(stored: LetterOfIntent) -> None:
+        text_before = snapshot(stored, TEXT_FIELDS)
+        for key, value in cleaned.items():
+            setattr(stored, key, value)
+        _fill_generated_fields(stored)
+        if snapshot(stored, TEXT_FIELDS) != text_before:
+            _discard_signed_copy(stored)
+        bump_version(stored)
+
+    audited_update(
+        acting_user=acting_user,
+        instance=letter,
         action=AuditAction.LETTER_UPDATE,
-        target=letter,
-        before=before,
-        after=snapshot(letter, [*LETTER_AUDIT_FIELDS, "version"]),
+        fields=[*LETTER_AUDIT_FIELDS, "version"],
+        apply=apply,
+        save_all=True,  # the generated text and the signed copy follow the values
     )
     return letter
 
@@ -262,25 +269,21 @@ def letter_upload_signed(
         validate_pdf(upload)
     except ValidationError as error:
         raise ServiceError(error.messages, code=getattr(error, "code", None)) from error
-    before = snapshot(letter, ["signed_pdf_name", "signed_pdf_uploaded_at"])
     old_file = str(letter.signed_pdf.name) if letter.signed_pdf else None
     original = (getattr(upload, "name", "") or "letter.pdf").rsplit("/", 1)[-1][:200]
     letter.signed_pdf.save(original, upload, save=False)
     storage, new_file = letter.signed_pdf.storage, str(letter.signed_pdf.name)
     try:
-        letter.signed_pdf_name = original
-        letter.signed_pdf_uploaded_at = timezone.now()
-        letter.signed_copy_removed_at = None
-        letter.signed_copy_removed_name = ""
-        letter.signed_copy_removed_because = ""
-        letter.save()
-        audit_record(
-            actor=acting_user,
-            action=AuditAction.LETTER_UPLOAD_SIGNED,
-            target=letter,
-            before=before,
-            after=snapshot(letter, ["signed_pdf_name", "signed_pdf_uploaded_at"]),
-        )
+        audited_update(
+            acting_user=acting_user, instance=letter, action=AuditAction.LETTER_UPLOAD_SIGNED,
+            fields=["signed_pdf_name", "signed_pdf_uploaded_at"],
+            changes={
+                "signed_pdf": new_file, "signed_pdf_name": original,
+                "signed_pdf_uploaded_at": timezone.now(), "signed_copy_removed_at": None,
+                "signed_copy_removed_name": "", "signed_copy_removed_because": "",
+            },
+            also_save=["signed_pdf", *SIGNED_COPY_REMOVED_FIELDS],
+        )  # fmt: skip
     except Exception:
         storage.delete(new_file)  # nothing is kept when the database write fails
         raise
@@ -338,7 +341,6 @@ def letter_submit(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
     )
     if not decision.allowed:
         raise ServiceError(_("This letter cannot be submitted in its current state."))
-    before = snapshot(letter, ["state", "submitted_at"])
     resubmission = letter.state == LetterState.RETURNED
     membership_status_change(
         acting_user=acting_user,
@@ -350,21 +352,21 @@ def letter_submit(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
         else gettext_noop("Letter of intent submitted."),
         actor=Actor.GOVERNMENT,
     )
-    now = timezone.now()
-    letter.state = LetterState.SUBMITTED
-    letter.submitted_at = now
-    letter.submitted_by = acting_user
-    letter.received_on = letter.received_on or timezone.localdate()
-    letter.save()
+    audited_update(
+        acting_user=acting_user,
+        instance=letter,
+        action=AuditAction.LETTER_SUBMIT,
+        fields=["state", "submitted_at"],
+        changes={
+            "state": LetterState.SUBMITTED,
+            "submitted_at": timezone.now(),
+            "submitted_by": acting_user,
+            "received_on": letter.received_on or timezone.localdate(),
+        },
+        also_save=["submitted_by", "received_on"],
+    )
     LetterEvent.objects.create(
         letter=letter, action=LetterEvent.Action.SUBMITTED, actor=acting_user
-    )
-    audit_record(
-        actor=acting_user,
-        action=AuditAction.LETTER_SUBMIT,
-        target=letter,
-        before=before,
-        after=snapshot(letter, ["state", "submitted_at"]),
     )
     _send_later(
         _support_unit_recipients(letter.country),
@@ -395,7 +397,6 @@ def letter_return(*, acting_user: User, letter: LetterOfIntent, reason: str) -> 
         if decision.reason == letter_rules.LetterRefusal.NO_REASON_GIVEN:
             raise ServiceError(_("Explain what the government must change."))
         raise ServiceError(_("Only a submitted letter can be returned."))
-    before = snapshot(letter, ["state", "return_reason"])
     membership_status_change(
         acting_user=acting_user,
         country=letter.country,
@@ -404,21 +405,22 @@ def letter_return(*, acting_user: User, letter: LetterOfIntent, reason: str) -> 
         reason=gettext_noop("Letter of intent returned for changes."),
         notify=False,  # letter_returned says why
     )
-    letter.state = LetterState.RETURNED
-    letter.return_reason = reason.strip()
-    letter.decided_at = timezone.now()
-    letter.decided_by = acting_user
-    letter.save()
+    audited_update(
+        acting_user=acting_user,
+        instance=letter,
+        action=AuditAction.LETTER_RETURN,
+        fields=["state", "return_reason"],
+        changes={
+            "state": LetterState.RETURNED,
+            "return_reason": reason.strip(),
+            "decided_at": timezone.now(),
+            "decided_by": acting_user,
+        },
+        also_save=["decided_at", "decided_by"],
+        note=reason.strip(),
+    )
     LetterEvent.objects.create(
         letter=letter, action=LetterEvent.Action.RETURNED, actor=acting_user, note=reason.strip()
-    )
-    audit_record(
-        actor=acting_user,
-        action=AuditAction.LETTER_RETURN,
-        target=letter,
-        before=before,
-        after=snapshot(letter, ["state", "return_reason"]),
-        note=reason.strip(),
     )
     _send_later(
         _submitters(letter),
@@ -442,7 +444,6 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
         raise ServiceError(_("Only a submitted letter can be accepted."))
     if not letter.signed_pdf:
         raise ServiceError(_("The letter has no signed PDF."))
-    before = snapshot(letter, ["state", "accepted_on"])
     today = timezone.localdate()
     membership_status_change(
         acting_user=acting_user,
@@ -453,12 +454,20 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
         notify=False,  # letter_accepted says what comes next
         effective_date=today,
     )
-    letter.state = LetterState.ACCEPTED
-    letter.accepted_on = today
-    letter.decided_at = timezone.now()
-    letter.decided_by = acting_user
-    letter.return_reason = ""
-    letter.save()
+    audited_update(
+        acting_user=acting_user,
+        instance=letter,
+        action=AuditAction.LETTER_ACCEPT,
+        fields=["state", "accepted_on"],
+        changes={
+            "state": LetterState.ACCEPTED,
+            "accepted_on": today,
+            "decided_at": timezone.now(),
+            "decided_by": acting_user,
+            "return_reason": "",
+        },
+        also_save=["decided_at", "decided_by", "return_reason"],
+    )
     _store_published_pdf(letter)
     LetterEvent.objects.create(letter=letter, action=LetterEvent.Action.ACCEPTED, actor=acting_user)
     onboarding, _created = Onboarding.objects.get_or_create(country=letter.country)
@@ -478,13 +487,6 @@ def letter_accept(*, acting_user: User, letter: LetterOfIntent) -> LetterOfInten
         onboarding.letter_received_on, FIRST_PLAN_RULE
     )
     onboarding.save(update_fields=["letter_received_on", "first_plan_due"])
-    audit_record(
-        actor=acting_user,
-        action=AuditAction.LETTER_ACCEPT,
-        target=letter,
-        before=before,
-        after=snapshot(letter, ["state", "accepted_on"]),
-    )
     _send_later(
         _submitters(letter),
         "membership/email/letter_accepted",

@@ -12,7 +12,13 @@ from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import Role, User
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, audited_update, snapshot
+from ogp.audit.services import (
+    audit_record,
+    audited_create,
+    audited_delete,
+    audited_update,
+    snapshot,
+)
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 from ogp.core.permissions import ensure
@@ -70,22 +76,31 @@ def lead_agency_set(*, acting_user: User, country: Country, **values: Any) -> Le
             _("The point of contact's account must be a government user of %(country)s.")
             % {"country": country.name}
         )
-    lead = LeadAgency.objects.select_for_update().filter(country=country).first()
-    before = snapshot(lead, LEAD_FIELDS) if lead else None
-    lead = lead or LeadAgency(country=country)
-    for key, value in values.items():
-        setattr(lead, key, value.strip() if isinstance(value, str) else value)
-    lead.updated_by = acting_user
-    lead.full_clean()
-    lead.save()
-    audit_record(
-        actor=acting_user,
+
+    def apply(row: LeadAgency) -> None:
+        for key, value in values.items():
+            setattr(row, key, value.strip() if isinstance(value, str) else value)
+        row.updated_by = acting_user
+        row.full_clean()
+
+    lead = LeadAgency.objects.filter(country=country).first()
+    if lead is None:
+        lead = LeadAgency(country=country)
+        apply(lead)
+        return audited_create(
+            acting_user=acting_user,
+            instance=lead,
+            action=AuditAction.LEAD_AGENCY_SET,
+            fields=LEAD_FIELDS,
+        )
+    return audited_update(
+        acting_user=acting_user,
+        instance=lead,
         action=AuditAction.LEAD_AGENCY_SET,
-        target=lead,
-        before=before,
-        after=snapshot(lead, LEAD_FIELDS),
+        fields=LEAD_FIELDS,
+        apply=apply,
+        also_save=["updated_by"],
     )
-    return lead
 
 
 def is_point_of_contact(user: Any, country: Country) -> bool:
@@ -286,12 +301,10 @@ def onboarding_step_unmark(*, acting_user: User, country: Country, item: str) ->
     step = OnboardingStep.objects.filter(onboarding__country=country, item=item).first()
     if step is None:
         raise ServiceError(_("This step is not marked as done."))
-    before = snapshot(step, ["item", "done_on", "note"])
-    onboarding = step.onboarding
-    step.delete()
-    audit_record(
-        actor=acting_user,
+    audited_delete(
+        acting_user=acting_user,
+        instance=step,
         action=AuditAction.ONBOARDING_STEP_UNMARK,
-        target=onboarding,
-        before=before,
+        fields=["item", "done_on", "note"],
+        target=step.onboarding,
     )

@@ -41,6 +41,22 @@ def status_refusal_message(decision: status_rules.Decision) -> str:
     return message
 
 
+def transition_refusal(source: str, target: str) -> str:
+    """The `membership_transition_check` hook: every write of a country's status (in
+    ogp.countries) follows an edge of the state machine; who may take it, and on which facts,
+    is decided before, by `membership_status_change`."""
+    src, dst = status_rules.Status(source), status_rules.Status(target)
+    if src == dst:
+        reason = status_rules.Refusal.SAME_STATUS
+    elif status_rules.transition_for(src, dst) is None:
+        reason = status_rules.Refusal.NO_SUCH_TRANSITION
+    else:
+        return ""
+    return status_refusal_message(
+        status_rules.Decision(False, src, dst, status_rules.Actor.SYSTEM, reason)
+    )
+
+
 @transaction.atomic
 def membership_status_change(
     *,

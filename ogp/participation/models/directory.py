@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import Moderated
+from ogp.engagement.models import Moderated
 
 
 class Person(Moderated):

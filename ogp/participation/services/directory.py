@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_create, audited_update
 from ogp.core.errors import ServiceError
 
 from ..models import ConsentRecord, Person
@@ -59,30 +59,33 @@ def person_save(
     unknown = set(public_fields) - set(Person.OPTIONAL_PUBLIC_FIELDS)
     if unknown:
         raise ServiceError(_("Unknown field: %(field)s") % {"field": ", ".join(sorted(unknown))})
-    before = None if person is None else snapshot(person, PERSON_FIELDS)
-    person = person or Person(user=acting_user)
-    person.full_name, person.job_title = full_name.strip(), job_title.strip()
-    person.organisation, person.country = organisation, country
-    person.email, person.phone, person.bio = email.strip(), phone.strip(), bio.strip()
-    person.public_fields = [f for f in Person.OPTIONAL_PUBLIC_FIELDS if f in set(public_fields)]
-    if creating:
-        person.consent_given_at = timezone.now()
-        person.consent_text = directory_consent_text()
-    person.save()
-    person.focus_areas.set(focus_areas)
-    if creating:
-        ConsentRecord.objects.create(
-            email=acting_user.email, user=acting_user, purpose="directory",
-            action=ConsentRecord.Action.GIVEN, text=person.consent_text,
-            language=getattr(acting_user, "preferred_language", ""),
+    changes = {
+        "full_name": full_name.strip(), "job_title": job_title.strip(),
+        "organisation": organisation, "country": country,
+        "email": email.strip(), "phone": phone.strip(), "bio": bio.strip(),
+        "public_fields": [f for f in Person.OPTIONAL_PUBLIC_FIELDS if f in set(public_fields)],
+    }  # fmt: skip
+    if person is not None:
+        person = audited_update(
+            acting_user=acting_user, instance=person, action=AuditAction.PERSON_UPDATE,
+            fields=PERSON_FIELDS, changes=changes,
         )  # fmt: skip
-    audit_record(
-        actor=acting_user,
-        action=AuditAction.PERSON_CREATE if creating else AuditAction.PERSON_UPDATE,
-        target=person,
-        before=before,
-        after=snapshot(person, PERSON_FIELDS),
-    )
+        person.focus_areas.set(focus_areas)
+        return person
+    person = Person(
+        user=acting_user, consent_given_at=timezone.now(),
+        consent_text=directory_consent_text(), **changes,
+    )  # fmt: skip
+    audited_create(
+        acting_user=acting_user, instance=person, action=AuditAction.PERSON_CREATE,
+        fields=PERSON_FIELDS,
+    )  # fmt: skip
+    person.focus_areas.set(focus_areas)
+    ConsentRecord.objects.create(
+        email=acting_user.email, user=acting_user, purpose="directory",
+        action=ConsentRecord.Action.GIVEN, text=person.consent_text,
+        language=getattr(acting_user, "preferred_language", ""),
+    )  # fmt: skip
     return person
 
 

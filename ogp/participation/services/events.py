@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
 from ogp.audit.concurrency import bump_version, check_version
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_create, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 from ogp.core.site import site_base_url
@@ -65,21 +65,19 @@ def event_save(
         check_version(event, expected_version, EVENT_FIELDS)
         merged = {name: getattr(event, name) for name in EVENT_FIELDS} | fields
     _check_event(merged)
-    before = None if creating else snapshot(event, [*EVENT_FIELDS, "version"])
-    for name, value in fields.items():
-        setattr(event, name, value)
     if creating:
+        for name, value in fields.items():
+            setattr(event, name, value)
         event.slug = _unique_slug(f"{event.title}-{event.starts_at:%Y}")
+        audited_create(
+            acting_user=acting_user, instance=event, action=AuditAction.EVENT_CREATE,
+            fields=[*EVENT_FIELDS, "version"],
+        )  # fmt: skip
     else:
-        bump_version(event)
-    event.save()
-    audit_record(
-        actor=acting_user,
-        action=AuditAction.EVENT_CREATE if creating else AuditAction.EVENT_UPDATE,
-        target=event,
-        before=before,
-        after=snapshot(event, [*EVENT_FIELDS, "version"]),
-    )
+        event = audited_update(
+            acting_user=acting_user, instance=event, action=AuditAction.EVENT_UPDATE,
+            fields=[*EVENT_FIELDS, "version"], changes=fields, apply=bump_version,
+        )  # fmt: skip
     activity_record(
         verb="event_published" if creating else "event_updated", title=event.title,
         url=event.get_absolute_url(), event=event, actor=acting_user,
@@ -172,15 +170,13 @@ def _promote_waiting(event: Event, *, acting_user) -> list[Registration]:  # typ
     promoted = list(Registration.objects.filter(pk__in=ids).order_by("registered_at", "pk"))
     now = timezone.now()
     for registration in promoted:
-        registration.state = Registration.State.CONFIRMED
-        registration.promoted_at = now
-        registration.save(update_fields=["state", "promoted_at"])
-        audit_record(
-            actor=acting_user,
+        audited_update(
+            acting_user=acting_user,
+            instance=registration,
             action=AuditAction.EVENT_REGISTRATION_PROMOTE,
-            target=registration,
-            before={"state": "waiting"},
-            after={"state": "confirmed"},
+            fields=["state"],
+            changes={"state": Registration.State.CONFIRMED, "promoted_at": now},
+            also_save=["promoted_at"],
             note="a seat became free",
         )
         _send_registration_mail(registration, "registration_promoted")
@@ -197,15 +193,12 @@ def registration_cancel(*, acting_user, registration: Registration) -> list[Regi
     registration = Registration.objects.get(pk=registration.pk)
     if registration.state == Registration.State.CANCELLED:
         raise ServiceError(_("This registration is already cancelled."))
-    before = snapshot(registration, ["state"])
-    registration.state = Registration.State.CANCELLED
-    registration.cancelled_at = timezone.now()
-    registration.save(update_fields=["state", "cancelled_at"])
-    audit_record(
-        actor=acting_user,
+    audited_update(
+        acting_user=acting_user,
+        instance=registration,
         action=AuditAction.EVENT_REGISTRATION_CANCEL,
-        target=registration,
-        before=before,
-        after=snapshot(registration, ["state"]),
+        fields=["state"],
+        changes={"state": Registration.State.CANCELLED, "cancelled_at": timezone.now()},
+        also_save=["cancelled_at"],
     )
     return _promote_waiting(event, acting_user=acting_user)

@@ -1,4 +1,5 @@
-"""Following countries, forums and events (follows live in ogp.engagement); sending digests."""
+"""Sending digests of what changed on the countries, forums and events people follow (the
+follows, preferences and digest links live in ogp.engagement)."""
 
 from collections import defaultdict
 from collections.abc import Hashable
@@ -6,72 +7,17 @@ from datetime import datetime
 from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 from ogp.core.site import site_base_url
-from ogp.engagement.services import follows
+from ogp.engagement.models import Activity, DigestPreference, Follow
+from ogp.engagement.services.follows import digest_settings_token
 
 from ..domain.digest import Change, Frequency, Target, build_digests
 from ..domain.digest import Follow as FollowRule
-from ..models import Activity, DigestPreference, Follow
-
-DIGEST_SALT = "ogp.participation.digest.settings"
-
-
-def _followable(target) -> None:  # type: ignore[no-untyped-def]
-    from ogp.countries.models import Country
-
-    from ..models import Event, Forum
-
-    if not isinstance(target, Country | Forum | Event):
-        raise ValueError("only countries, forums and events can be followed")
-
-
-def follow_create(*, acting_user, target) -> Follow:  # type: ignore[no-untyped-def]
-    """Follow a country, forum or event (follows themselves live in ogp.engagement)."""
-    _followable(target)
-    return follows.follow_create(acting_user=acting_user, target=target)
-
-
-def follow_delete(*, acting_user, target) -> None:  # type: ignore[no-untyped-def]
-    _followable(target)
-    follows.follow_delete(acting_user=acting_user, target=target)
-
-
-digest_preference_set = follows.digest_preference_set
-
-
-def digest_settings_token(user) -> str:  # type: ignore[no-untyped-def]
-    return signing.Signer(salt=DIGEST_SALT).sign(str(user.pk))
-
-
-def user_from_digest_token(token: str):  # type: ignore[no-untyped-def]
-    from ogp.accounts.models import User
-
-    try:
-        pk = signing.Signer(salt=DIGEST_SALT).unsign(token)
-    except signing.BadSignature as error:
-        raise ServiceError(_("This link is not valid.")) from error
-    user = User.objects.filter(pk=pk, is_active=True).first()
-    if user is None:
-        raise ServiceError(_("This link is not valid."))
-    return user
-
-
-@transaction.atomic
-def digest_stop(*, token: str) -> None:
-    """One-click stop from a digest: removes every follow of the user (signed link)."""
-    user = user_from_digest_token(token)
-    count = Follow.objects.filter(user=user).count()
-    follows.follows_stop_all(
-        user=user, note=f"{count} follow(s) removed from the digest's stop link"
-    )
 
 
 def _label(content_type_id: int) -> str:
@@ -162,8 +108,8 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
                 heading = names.get(section.target, "")
                 for change in section.changes:
                     sections[heading].append(_line(by_key[change.key]))
-            stop_path = reverse("participation:digest-stop", args=[digest_settings_token(user)])
-            settings_path = reverse("participation:follow-list")
+            stop_path = reverse("engagement:digest-stop", args=[digest_settings_token(user)])
+            settings_path = reverse("engagement:follow-list")
         send_templated_mail(
             to=[user.email],
             template=f"participation/email/digest_{period.value}",

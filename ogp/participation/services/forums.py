@@ -8,7 +8,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, audited_update, snapshot
+from ogp.audit.services import (
+    audit_record,
+    audited_create,
+    audited_delete,
+    audited_update,
+    snapshot,
+)
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 
@@ -204,14 +210,22 @@ def membership_request_decide(
     reason: str = "",
 ) -> MembershipRequest:
     """Coordinators approve (the person becomes a member) or decline with a reason."""
-    request = MembershipRequest.objects.select_for_update().get(pk=request.pk)
-    before = snapshot(request, ["state", "decision_reason"])
     action = RequestAction.APPROVE if approve else RequestAction.DECLINE
-    request.state = _decide(request, action, reason)
-    request.decided_by = acting_user
-    request.decided_at = timezone.now()
-    request.decision_reason = reason.strip()
-    request.save()
+
+    def apply(stored: MembershipRequest) -> None:
+        stored.state = _decide(stored, action, reason)
+        stored.decided_by = acting_user
+        stored.decided_at = timezone.now()
+        stored.decision_reason = reason.strip()
+
+    request = audited_update(
+        acting_user=acting_user,
+        instance=request,
+        action=AuditAction(f"forum_request.{action.value}"),
+        fields=["state", "decision_reason"],
+        also_save=["decided_by", "decided_at"],
+        apply=apply,
+    )
     forum = request.forum
     if approve:
         try:
@@ -230,13 +244,6 @@ def membership_request_decide(
             verb="member_joined", title=f"{request.user} — {forum.name}",
             url=forum.get_absolute_url(), forum=forum, actor=acting_user,
         )  # fmt: skip
-    audit_record(
-        actor=acting_user,
-        action=AuditAction(f"forum_request.{action.value}"),
-        target=request,
-        before=before,
-        after=snapshot(request, ["state", "decision_reason"]),
-    )
     send_templated_mail(
         to=[request.user.email],
         template="participation/email/request_decided",
@@ -248,20 +255,15 @@ def membership_request_decide(
 
 @transaction.atomic
 def membership_request_withdraw(*, acting_user, request: MembershipRequest) -> MembershipRequest:  # type: ignore[no-untyped-def]
-    request = MembershipRequest.objects.select_for_update().get(pk=request.pk)
     if request.user_id != acting_user.pk:
         raise ServiceError(_("Only the person who made a request can withdraw it."))
-    before = snapshot(request, ["state"])
-    request.state = _decide(request, RequestAction.WITHDRAW, "")
-    request.save(update_fields=["state"])
-    audit_record(
-        actor=acting_user,
+    return audited_update(
+        acting_user=acting_user,
+        instance=request,
         action=AuditAction.FORUM_REQUEST_WITHDRAW,
-        target=request,
-        before=before,
-        after=snapshot(request, ["state"]),
+        fields=["state"],
+        apply=lambda stored: setattr(stored, "state", _decide(stored, RequestAction.WITHDRAW, "")),
     )
-    return request
 
 
 @transaction.atomic
@@ -302,7 +304,6 @@ def forum_member_add(
 def forum_member_update(
     *, acting_user, membership: ForumMembership, side: str, role: str
 ) -> ForumMembership:  # type: ignore[no-untyped-def]
-    before = snapshot(membership, ["side", "role"])
     if (
         membership.role == ForumMembership.Role.COORDINATOR
         and role != ForumMembership.Role.COORDINATOR
@@ -313,16 +314,13 @@ def forum_member_update(
         raise ServiceError(_("A forum needs at least one coordinator."))
     if role == ForumMembership.Role.COORDINATOR and membership.user_id is None:
         raise ServiceError(_("Only members with an account on the platform can coordinate."))
-    membership.side, membership.role = side, role
-    membership.save(update_fields=["side", "role"])
-    audit_record(
-        actor=acting_user,
+    return audited_update(
+        acting_user=acting_user,
+        instance=membership,
         action=AuditAction.FORUM_MEMBER_UPDATE,
-        target=membership,
-        before=before,
-        after=snapshot(membership, ["side", "role"]),
+        fields=["side", "role"],
+        changes={"side": side, "role": role},
     )
-    return membership
 
 
 @transaction.atomic
@@ -334,13 +332,13 @@ def forum_member_remove(*, acting_user, membership: ForumMembership) -> None:  #
         .exists()
     ):
         raise ServiceError(_("A forum needs at least one coordinator."))
-    audit_record(
-        actor=acting_user,
+    audited_delete(
+        acting_user=acting_user,
+        instance=membership,
         action=AuditAction.FORUM_MEMBER_REMOVE,
+        fields=["display_name", "side", "role"],
         target=membership.forum,
-        before=snapshot(membership, ["display_name", "side", "role"]),
     )
-    membership.delete()
 
 
 @transaction.atomic
@@ -369,19 +367,24 @@ def meeting_save(
         raise ServiceError(_("Attendance can only list members of this forum."))
     if minutes.strip() and date > timezone.localdate():
         raise ServiceError(_("Minutes can only be published once the meeting has taken place."))
-    before = None if creating else snapshot(meeting, MEETING_FIELDS)
-    meeting.title, meeting.date, meeting.location = title.strip(), date, location.strip()
-    meeting.agenda, meeting.minutes = agenda.strip(), minutes.strip()
-    meeting.is_cancelled, meeting.other_attendees = is_cancelled, other_attendees.strip()
-    meeting.save()
+    changes = {
+        "title": title.strip(), "date": date, "location": location.strip(),
+        "agenda": agenda.strip(), "minutes": minutes.strip(),
+        "is_cancelled": is_cancelled, "other_attendees": other_attendees.strip(),
+    }  # fmt: skip
+    if creating:
+        for name, value in changes.items():
+            setattr(meeting, name, value)
+        audited_create(
+            acting_user=acting_user, instance=meeting, action=AuditAction.MEETING_CREATE,
+            fields=MEETING_FIELDS,
+        )  # fmt: skip
+    else:
+        meeting = audited_update(
+            acting_user=acting_user, instance=meeting, action=AuditAction.MEETING_UPDATE,
+            fields=MEETING_FIELDS, changes=changes,
+        )  # fmt: skip
     meeting.attendees.set(attendees)
-    audit_record(
-        actor=acting_user,
-        action=AuditAction.MEETING_CREATE if creating else AuditAction.MEETING_UPDATE,
-        target=meeting,
-        before=before,
-        after=snapshot(meeting, MEETING_FIELDS),
-    )
     activity_record(
         verb="meeting_scheduled" if creating else "meeting_updated",
         title=f"{meeting.title} ({meeting.date.isoformat()})",
@@ -418,14 +421,14 @@ def meeting_document_add(*, acting_user, meeting: Meeting, title: str, file) -> 
 
 @transaction.atomic
 def meeting_document_delete(*, acting_user, document: MeetingDocument) -> None:  # type: ignore[no-untyped-def]
-    audit_record(
-        actor=acting_user,
+    audited_delete(
+        acting_user=acting_user,
+        instance=document,
         action=AuditAction.MEETING_DOCUMENT_DELETE,
+        fields=["title", "file"],
         target=document.meeting,
-        before=snapshot(document, ["title", "file"]),
     )
-    document.file.delete(save=False)
-    document.delete()
+    document.file.delete(save=False)  # the row is gone: only the stored file remains
 
 
 def forum_cadence_reminders_send(*, today: date | None = None) -> int:

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 from ogp.core.site import site_base_url
@@ -209,20 +209,21 @@ def subscription_confirm(*, token: str) -> Subscription:
 
 
 def _confirm_one(subscription: Subscription) -> None:
-    before = snapshot(subscription, ["state"])
-    subscription.state = _transition(subscription.state, SubscriptionAction.CONFIRM)
-    subscription.confirmed_at = timezone.now()
-    subscription.nonce = new_nonce()  # the link is single-use
-    subscription.save()
+    def apply(stored: Subscription) -> None:
+        stored.state = _transition(stored.state, SubscriptionAction.CONFIRM)
+        stored.confirmed_at = timezone.now()
+        stored.nonce = new_nonce()  # the link is single-use
+
+    audited_update(  # the caller's instance keeps its list (and shows the stored values)
+        acting_user=None, instance=subscription, action=AuditAction.SUBSCRIPTION_CONFIRM,
+        fields=["state"], also_save=["confirmed_at", "nonce"], apply=apply,
+        note="confirmed from the e-mailed link",
+    )  # fmt: skip
     ConsentRecord.objects.create(
         email=subscription.email, user=subscription.user,
         purpose=f"mailing_list:{subscription.mailing_list.slug}",
         action=ConsentRecord.Action.CONFIRMED, text=subscription.consent_text,
         language=subscription.language,
-    )  # fmt: skip
-    audit_record(
-        actor=None, action=AuditAction.SUBSCRIPTION_CONFIRM, target=subscription, before=before,
-        after=snapshot(subscription, ["state"]), note="confirmed from the e-mailed link",
     )  # fmt: skip
 
 
@@ -244,19 +245,21 @@ def subscription_unsubscribe(*, token: str) -> Subscription:
     subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
     if subscription.state == Subscription.State.UNSUBSCRIBED:
         return subscription
-    before = snapshot(subscription, ["state"])
-    subscription.state = _transition(subscription.state, SubscriptionAction.UNSUBSCRIBE)
-    subscription.unsubscribed_at = timezone.now()
-    subscription.nonce = new_nonce()  # any pending confirmation link stops working
-    subscription.save()
+
+    def apply(stored: Subscription) -> None:
+        stored.state = _transition(stored.state, SubscriptionAction.UNSUBSCRIBE)
+        stored.unsubscribed_at = timezone.now()
+        stored.nonce = new_nonce()  # any pending confirmation link stops working
+
+    subscription = audited_update(
+        acting_user=None, instance=subscription, action=AuditAction.SUBSCRIPTION_UNSUBSCRIBE,
+        fields=["state"], also_save=["unsubscribed_at", "nonce"], apply=apply,
+        note="unsubscribed from a signed link",
+    )  # fmt: skip
     ConsentRecord.objects.create(
         email=subscription.email, user=subscription.user,
         purpose=f"mailing_list:{subscription.mailing_list.slug}",
         action=ConsentRecord.Action.WITHDRAWN, language=subscription.language,
-    )  # fmt: skip
-    audit_record(
-        actor=None, action=AuditAction.SUBSCRIPTION_UNSUBSCRIBE, target=subscription, before=before,
-        after=snapshot(subscription, ["state"]), note="unsubscribed from a signed link",
     )  # fmt: skip
     return subscription
 

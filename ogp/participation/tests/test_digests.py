@@ -11,14 +11,14 @@ from django.utils import timezone
 
 from ogp.accounts.tests.factories import UserFactory
 from ogp.countries.services import country_membership_status_set
+from ogp.engagement.models import DigestPreference, Follow
 from ogp.engagement.selectors import is_following
-from ogp.participation.models import DigestPreference, Follow
-from ogp.participation.services.follow import (
+from ogp.engagement.services.follows import (
     digest_preference_set,
     digest_settings_token,
-    digests_send,
     follow_create,
 )
+from ogp.participation.services.follow import digests_send
 from ogp.participation.services.forums import meeting_save
 
 from .factories import CoordinatorFactory, EventFactory, ForumFactory
@@ -57,7 +57,7 @@ def test_one_email_gathers_several_changes(setup, country, staff_user):
     assert "3 changes" in message.subject
     assert "Spring meeting" in message.body and "Autumn meeting" in message.body
     assert "Not assessed → Eligible" in message.body
-    assert reverse("participation:digest-stop", args=[digest_settings_token(follower)]) in (
+    assert reverse("engagement:digest-stop", args=[digest_settings_token(follower)]) in (
         message.body
     )
     assert "List-Unsubscribe" in message.extra_headers
@@ -120,14 +120,14 @@ def test_follow_toggle_and_stop_link(client_for, setup):
     forum, _coordinator, follower = setup
     client = client_for(follower)
     client.post(
-        reverse("participation:follow-toggle", args=["forum", forum.slug]), {"action": "unfollow"}
+        reverse("engagement:follow-toggle", args=["forum", forum.slug]), {"action": "unfollow"}
     )
     assert not is_following(follower, forum)
-    client.post(reverse("participation:follow-toggle", args=["forum", forum.slug]))
+    client.post(reverse("engagement:follow-toggle", args=["forum", forum.slug]))
     assert is_following(follower, forum)
     from django.test import Client
 
-    stop_url = reverse("participation:digest-stop", args=[digest_settings_token(follower)])
+    stop_url = reverse("engagement:digest-stop", args=[digest_settings_token(follower)])
     Client(enforce_csrf_checks=True).post(stop_url)
     assert not Follow.objects.filter(user=follower).exists()
     assert DigestPreference.objects.filter(user=follower).exists()

@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 
 from ogp.core.errors import ServiceError
+from ogp.engagement.models import ContentReport
+from ogp.engagement.services.moderation import content_hide, content_report, content_restore
 from ogp.organisations.services import organisation_create
-from ogp.participation.models import ConsentRecord, ContentReport, Person
+from ogp.participation.models import ConsentRecord, Person
 from ogp.participation.services.directory import person_delete, person_save
-from ogp.participation.services.moderation import content_hide, content_report, content_restore
 
 from .factories import focus_area
 
@@ -114,14 +115,14 @@ def test_organisation_page_lists_people_forums_events(client, user, country):
 def test_report_hide_shows_reason_to_author_only(client_for, user, researcher_user, staff_user):
     person = _entry(user)
     response = client_for(researcher_user).post(
-        reverse("participation:report", args=["participation.person", person.pk]),
+        reverse("engagement:report", args=["participation.person", person.pk]),
         {"reason": "Insulting text"},
     )
     assert response.status_code == 302
-    queue = client_for(staff_user).get(reverse("participation:moderation-queue")).content.decode()
+    queue = client_for(staff_user).get(reverse("engagement:moderation-queue")).content.decode()
     assert "Insulting text" in queue
     response = client_for(staff_user).post(
-        reverse("participation:moderation-act", args=["participation.person", person.pk]),
+        reverse("engagement:moderation-act", args=["participation.person", person.pk]),
         {"action": "hide", "reason": "Personal attacks are not allowed."},
     )
     assert response.status_code == 302
@@ -159,14 +160,14 @@ def test_one_open_report_per_reporter(user, researcher_user):
 def test_reporting_is_rate_limited(client_for, user, researcher_user):
     person = _entry(user)
     client = client_for(researcher_user)
-    url = reverse("participation:report", args=["participation.person", person.pk])
+    url = reverse("engagement:report", args=["participation.person", person.pk])
     statuses = [client.post(url, {"reason": ""}).status_code for _ in range(11)]
     assert statuses[-1] == 429
 
 
 def test_only_listed_models_can_be_reported(client_for, researcher_user):
     response = client_for(researcher_user).get(
-        reverse("participation:report", args=["accounts.user", researcher_user.pk])
+        reverse("engagement:report", args=["accounts.user", researcher_user.pk])
     )
     assert response.status_code == 404
 
@@ -175,10 +176,10 @@ def test_restore_from_the_queue(client_for, staff_user, user):
     person = _entry(user)
     content_hide(acting_user=staff_user, obj=person, reason="Spam")
     client = client_for(staff_user)
-    queue = client.get(reverse("participation:moderation-queue")).content.decode()
+    queue = client.get(reverse("engagement:moderation-queue")).content.decode()
     assert "Ana Pérez" in queue and "Spam" in queue
     client.post(
-        reverse("participation:moderation-act", args=["participation.person", person.pk]),
+        reverse("engagement:moderation-act", args=["participation.person", person.pk]),
         {"action": "restore"},
     )
     person.refresh_from_db()

@@ -63,12 +63,12 @@ def test_follow_a_country_then_see_it_labelled_in_what_i_follow(client_for, user
     )
     assert "Follow this country" in page.content.decode()
     client.post(
-        reverse("participation:follow-toggle", args=["country", country.iso3]),
+        reverse("engagement:follow-toggle", args=["country", country.iso3]),
         {"next": reverse("participation:country", args=[country.iso3])},
     )
     page = client.get(reverse("participation:country", args=[country.iso3])).content.decode()
     assert "Stop following this country" in page
-    listing = client.get(reverse("participation:follow-list")).content.decode()
+    listing = client.get(reverse("engagement:follow-list")).content.decode()
     assert f'{country.name}</a> <span class="help">(country)</span>' in listing
 
 

@@ -95,11 +95,11 @@ def _grows(client, url, add, times=5) -> tuple[int, int]:
 
 def test_staff_pages_constant(client, staff_user, country):
     from ogp.accounts.tests.factories import UserFactory
+    from ogp.engagement.services.follows import follow_create
+    from ogp.engagement.services.moderation import content_report
     from ogp.participation.services.events import registration_create
-    from ogp.participation.services.follow import follow_create
     from ogp.participation.services.forums import membership_request_create
     from ogp.participation.services.lists import subscription_request
-    from ogp.participation.services.moderation import content_report
 
     client.force_login(staff_user)
     event = EventFactory(capacity=None)
@@ -136,8 +136,8 @@ def test_staff_pages_constant(client, staff_user, country):
         "registrants": (reverse("participation:event-registrants", args=[event.slug]), registrant),
         "requests": (reverse("participation:forum-requests", args=[forum.slug]), request),
         "lists": (reverse("participation:staff-lists"), subscriber),
-        "moderation": (reverse("participation:moderation-queue"), report),
-        "follows": (reverse("participation:follow-list"), follow),
+        "moderation": (reverse("engagement:moderation-queue"), report),
+        "follows": (reverse("engagement:follow-list"), follow),
     }
     results = {name: _grows(client, url, add) for name, (url, add) in checks.items()}
     grown = {name: counts for name, counts in results.items() if counts[0] != counts[1]}

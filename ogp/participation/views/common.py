@@ -14,7 +14,6 @@ RATE_LIMITS = {
     "subscribe": (5, 3600),
     "register": (20, 3600),
     "forum-request": (10, 3600),
-    "report": (10, 3600),
     "directory": (20, 3600),
 }
 

@@ -69,7 +69,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_get(pk)
     is_author = request.user.is_authenticated and person.user_id == request.user.pk
-    is_moderator = can(request, "participation.moderate")
+    is_moderator = can(request, "engagement.moderate")
     if person.is_hidden and not (is_author or is_moderator):
         raise Http404
     return render(

@@ -4,13 +4,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ogp.core.permissions import can
+from ogp.engagement.models import ContentReport
 
-from ..models import ContentReport, MembershipRequest
+from ..models import MembershipRequest
 
 
 def overview(request: HttpRequest) -> HttpResponse:
     user = request.user
-    context: dict[str, object] = {"is_staff": can(request, "participation.moderate")}
+    context: dict[str, object] = {"is_staff": can(request, "engagement.moderate")}
     if context["is_staff"]:
         context["open_reports"] = ContentReport.objects.filter(state="open").count()
     if user.is_authenticated:

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core import hooks
 from ogp.core.errors import ServiceError
@@ -116,7 +117,7 @@ def contrary_findings_evaluate(
         )  # fmt: skip
         if new:
             audit_record(
-                actor=acting_user, action="plans.contrary.propose", target=finding,
+                actor=acting_user, action=AuditAction.CONTRARY_FINDING_PROPOSE, target=finding,
                 after=snapshot(finding, ["trigger", "rule_version", "found_on", "evidence"]),
                 note="" if acting_user else "rules evaluation",
             )  # fmt: skip
@@ -215,8 +216,8 @@ def contrary_finding_confirm(
             % {"ids": finding.pk},
         )  # fmt: skip
     audit_record(
-        actor=acting_user, action="plans.contrary.confirm", target=finding, before=before,
-        after=snapshot(finding, ["state", "consecutive_cycles"]), note=reason,
+        actor=acting_user, action=AuditAction.CONTRARY_FINDING_CONFIRM, target=finding,
+        before=before, after=snapshot(finding, ["state", "consecutive_cycles"]), note=reason,
     )  # fmt: skip
     return finding
 
@@ -237,7 +238,7 @@ def contrary_finding_dismiss(
     finding.decision_reason = reason.strip()
     finding.save()
     audit_record(
-        actor=acting_user, action="plans.contrary.dismiss", target=finding, before=before,
-        after=snapshot(finding, ["state"]), note=reason,
+        actor=acting_user, action=AuditAction.CONTRARY_FINDING_DISMISS, target=finding,
+        before=before, after=snapshot(finding, ["state"]), note=reason,
     )  # fmt: skip
     return finding

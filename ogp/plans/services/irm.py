@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core import hooks
 from ogp.core.errors import ServiceError
@@ -93,7 +94,7 @@ def irm_report_create(
     report = IRMReport.objects.create(plan=plan, kind=kind)
     report.researchers.set(researchers)
     audit_record(
-        actor=acting_user, action="plans.irm_report.create", target=report,
+        actor=acting_user, action=AuditAction.IRM_REPORT_CREATE, target=report,
         after={"kind": kind, "researchers": [r.pk for r in researchers]},
     )  # fmt: skip
     return report
@@ -128,7 +129,7 @@ def irm_report_update(
     report.comment_opens, report.comment_closes = comment_opens, comment_closes
     report.save(update_fields=fields)  # never the version or state of a stale instance
     audit_record(
-        actor=acting_user, action="plans.irm_report.update", target=report, before=before,
+        actor=acting_user, action=AuditAction.IRM_REPORT_UPDATE, target=report, before=before,
         after=snapshot(report, fields),
     )  # fmt: skip
     return report
@@ -178,7 +179,7 @@ def irm_coding_save(
     coding.values, coding.notes = clean, notes
     coding.save()
     audit_record(
-        actor=acting_user, action="plans.irm_coding.save", target=coding, before=before,
+        actor=acting_user, action=AuditAction.IRM_CODING_SAVE, target=coding, before=before,
         after=snapshot(coding, ["values", "notes"]),
     )  # fmt: skip
     return coding
@@ -241,7 +242,7 @@ def irm_report_publish(*, acting_user: Any, report: IRMReport) -> IRMReportVersi
         commitment_derive(commitment, version)
         commitment.save()
         audit_record(
-            actor=acting_user, action="plans.commitment.irm_coding_published", target=commitment,
+            actor=acting_user, action=AuditAction.COMMITMENT_IRM_CODING_PUBLISH, target=commitment,
             before=before, after=snapshot(commitment, ["irm_coding", *derived]), note=source,
         )  # fmt: skip
     content = {
@@ -254,7 +255,7 @@ def irm_report_publish(*, acting_user: Any, report: IRMReport) -> IRMReportVersi
         report=report, number=report.version, published_by=acting_user, content=content
     )
     audit_record(
-        actor=acting_user, action="plans.irm_report.publish", target=report,
+        actor=acting_user, action=AuditAction.IRM_REPORT_PUBLISH, target=report,
         after={"version": report.version},
     )  # fmt: skip
     data_version_bump()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import validate_pdf
@@ -30,6 +31,12 @@ from ..models import (
     ProgressUpdate,
     ReviewVerdict,
 )
+
+# a review's verdict -> the action it records
+REVIEW_ACTIONS: dict[str, AuditAction] = {
+    ReviewVerdict.CONFIRM: AuditAction.PROGRESS_REVIEW_CONFIRM,
+    ReviewVerdict.DISPUTE: AuditAction.PROGRESS_REVIEW_DISPUTE,
+}
 
 
 def _require(user: Any, perm: str, obj: Any) -> None:
@@ -71,7 +78,7 @@ def milestone_create(
         responsible=responsible, start_date=start_date, due_date=due_date, weight=weight,
     )  # fmt: skip
     audit_record(
-        actor=acting_user, action="plans.milestone.create", target=milestone,
+        actor=acting_user, action=AuditAction.MILESTONE_CREATE, target=milestone,
         after=snapshot(milestone, ["title", "due_date", "weight", "responsible"]),
     )  # fmt: skip
     commitment_progress_refresh(commitment=commitment)
@@ -120,8 +127,8 @@ def progress_update_create(
     milestone.status_updated_at = timezone.now()
     milestone.save(update_fields=["status", "civil_society_status", "status_updated_at"])
     audit_record(
-        actor=acting_user, action="plans.progress.update", target=milestone, before=before,
-        after=snapshot(milestone, ["status", "civil_society_status"]),
+        actor=acting_user, action=AuditAction.PROGRESS_UPDATE_CREATE, target=milestone,
+        before=before, after=snapshot(milestone, ["status", "civil_society_status"]),
         note=f"update {update.pk}",
     )  # fmt: skip
     commitment_progress_refresh(commitment=milestone.commitment)
@@ -171,13 +178,13 @@ def progress_review_create(
         milestone.civil_society_status = dispute.status if dispute else ""
         milestone.save(update_fields=["civil_society_status"])
         audit_record(
-            actor=acting_user, action=f"plans.progress.{verdict}", target=milestone,
+            actor=acting_user, action=REVIEW_ACTIONS[verdict], target=milestone,
             before=before, after=snapshot(milestone, ["civil_society_status"]),
             note=f"update {update.pk}, review {review.pk}",
         )  # fmt: skip
     else:
         audit_record(
-            actor=acting_user, action=f"plans.progress.{verdict}", target=update,
+            actor=acting_user, action=REVIEW_ACTIONS[verdict], target=update,
             after={"review": review.pk}, note="on an earlier update",
         )  # fmt: skip
     return review
@@ -203,7 +210,7 @@ def commitment_template_update(
         setattr(commitment, name, value.strip())
     commitment.save()
     audit_record(
-        actor=acting_user, action="plans.commitment.template_update", target=commitment,
+        actor=acting_user, action=AuditAction.COMMITMENT_TEMPLATE_UPDATE, target=commitment,
         before=before, after=snapshot(commitment, TEMPLATE_FIELDS),
     )  # fmt: skip
     return commitment
@@ -233,7 +240,7 @@ def commitment_institution_add(
         position=commitment.institutions.filter(role=role).count(),
     )  # fmt: skip
     audit_record(
-        actor=acting_user, action="plans.commitment.institution_add", target=commitment,
+        actor=acting_user, action=AuditAction.COMMITMENT_INSTITUTION_ADD, target=commitment,
         after=snapshot(institution, ["role", "name", "organisation", "is_civil_society"]),
     )  # fmt: skip
     return institution
@@ -249,7 +256,7 @@ def plan_dates_set(
     plan.due_date, plan.published_on = due_date, published_on
     plan.save(update_fields=["due_date", "published_on"])
     audit_record(
-        actor=acting_user, action="plans.plan.dates", target=plan, before=before,
-        after=snapshot(plan, ["due_date", "published_on"]),
+        actor=acting_user, action=AuditAction.ACTION_PLAN_DATES_SET, target=plan,
+        before=before, after=snapshot(plan, ["due_date", "published_on"]),
     )  # fmt: skip
     return plan

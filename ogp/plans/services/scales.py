@@ -4,6 +4,7 @@ import json
 
 from django.db import transaction
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.plans.domain.scales import SCALES_FILE, ScaleVersion, parse_versions
 
@@ -28,7 +29,7 @@ def scales_sync(*, acting_user=None) -> list[CodingScaleVersion]:  # type: ignor
         if version is None:
             version = CodingScaleVersion.objects.create(code=raw["code"], **values)
             audit_record(
-                actor=acting_user, action="plans.scale.create", target=version,
+                actor=acting_user, action=AuditAction.SCALE_CREATE, target=version,
                 after={"code": version.code}, note="" if acting_user else "seed",
             )  # fmt: skip
         elif version.definition != raw:
@@ -37,7 +38,7 @@ def scales_sync(*, acting_user=None) -> list[CodingScaleVersion]:  # type: ignor
                 setattr(version, key, value)
             version.save()
             audit_record(
-                actor=acting_user, action="plans.scale.update", target=version,
+                actor=acting_user, action=AuditAction.SCALE_UPDATE, target=version,
                 before=before, after={"definition": raw}, note="" if acting_user else "seed",
             )  # fmt: skip
         out.append(version)

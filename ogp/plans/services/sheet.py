@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
@@ -225,7 +226,7 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
                 setattr(plan, key, value)
             plan.save()
             audit_record(
-                actor=acting_user, action="plans.plan.update_from_sheet", target=plan,
+                actor=acting_user, action=AuditAction.ACTION_PLAN_SHEET_UPDATE, target=plan,
                 before=before, after={k: getattr(plan, k) for k in fields},
                 note=f"{file_name}, line {row.line}",
             )  # fmt: skip
@@ -252,7 +253,7 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
         CommitmentInstitution.objects.bulk_create(_institutions(commitment, row, orgs))
         commitment.policy_areas.set([areas[slug(t)] for t in row.tags])
         audit_record(
-            actor=acting_user, action="plans.commitment.update_from_sheet", target=commitment,
+            actor=acting_user, action=AuditAction.COMMITMENT_SHEET_UPDATE, target=commitment,
             before=before, after={f: values[f] for f in changed},
             note=f"{file_name}, line {row.line}",
         )  # fmt: skip
@@ -297,7 +298,7 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
     )
     data_version_bump()  # a rolled-back import only costs one cache miss
     audit_record(
-        actor=acting_user, action="plans.sheet.import", target=record,
+        actor=acting_user, action=AuditAction.SHEET_IMPORT, target=record,
         after={
             "rows": record.rows, "plans_created": record.plans_created,
             "commitments_created": record.commitments_created,

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.models import AuditEvent
 from ogp.core.errors import ServiceError
 from ogp.countries.models import MembershipStatus
@@ -93,7 +94,7 @@ def test_confirm_moves_status_and_publishes_letter(active, staff_user, client):
     )
     page = client.get(f"/fr/plans/findings/{finding.pk}/letter/").content.decode()
     assert "Zédie" in page
-    assert AuditEvent.objects.filter(action="plans.contrary.confirm").exists()
+    assert AuditEvent.objects.filter(action=AuditAction.CONTRARY_FINDING_CONFIRM).exists()
     plan_page = client.get(plan.get_absolute_url()).content.decode()
     assert reverse("plans:finding-letter", args=[finding.pk]) in plan_page
 
@@ -176,7 +177,7 @@ def test_staff_record_plan_dates_then_rules_propose(
     assert response.status_code == 302
     plan.refresh_from_db()
     assert str(plan.due_date) == "2019-08-31"
-    assert AuditEvent.objects.filter(action="plans.plan.dates").exists()
+    assert AuditEvent.objects.filter(action=AuditAction.ACTION_PLAN_DATES_SET).exists()
     found = contrary_findings_evaluate(acting_user=staff_user, plan=plan, today=TODAY)
     assert [f.trigger for f in found] == ["late_plan"]
     assert client_for(government_user).post(url, {"due_date": "2019-08-31"}).status_code == 403

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from ogp.audit.actions import AuditAction
 from ogp.audit.models import AuditEvent
 from ogp.core.errors import ServiceError
 from ogp.organisations.tests.factories import OrganisationFactory
@@ -49,7 +50,7 @@ def test_sample_import_counts_and_refusals(places, staff_user):
     assert "QQQ" in refusal["reason"]
     assert not Commitment.objects.filter(identifier="QQ0001").exists()
     assert record.countries == 3
-    assert AuditEvent.objects.filter(action="plans.sheet.import").count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.SHEET_IMPORT).count() == 1
 
 
 def test_identity_plan_and_text_columns(places):
@@ -195,7 +196,7 @@ def test_changed_row_updates_and_is_audited(places, staff_user):
     assert changed.commitments_updated == 1
     c = Commitment.objects.get(identifier="ZZ0001")
     assert c.completion == "complete"
-    event = AuditEvent.objects.get(action="plans.commitment.update_from_sheet")
+    event = AuditEvent.objects.get(action=AuditAction.COMMITMENT_SHEET_UPDATE)
     assert event.actor == staff_user
     assert event.before["completion"] == "substantial" and event.after["completion"] == "complete"
     assert "line 2" in event.note

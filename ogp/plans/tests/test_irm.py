@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from ogp.accounts.tests.factories import ResearcherUserFactory, UserFactory
+from ogp.audit.actions import AuditAction
 from ogp.audit.models import AuditEvent
 from ogp.core.errors import ServiceError
 from ogp.plans.models import Commitment, IRMReportVersion
@@ -102,7 +103,7 @@ def test_code_and_publish_makes_coding_public(world, client):
     assert commitment.strong_early_results is True
     assert commitment.irm_coding["end_of_term.early_results"]["state"] == "nr"
     assert commitment.coding_scale.code == "irm-2020"
-    assert AuditEvent.objects.filter(action="plans.commitment.irm_coding_published").exists()
+    assert AuditEvent.objects.filter(action=AuditAction.COMMITMENT_IRM_CODING_PUBLISH).exists()
     page = client.get(report.get_absolute_url()).content.decode()
     assert "Most commitments advanced." in page and "Substantial" in page and "Version 1" in page
     assert (

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ogp.accounts.tests.factories import CivilSocietyUserFactory
+from ogp.audit.actions import AuditAction
 from ogp.audit.models import AuditEvent
 from ogp.core.errors import ServiceError
 from ogp.core.tests.test_helpers import make_pdf
@@ -188,7 +189,7 @@ def test_post_with_pdf_dispute_and_both_views(owned, government_user, client_for
     page = client_for(None).get(commitment.get_absolute_url()).content.decode()
     assert "Official status" in page and "Civil society status" in page
     assert "Half the data is missing." in page and "disputed" in page
-    assert AuditEvent.objects.filter(action="plans.progress.dispute").exists()
+    assert AuditEvent.objects.filter(action=AuditAction.PROGRESS_REVIEW_DISPUTE).exists()
     with pytest.raises(ServiceError):  # one view per person
         progress_review_create(
             acting_user=cso, update=update, verdict="confirm", reasoning="Changed my mind"
@@ -325,7 +326,7 @@ def test_government_continues_an_imported_commitment(client_for, imported, count
     assert "Give the institution" in response.content.decode()
     page = client_for(None).get(c.get_absolute_url()).content.decode()
     assert "Budgets are PDFs." in page and "Open Zedland" in page
-    assert AuditEvent.objects.filter(action="plans.commitment.template_update").exists()
+    assert AuditEvent.objects.filter(action=AuditAction.COMMITMENT_TEMPLATE_UPDATE).exists()
 
 
 def test_visitors_get_commitment_pages_from_the_lean_path(settings, db):  # type: ignore[no-untyped-def]

@@ -1,4 +1,7 @@
-"""Follow and unfollow; the user's follows and digest frequency; the digest's stop link."""
+"""Follow and unfollow (POST only); the user's follows and digest frequency; the digest's stop
+link."""
+
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -10,34 +13,26 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ogp.core.errors import ServiceError
 from ogp.core.permissions import require
-from ogp.countries.models import Country
 
-from .. import selectors
+from ..follow_targets import targets
 from ..forms import DigestPreferenceForm
-from ..models import Event, Forum
-from ..services.follow import (
+from ..selectors import digest_frequency, follows_for_user
+from ..services.follows import (
     digest_preference_set,
     digest_stop,
     follow_create,
     follow_delete,
     user_from_digest_token,
 )
-from .common import current_user
-
-TARGETS = {
-    "country": (Country, "iso3"),
-    "forum": (Forum, "slug"),
-    "event": (Event, "slug"),
-}
 
 
 @require_POST
 def toggle(request: HttpRequest, kind: str, key: str) -> HttpResponse:
-    require(request, "participation.follow")
-    if kind not in TARGETS:
-        return redirect("participation:follow-list")
-    model, field = TARGETS[kind]
-    target = get_object_or_404(model, **{field: key})
+    require(request, "engagement.follow")
+    declared = targets().get(kind)
+    if declared is None:
+        return redirect("engagement:follow-list")
+    target: Any = get_object_or_404(declared.model, **{declared.key: key})
     try:
         if request.POST.get("action") == "unfollow":
             follow_delete(acting_user=request.user, target=target)
@@ -50,28 +45,24 @@ def toggle(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         return redirect(next_url)
-    return redirect("participation:follow-list")
+    return redirect("engagement:follow-list")
 
 
 @require_http_methods(["GET", "POST"])
 def follow_list(request: HttpRequest) -> HttpResponse:
-    require(request, "participation.follow")
-    user = current_user(request)
+    require(request, "engagement.follow")
     # read only: the preference row is created by the services that need it (no write on GET)
     form = DigestPreferenceForm(
-        request.POST or None, initial={"frequency": selectors.digest_frequency(user)}
+        request.POST or None, initial={"frequency": digest_frequency(request.user)}
     )
     if request.method == "POST" and form.is_valid():
         digest_preference_set(acting_user=request.user, frequency=form.cleaned_data["frequency"])
         messages.success(request, _("Your digest preference has been saved."))
-        return redirect("participation:follow-list")
+        return redirect("engagement:follow-list")
     return render(
         request,
-        "participation/follow/follow_list.html",
-        {
-            "form": form,
-            "follows": selectors.follows_for_user(user),
-        },
+        "engagement/follow_list.html",
+        {"form": form, "follows": follows_for_user(request.user)},
     )
 
 
@@ -82,10 +73,9 @@ def stop(request: HttpRequest, token: str) -> HttpResponse:
         user = user_from_digest_token(token)
     except ServiceError as error:
         return render(
-            request, "participation/lists/link_invalid.html", {"errors": error.messages},
-            status=400,
-        )  # fmt: skip
+            request, "engagement/link_invalid.html", {"errors": error.messages}, status=400
+        )
     if request.method == "POST":
         digest_stop(token=token)
-        return render(request, "participation/follow/stopped.html", {"email": user.email})
-    return render(request, "participation/follow/stop.html", {"token": token, "email": user.email})
+        return render(request, "engagement/digest_stopped.html", {"email": user.email})
+    return render(request, "engagement/digest_stop.html", {"token": token, "email": user.email})

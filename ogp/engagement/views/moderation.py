@@ -1,7 +1,8 @@
 """Reporting content and the Support Unit's moderation queue."""
 
+from typing import Any
+
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,26 +14,18 @@ from ogp.core.pagination import paginate
 from ogp.core.permissions import require
 
 from ..forms import HideForm, ReportForm
-from ..selectors import hidden_content, moderation_queue
+from ..selectors import hidden_content, moderated_models, moderation_queue
 from ..services.moderation import content_hide, content_report, content_restore, reports_dismiss
 from .common import add_service_error, rate_limited
 
-#: What can be reported: "app_label.model" allowed in the URL.
-REPORTABLE = {
-    "participation.person",
-    "organisations.organisation",
-    "cocreation.proposal",
-    "cocreation.comment",
-}
 
-
-def _target(kind: str, pk: int):  # type: ignore[no-untyped-def]
-    if kind not in REPORTABLE:
+def _target(kind: str, pk: int) -> Any:
+    """The content named by "app_label.model" and pk: only models with the moderation fields."""
+    model = moderated_models().get(kind)
+    if model is None:
         raise Http404
-    app_label, model = kind.split(".")
-    content_type = ContentType.objects.get_by_natural_key(app_label, model)
     try:
-        return content_type.get_object_for_this_type(pk=pk)
+        return model._default_manager.get(pk=pk)
     except ObjectDoesNotExist as error:
         raise Http404 from error
 
@@ -40,8 +33,8 @@ def _target(kind: str, pk: int):  # type: ignore[no-untyped-def]
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     obj = _target(kind, pk)
-    require(request, "participation.report_content", obj)
-    if obj.is_hidden:
+    require(request, "engagement.report_content", obj)
+    if getattr(obj, "is_hidden", False):
         raise Http404
     form = ReportForm(request.POST or None)
     if request.method == "POST":
@@ -57,22 +50,22 @@ def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Thank you; moderators will look at your report."))
                 return redirect(obj)
-    return render(request, "participation/moderation/report_form.html", {"form": form, "obj": obj})
+    return render(request, "engagement/report_form.html", {"form": form, "obj": obj})
 
 
 def queue(request: HttpRequest) -> HttpResponse:
-    require(request, "participation.moderate")
+    require(request, "engagement.moderate")
     page = paginate(request, moderation_queue(), default=20)
     return render(
         request,
-        "participation/moderation/queue.html",
+        "engagement/moderation_queue.html",
         {"items": page, "page": page, "hidden": hidden_content()},
     )
 
 
 @require_POST
 def act(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    require(request, "participation.moderate")
+    require(request, "engagement.moderate")
     obj = _target(kind, pk)
     action = request.POST.get("action")
     try:
@@ -92,4 +85,4 @@ def act(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             raise Http404
     except ServiceError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect("participation:moderation-queue")
+    return redirect("engagement:moderation-queue")

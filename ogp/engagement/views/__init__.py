@@ -1,0 +1,1 @@
+"""Engagement pages: following and digests, reporting content, the moderation queue."""
