@@ -213,18 +213,23 @@ def self_assessment_open_for_comment(
     problems = period_problems(opens, closes, today=today)
     if problems:
         raise ServiceError([PERIOD_MESSAGES[p]() for p in problems])
-    report = SelfAssessment.objects.select_for_update().get(pk=report.pk)
-    first_opening = report.state == SelfAssessmentState.DRAFT
-    before = snapshot(report, ["state", "comment_opens", "comment_closes"])
-    report.state = SelfAssessmentState.IN_COMMENT
-    report.comment_opens, report.comment_closes = opens, closes
-    report.save(update_fields=["state", "comment_opens", "comment_closes"])
+    first_opening = False
+
+    def open_period(row: SelfAssessment) -> None:
+        nonlocal first_opening
+        first_opening = row.state == SelfAssessmentState.DRAFT
+        row.state = SelfAssessmentState.IN_COMMENT
+        row.comment_opens, row.comment_closes = opens, closes
+
+    report = audited_update(
+        acting_user=acting_user,
+        instance=report,
+        action=AuditAction.SELF_ASSESSMENT_OPEN_FOR_COMMENT,
+        fields=["state", "comment_opens", "comment_closes"],
+        apply=open_period,
+    )
     if first_opening:
         _version_add(acting_user, report, VersionKind.DRAFT)
-    audit_record(
-        actor=acting_user, action=AuditAction.SELF_ASSESSMENT_OPEN_FOR_COMMENT, target=report,
-        before=before, after=snapshot(report, ["state", "comment_opens", "comment_closes"]),
-    )  # fmt: skip
     return report
 
 
@@ -302,11 +307,14 @@ def self_assessment_publish(
     if not check.allowed:
         raise ServiceError([PUBLISH_MESSAGES[b]() for b in check.blocks])
     version = _version_add(acting_user, report, VersionKind.FINAL)
-    before = snapshot(report, ["state"])
-    report.state, report.published_at = SelfAssessmentState.PUBLISHED, timezone.now()
-    report.save(update_fields=["state", "published_at"])
-    audit_record(
-        actor=acting_user, action=AuditAction.SELF_ASSESSMENT_PUBLISH, target=report,
-        before=before, after={"state": report.state, "version": version.number},
-    )  # fmt: skip
+    audited_update(
+        acting_user=acting_user,
+        instance=report,
+        action=AuditAction.SELF_ASSESSMENT_PUBLISH,
+        fields=["state"],
+        changes={"state": SelfAssessmentState.PUBLISHED, "published_at": timezone.now()},
+        also_save=["published_at"],
+        # the trail names the version published (a row of its own, not a column of the report)
+        state=lambda row: {"state": row.state, "version": version.number},
+    )
     return version
