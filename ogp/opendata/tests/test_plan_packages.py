@@ -51,7 +51,8 @@ def test_irm_report_publication_rebuilds_the_plans_package(
     report, researcher = report_ready
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         services.irm_report_publish(acting_user=researcher, report=report)
-    assert len(callbacks) == 1
+    # one package rebuild (the page cache's own commit callback aside)
+    assert [c.name for c in callbacks if hasattr(c, "name")] == ["plans"]
     meta = json.loads((root() / "plans" / "datapackage.json").read_text())
     assert [r["name"] for r in meta["resources"] if r["format"] == "csv"] == [
         "action_plans", "commitments", "milestones", "irm_reports", "irm_coding",
@@ -94,7 +95,8 @@ def test_plan_publication_rebuilds_the_plans_package(
         published_plan_create(acting_user=staff_user, plan=plan)
         published_plan_create(acting_user=staff_user, plan=plan)  # once: the same plan
         published_plan_create(acting_user=staff_user, plan=other)
-    assert [c.name for c in callbacks] == ["plans", "plans"]  # one per publication
+    # (the page cache's own commit callback aside)
+    assert [c.name for c in callbacks if hasattr(c, "name")] == ["plans", "plans"]  # one each
     assert len(rows("action_plans")) == 2
     assert "Open budgets" in {r["title"] for r in rows("commitments")}
 
@@ -135,4 +137,4 @@ def test_a_rolled_back_publication_does_not_hide_a_later_one(
         except Boom:
             pass
         irm_report_published(acting_user=None, event=None)  # type: ignore[arg-type]
-    assert [c.name for c in callbacks] == ["plans"]
+    assert [c.name for c in callbacks if hasattr(c, "name")] == ["plans"]
