@@ -27,19 +27,12 @@ ALLOWED: dict[str, str] = {
     # The report's sections are read locked in one query and written in one bulk update;
     # "before" is that locked read of the related rows (the report row itself is unchanged).
     "ogp/monitoring/services/self_assessment.py::self_assessment_sections_update": "locked rows",
-    **{
-        f"ogp/{name}": PARALLEL_WORK
-        for name in (
-            "cocreation/services/inputs.py::ledger_respond",
-            "cocreation/services/plans.py::_audit_state",
-            "cocreation/services/plans.py::opportunity_save",
-            "cocreation/services/plans.py::plan_update",
-            "cocreation/services/plans.py::step_delete",
-            "cocreation/services/plans.py::step_save",
-            "cocreation/services/standards.py::assessment_set",
-            "plans/services/sheet.py::sheet_import",
-        )
-    },
+    # A timeline step, an opportunity or a Standards assessment is recorded on its plan (the
+    # plan's history lists it; audited_update records on the changed row), created or updated.
+    "ogp/cocreation/services/plans.py::step_save": "recorded on the plan",
+    "ogp/cocreation/services/plans.py::opportunity_save": "recorded on the plan",
+    "ogp/cocreation/services/standards.py::assessment_set": "recorded on the plan",
+    **{f"ogp/{name}": PARALLEL_WORK for name in ("plans/services/sheet.py::sheet_import",)},
 }
 
 
