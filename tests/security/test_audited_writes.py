@@ -10,10 +10,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Implementation tracking and co-creation are being extended in parallel (issues 14 and 9 were
-# split so their merges do not collide); their services move to the helpers once merged.
-PARALLEL_WORK = "plans / co-creation: converted after the parallel work on these apps merges"
-
 ALLOWED: dict[str, str] = {
     # The batch is read locked in one query and only the rows whose generated text changed are
     # written: "before" comes from that locked read, not from an instance a caller changed.
@@ -32,7 +28,6 @@ ALLOWED: dict[str, str] = {
     "ogp/cocreation/services/plans.py::step_save": "recorded on the plan",
     "ogp/cocreation/services/plans.py::opportunity_save": "recorded on the plan",
     "ogp/cocreation/services/standards.py::assessment_set": "recorded on the plan",
-    **{f"ogp/{name}": PARALLEL_WORK for name in ("plans/services/sheet.py::sheet_import",)},
 }
 
 
