@@ -10,10 +10,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Implementation tracking and co-creation are being extended in parallel (issues 14 and 9 were
-# split so their merges do not collide); their services move to the helpers once merged.
-PARALLEL_WORK = "plans / co-creation: converted after the parallel work on these apps merges"
-
 ALLOWED: dict[str, str] = {
     # The batch is read locked in one query and only the rows whose generated text changed are
     # written: "before" comes from that locked read, not from an instance a caller changed.
@@ -27,29 +23,11 @@ ALLOWED: dict[str, str] = {
     # The report's sections are read locked in one query and written in one bulk update;
     # "before" is that locked read of the related rows (the report row itself is unchanged).
     "ogp/monitoring/services/self_assessment.py::self_assessment_sections_update": "locked rows",
-    **{
-        f"ogp/{name}": PARALLEL_WORK
-        for name in (
-            "cocreation/services/inputs.py::ledger_respond",
-            "cocreation/services/plans.py::_audit_state",
-            "cocreation/services/plans.py::opportunity_save",
-            "cocreation/services/plans.py::plan_update",
-            "cocreation/services/plans.py::step_delete",
-            "cocreation/services/plans.py::step_save",
-            "cocreation/services/standards.py::assessment_set",
-            "plans/services/contrary.py::contrary_finding_confirm",
-            "plans/services/contrary.py::contrary_finding_dismiss",
-            "plans/services/irm.py::irm_coding_save",
-            "plans/services/irm.py::irm_report_publish",
-            "plans/services/irm.py::irm_report_update",
-            "plans/services/progress.py::commitment_template_update",
-            "plans/services/progress.py::plan_dates_set",
-            "plans/services/progress.py::progress_review_create",
-            "plans/services/progress.py::progress_update_create",
-            "plans/services/scales.py::scales_sync",
-            "plans/services/sheet.py::sheet_import",
-        )
-    },
+    # A timeline step, an opportunity or a Standards assessment is recorded on its plan (the
+    # plan's history lists it; audited_update records on the changed row), created or updated.
+    "ogp/cocreation/services/plans.py::step_save": "recorded on the plan",
+    "ogp/cocreation/services/plans.py::opportunity_save": "recorded on the plan",
+    "ogp/cocreation/services/standards.py::assessment_set": "recorded on the plan",
 }
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from ogp.accounts.models import User
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.participation.models import Meeting
 
@@ -298,27 +298,30 @@ def ledger_respond(
     )
     if problems:
         raise ServiceError([str(RESPONSE_PROBLEMS[p]) for p in problems])
-    before = snapshot(entry, RESPONSE_FIELDS)
-    entry.disposition, entry.reason = disposition, reason.strip()
     keep_link = disposition in {Disposition.ADOPTED, Disposition.PARTLY_ADOPTED}
-    entry.linked_commitment = linked_commitment if keep_link else None
-    entry.linked_milestone = linked_milestone if keep_link else None
-    entry.merged_into = merged_into if disposition == Disposition.MERGED else None
-    entry.responder_side = (
+    responder_side = (
         ResponderSide.GOVERNMENT
         if acting_user.has_perm("cocreation.edit_draft", entry.plan)
         else ResponderSide.FORUM
     )
-    entry.responded_by, entry.responded_at = acting_user, timezone.now()
-    entry.save()
-    plan_touch(entry.plan_id)
-    audit_record(
-        actor=acting_user,
+    entry = audited_update(
+        acting_user=acting_user,
+        instance=entry,
         action=AuditAction.LEDGER_RESPOND,
-        target=entry,
-        before=before,
-        after=snapshot(entry, RESPONSE_FIELDS),
+        fields=RESPONSE_FIELDS,
+        changes={
+            "disposition": disposition,
+            "reason": reason.strip(),
+            "linked_commitment": linked_commitment if keep_link else None,
+            "linked_milestone": linked_milestone if keep_link else None,
+            "merged_into": merged_into if disposition == Disposition.MERGED else None,
+            "responder_side": responder_side,
+            "responded_by": acting_user,
+            "responded_at": timezone.now(),
+        },
+        save_all=True,
     )
+    plan_touch(entry.plan_id)
     return entry
 
 

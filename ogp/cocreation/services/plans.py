@@ -1,6 +1,7 @@
 """Plans: create, timeline and opportunities, open, submit, return, publish, withdraw."""
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_noop
 
 from ogp.accounts.models import User
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_delete, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.countries.models import MEMBER_STATUSES, Country, MembershipStatus
 from ogp.membership.domain.status import Actor, StatusFacts
@@ -147,24 +148,24 @@ def plan_update(*, acting_user: User, plan: CoCreationPlan, **values: Any) -> Co
     unknown = set(values) - set(PLAN_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    before = snapshot(plan, PLAN_FIELDS)
-    for name, value in values.items():
-        setattr(plan, name, value)
-    _check_values(
-        country=plan.country,
-        rule_set=plan.rule_set,
-        period_years=plan.period_years,
-        forum=plan.forum,
-    )
-    plan.save()
-    plan_touch(plan.pk)
-    audit_record(
-        actor=acting_user,
+
+    def check(row: CoCreationPlan) -> None:
+        _check_values(
+            country=row.country,
+            rule_set=row.rule_set,
+            period_years=row.period_years,
+            forum=row.forum,
+        )
+
+    plan = audited_update(
+        acting_user=acting_user,
+        instance=plan,
         action=AuditAction.COCREATION_PLAN_UPDATE,
-        target=plan,
-        before=before,
-        after=snapshot(plan, PLAN_FIELDS),
+        fields=PLAN_FIELDS,
+        changes=values,
+        apply=check,
     )
+    plan_touch(plan.pk)
     return plan
 
 
@@ -212,13 +213,13 @@ def step_save(
 def step_delete(*, acting_user: User, step: TimelineStep) -> None:
     require_perm(acting_user, "cocreation.change_plan", step.plan)
     require_editable(step.plan)
-    audit_record(
-        actor=acting_user,
+    audited_delete(
+        acting_user=acting_user,
+        instance=step,
         action=AuditAction.STEP_DELETE,
+        fields=["kind", "title", "starts_on", "ends_on"],
         target=step.plan,
-        before=snapshot(step, ["kind", "title", "starts_on", "ends_on"]),
     )
-    step.delete()
     plan_touch(step.plan_id)
 
 
@@ -301,26 +302,36 @@ def plan_facts(plan: CoCreationPlan, *, reason: str = "", override_reason: str =
 
 
 def _transition(
-    *, acting_user: User, plan: CoCreationPlan, action: str, facts: PlanFacts
-) -> tuple[CoCreationPlan, dict[str, Any]]:
+    *,
+    acting_user: User,
+    plan: CoCreationPlan,
+    action: str,
+    facts: PlanFacts,
+    apply: Callable[[CoCreationPlan], None] | None = None,
+) -> CoCreationPlan:
+    """Move the (locked) plan to the state the state machine decides, `apply` setting the
+    columns that come with it; the whole row is saved (the transition derives several)."""
     decision = decide_plan(plan.state, action, plan_actor(acting_user), facts)
     if not decision.allowed:
         raise _refuse(decision.reason)
-    before = snapshot(plan, STATE_FIELDS)
     assert decision.target is not None
-    plan.state = decision.target.value
-    return plan, before
+    target = decision.target.value
 
+    def move(row: CoCreationPlan) -> None:
+        row.state = target
+        if apply is not None:
+            apply(row)
 
-def _audit_state(acting_user: User, plan: CoCreationPlan, action: str, before: dict) -> None:  # type: ignore[type-arg]
-    plan_touch(plan.pk)
-    audit_record(
-        actor=acting_user,
+    plan = audited_update(
+        acting_user=acting_user,
+        instance=plan,
         action=STATE_ACTIONS[action],
-        target=plan,
-        before=before,
-        after=snapshot(plan, STATE_FIELDS),
+        fields=STATE_FIELDS,
+        apply=move,
+        save_all=True,
     )
+    plan_touch(plan.pk)
+    return plan
 
 
 @transaction.atomic
@@ -330,13 +341,14 @@ def plan_open(*, acting_user: User, plan: CoCreationPlan) -> CoCreationPlan:
     require_perm(acting_user, "cocreation.open_plan", plan)
     plan = _lock(plan)
     today = timezone.localdate()
-    plan, before = _transition(
-        acting_user=acting_user, plan=plan, action="open", facts=plan_facts(plan)
+
+    def opened(row: CoCreationPlan) -> None:
+        row.opened_on = row.timeline_published_on = today
+
+    plan = _transition(
+        acting_user=acting_user, plan=plan, action="open", facts=plan_facts(plan), apply=opened
     )
-    plan.opened_on = plan.timeline_published_on = today
-    plan.save()
     plan.opportunities.filter(published_on__isnull=True).update(published_on=today)
-    _audit_state(acting_user, plan, "open", before)
     membership_follow_plan(acting_user=acting_user, plan=plan, on=today)
     return plan
 
@@ -394,39 +406,41 @@ def plan_submit(
             "publicly why the plan is submitted without answering them."
         ) % {"count": len(ledger.unanswered), "refs": refs + (f" (+{more})" if more > 0 else "")}
         raise ServiceError(message, code="inputs_unanswered")
-    plan, before = _transition(acting_user=acting_user, plan=plan, action="submit", facts=facts)
-    plan.submitted_on = timezone.localdate()
-    plan.ledger_override_reason = "" if ledger.complete else override_reason.strip()
-    plan.submission_language = language
-    plan.save()
-    _audit_state(acting_user, plan, "submit", before)
-    return plan
+
+    def submitted(row: CoCreationPlan) -> None:
+        row.submitted_on = timezone.localdate()
+        row.ledger_override_reason = "" if ledger.complete else override_reason.strip()
+        row.submission_language = language
+
+    return _transition(
+        acting_user=acting_user, plan=plan, action="submit", facts=facts, apply=submitted
+    )
 
 
 @transaction.atomic
 def plan_return(*, acting_user: User, plan: CoCreationPlan, reason: str) -> CoCreationPlan:
     require_perm(acting_user, "cocreation.review_plan", plan)
     plan = _lock(plan)
-    plan, before = _transition(
-        acting_user=acting_user, plan=plan, action="return", facts=PlanFacts(reason=reason)
+    return _transition(
+        acting_user=acting_user,
+        plan=plan,
+        action="return",
+        facts=PlanFacts(reason=reason),
+        apply=lambda row: setattr(row, "state_reason", reason.strip()),
     )
-    plan.state_reason = reason.strip()
-    plan.save()
-    _audit_state(acting_user, plan, "return", before)
-    return plan
 
 
 @transaction.atomic
 def plan_withdraw(*, acting_user: User, plan: CoCreationPlan, reason: str) -> CoCreationPlan:
     require_perm(acting_user, "cocreation.change_plan", plan)
     plan = _lock(plan)
-    plan, before = _transition(
-        acting_user=acting_user, plan=plan, action="withdraw", facts=PlanFacts(reason=reason)
+    return _transition(
+        acting_user=acting_user,
+        plan=plan,
+        action="withdraw",
+        facts=PlanFacts(reason=reason),
+        apply=lambda row: setattr(row, "state_reason", reason.strip()),
     )
-    plan.state_reason = reason.strip()
-    plan.save()
-    _audit_state(acting_user, plan, "withdraw", before)
-    return plan
 
 
 @transaction.atomic
@@ -434,19 +448,24 @@ def plan_publish(*, acting_user: User, plan: CoCreationPlan) -> CoCreationPlan:
     """Publish the submitted plan; its lateness under the rules in force is recorded."""
     require_perm(acting_user, "cocreation.review_plan", plan)
     plan = _lock(plan)
-    plan, before = _transition(
-        acting_user=acting_user, plan=plan, action="publish", facts=plan_facts(plan)
+
+    def published(row: CoCreationPlan) -> None:
+        row.published_on = timezone.localdate()
+        result = plan_delivery(row, today=row.published_on)
+        if result is not None:
+            row.due_on, row.delivery_status, row.days_late = (
+                result.due,
+                result.status.value,
+                result.days_late,
+            )
+
+    plan = _transition(
+        acting_user=acting_user,
+        plan=plan,
+        action="publish",
+        facts=plan_facts(plan),
+        apply=published,
     )
-    plan.published_on = timezone.localdate()
-    result = plan_delivery(plan, today=plan.published_on)
-    if result is not None:
-        plan.due_on, plan.delivery_status, plan.days_late = (
-            result.due,
-            result.status.value,
-            result.days_late,
-        )
-    plan.save()
-    _audit_state(acting_user, plan, "publish", before)
     from .publication import published_plan_create
 
     published_plan_create(acting_user=acting_user, plan=plan)

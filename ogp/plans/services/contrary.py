@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core import hooks
 from ogp.core.errors import ServiceError
 from ogp.membership.domain.status import StatusFacts
@@ -188,17 +188,26 @@ def contrary_finding_confirm(
         raise ServiceError(_("This finding has already been decided."))
     if not reason.strip():
         raise ServiceError(_("Give the reason for the decision."))
-    before = snapshot(finding, ["state"])
-    finding.state = FindingState.CONFIRMED
-    finding.decided_by, finding.decided_at = acting_user, timezone.now()
-    finding.decision_reason = reason.strip()
-    finding.save()
-    count = consecutive_cycles(finding.plan)
     rules = load_rules()
-    procedural = count >= rules.procedural_review_after
-    finding.consecutive_cycles = count
-    finding.letter = _letter(finding, count, procedural)
-    finding.save()
+    decided: dict[str, Any] = {}
+
+    def confirm(row: ContraryFinding) -> None:
+        row.state = FindingState.CONFIRMED
+        row.decided_by, row.decided_at = acting_user, timezone.now()
+        row.decision_reason = reason.strip()
+        # The count of consecutive cycles reads the confirmed findings, this one included.
+        row.save(update_fields=["state", "decided_by", "decided_at", "decision_reason"])
+        count = consecutive_cycles(row.plan)
+        row.consecutive_cycles = count
+        row.letter = _letter(row, count, count >= rules.procedural_review_after)
+        decided.update(count=count, procedural=count >= rules.procedural_review_after)
+
+    finding = audited_update(
+        acting_user=acting_user, instance=finding, action=AuditAction.CONTRARY_FINDING_CONFIRM,
+        fields=["state", "consecutive_cycles"], apply=confirm,
+        also_save=["decided_by", "decided_at", "decision_reason", "letter"], note=reason,
+    )  # fmt: skip
+    count, procedural = decided["count"], decided["procedural"]
     country = finding.plan.country
     facts = StatusFacts(
         contrary_to_process_finding=True, consecutive_contrary_cycles=count, reason=reason
@@ -215,10 +224,6 @@ def contrary_finding_confirm(
             reason=_("Two consecutive cycles contrary to process (findings %(ids)s).")
             % {"ids": finding.pk},
         )  # fmt: skip
-    audit_record(
-        actor=acting_user, action=AuditAction.CONTRARY_FINDING_CONFIRM, target=finding,
-        before=before, after=snapshot(finding, ["state", "consecutive_cycles"]), note=reason,
-    )  # fmt: skip
     return finding
 
 
@@ -232,13 +237,10 @@ def contrary_finding_dismiss(
         raise ServiceError(_("This finding has already been decided."))
     if not reason.strip():
         raise ServiceError(_("Give the reason for the decision."))
-    before = snapshot(finding, ["state"])
-    finding.state = FindingState.DISMISSED
-    finding.decided_by, finding.decided_at = acting_user, timezone.now()
-    finding.decision_reason = reason.strip()
-    finding.save()
-    audit_record(
-        actor=acting_user, action=AuditAction.CONTRARY_FINDING_DISMISS, target=finding,
-        before=before, after=snapshot(finding, ["state"]), note=reason,
+    return audited_update(
+        acting_user=acting_user, instance=finding, action=AuditAction.CONTRARY_FINDING_DISMISS,
+        fields=["state"],
+        changes={"state": FindingState.DISMISSED, "decided_by": acting_user,
+                 "decided_at": timezone.now(), "decision_reason": reason.strip()},
+        also_save=["decided_by", "decided_at", "decision_reason"], note=reason,
     )  # fmt: skip
-    return finding

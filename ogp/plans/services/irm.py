@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update
 from ogp.core import hooks
 from ogp.core.errors import ServiceError
 from ogp.core.summaries import IRMReportPublished
@@ -122,17 +122,20 @@ def irm_report_update(
         raise ServiceError(_("The comment period ends before it opens."))
     fields = ["summary", "analysis", "minimum_requirements", "comment_opens", "comment_closes"]
     if process_facts is not None:
-        fields += _process_facts_set(report, process_facts)
-    before = snapshot(IRMReport.objects.get(pk=report.pk), fields)
-    report.summary, report.analysis = summary, analysis
-    report.minimum_requirements = minimum_requirements
-    report.comment_opens, report.comment_closes = comment_opens, comment_closes
-    report.save(update_fields=fields)  # never the version or state of a stale instance
-    audit_record(
-        actor=acting_user, action=AuditAction.IRM_REPORT_UPDATE, target=report, before=before,
-        after=snapshot(report, fields),
+        fields += list(PROCESS_FACTS)
+
+    def facts_set(row: IRMReport) -> None:
+        if process_facts is not None:
+            _process_facts_set(row, process_facts)
+
+    # Only `fields` are saved: never the version or state of a stale instance.
+    return audited_update(
+        acting_user=acting_user, instance=report, action=AuditAction.IRM_REPORT_UPDATE,
+        fields=fields, apply=facts_set,
+        changes={"summary": summary, "analysis": analysis,
+                 "minimum_requirements": minimum_requirements,
+                 "comment_opens": comment_opens, "comment_closes": comment_closes},
     )  # fmt: skip
-    return report
 
 
 PROCESS_FACTS = ("iap2_development", "iap2_implementation", "has_repository")
@@ -175,14 +178,10 @@ def irm_coding_save(
     coding, _created = IRMCommitmentCoding.objects.get_or_create(
         report=report, commitment=commitment
     )
-    before = snapshot(coding, ["values", "notes"])
-    coding.values, coding.notes = clean, notes
-    coding.save()
-    audit_record(
-        actor=acting_user, action=AuditAction.IRM_CODING_SAVE, target=coding, before=before,
-        after=snapshot(coding, ["values", "notes"]),
+    return audited_update(
+        acting_user=acting_user, instance=coding, action=AuditAction.IRM_CODING_SAVE,
+        fields=["values", "notes"], changes={"values": clean, "notes": notes},
     )  # fmt: skip
-    return coding
 
 
 def commitment_derive(commitment: Commitment, version: ScaleVersion) -> None:
@@ -226,24 +225,28 @@ def irm_report_publish(*, acting_user: Any, report: IRMReport) -> IRMReportVersi
     source = f"irm-report:{report.pk}:v{report.version}"
     derived = ["completion", "starred", "high_completion", "strong_early_results"]
     for coding in codings:
-        commitment = coding.commitment
-        before = snapshot(commitment, ["irm_coding", *derived])
-        stored = dict(commitment.irm_coding)
-        for key, level in coding.values.items():
-            indicator = indicator_for(report.plan, key)
-            label = indicator.level(level).labels.get("en", level) if level != NOT_REVIEWED else ""
-            stored[key] = {
-                "state": CodeState.NOT_REVIEWED.value if level == NOT_REVIEWED else "value",
-                "level": None if level == NOT_REVIEWED else level,
-                "text": label, "code": "", "source": source,
-            }  # fmt: skip
-        commitment.irm_coding = stored
-        commitment.coding_scale_id = scale_id.first() or commitment.coding_scale_id
-        commitment_derive(commitment, version)
-        commitment.save()
-        audit_record(
-            actor=acting_user, action=AuditAction.COMMITMENT_IRM_CODING_PUBLISH, target=commitment,
-            before=before, after=snapshot(commitment, ["irm_coding", *derived]), note=source,
+
+        def publish_coding(commitment: Commitment, values: dict[str, str] = coding.values) -> None:
+            stored = dict(commitment.irm_coding)
+            for key, level in values.items():
+                indicator = indicator_for(report.plan, key)
+                label = (
+                    indicator.level(level).labels.get("en", level) if level != NOT_REVIEWED else ""
+                )
+                stored[key] = {
+                    "state": CodeState.NOT_REVIEWED.value if level == NOT_REVIEWED else "value",
+                    "level": None if level == NOT_REVIEWED else level,
+                    "text": label, "code": "", "source": source,
+                }  # fmt: skip
+            commitment.irm_coding = stored
+            commitment.coding_scale_id = scale_id.first() or commitment.coding_scale_id
+            commitment_derive(commitment, version)
+
+        # commitment_derive also sets the value_* flags: the whole row is saved.
+        coding.commitment = audited_update(
+            acting_user=acting_user, instance=coding.commitment,
+            action=AuditAction.COMMITMENT_IRM_CODING_PUBLISH, fields=["irm_coding", *derived],
+            apply=publish_coding, save_all=True, note=source,
         )  # fmt: skip
     content = {
         "kind": report.kind, "summary": report.summary, "analysis": report.analysis,

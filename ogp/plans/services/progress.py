@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, snapshot
+from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import validate_pdf
 from ogp.organisations.models import OrganisationKind
@@ -111,7 +111,6 @@ def progress_update_create(
             validate_pdf(upload)
         except ValidationError as exc:
             raise ServiceError(exc.messages) from exc
-    before = snapshot(milestone, ["status", "civil_society_status"])
     update = ProgressUpdate.objects.create(
         milestone=milestone, author=acting_user, status=status, narrative=narrative.strip(),
         no_evidence_reason=no_evidence_reason.strip() if not (files or links) else "",
@@ -122,14 +121,13 @@ def progress_update_create(
         )
     for link in links:
         ProgressEvidence.objects.create(update=update, link=link[:500])
-    milestone.status = status
-    milestone.civil_society_status = ""  # a new official update: civil society has not spoken
-    milestone.status_updated_at = timezone.now()
-    milestone.save(update_fields=["status", "civil_society_status", "status_updated_at"])
-    audit_record(
-        actor=acting_user, action=AuditAction.PROGRESS_UPDATE_CREATE, target=milestone,
-        before=before, after=snapshot(milestone, ["status", "civil_society_status"]),
-        note=f"update {update.pk}",
+    audited_update(
+        acting_user=acting_user, instance=milestone, action=AuditAction.PROGRESS_UPDATE_CREATE,
+        fields=["status", "civil_society_status"],
+        # a new official update: civil society has not spoken
+        changes={"status": status, "civil_society_status": "",
+                 "status_updated_at": timezone.now()},
+        also_save=["status_updated_at"], note=f"update {update.pk}",
     )  # fmt: skip
     commitment_progress_refresh(commitment=milestone.commitment)
     return update
@@ -171,15 +169,13 @@ def progress_review_create(
     milestone = update.milestone
     latest = milestone.updates.order_by("-created_at", "-id").first()
     if latest is not None and latest.pk == update.pk:
-        before = snapshot(milestone, ["civil_society_status"])
         dispute = (
             update.reviews.filter(verdict=ReviewVerdict.DISPUTE).order_by("-created_at").first()
         )
-        milestone.civil_society_status = dispute.status if dispute else ""
-        milestone.save(update_fields=["civil_society_status"])
-        audit_record(
-            actor=acting_user, action=REVIEW_ACTIONS[verdict], target=milestone,
-            before=before, after=snapshot(milestone, ["civil_society_status"]),
+        audited_update(
+            acting_user=acting_user, instance=milestone, action=REVIEW_ACTIONS[verdict],
+            fields=["civil_society_status"],
+            changes={"civil_society_status": dispute.status if dispute else ""},
             note=f"update {update.pk}, review {review.pk}",
         )  # fmt: skip
     else:
@@ -205,15 +201,11 @@ def commitment_template_update(
     unknown = set(values) - set(TEMPLATE_FIELDS)
     if unknown:
         raise ServiceError(_("Unknown commitment field."))
-    before = snapshot(commitment, TEMPLATE_FIELDS)
-    for name, value in values.items():
-        setattr(commitment, name, value.strip())
-    commitment.save()
-    audit_record(
-        actor=acting_user, action=AuditAction.COMMITMENT_TEMPLATE_UPDATE, target=commitment,
-        before=before, after=snapshot(commitment, TEMPLATE_FIELDS),
+    return audited_update(
+        acting_user=acting_user, instance=commitment,
+        action=AuditAction.COMMITMENT_TEMPLATE_UPDATE, fields=TEMPLATE_FIELDS,
+        changes={name: value.strip() for name, value in values.items()},
     )  # fmt: skip
-    return commitment
 
 
 @transaction.atomic
@@ -252,11 +244,8 @@ def plan_dates_set(
 ) -> Any:
     """Record when a plan was due and when it was published (facts for the process rules)."""
     _require(acting_user, "plans.change_plan", plan)
-    before = snapshot(plan, ["due_date", "published_on"])
-    plan.due_date, plan.published_on = due_date, published_on
-    plan.save(update_fields=["due_date", "published_on"])
-    audit_record(
-        actor=acting_user, action=AuditAction.ACTION_PLAN_DATES_SET, target=plan,
-        before=before, after=snapshot(plan, ["due_date", "published_on"]),
+    return audited_update(
+        acting_user=acting_user, instance=plan, action=AuditAction.ACTION_PLAN_DATES_SET,
+        fields=["due_date", "published_on"],
+        changes={"due_date": due_date, "published_on": published_on},
     )  # fmt: skip
-    return plan

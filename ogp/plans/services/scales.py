@@ -5,7 +5,7 @@ import json
 from django.db import transaction
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record
+from ogp.audit.services import audit_record, audited_update
 from ogp.plans.domain.scales import SCALES_FILE, ScaleVersion, parse_versions
 
 from ..models import CodingScaleVersion
@@ -33,13 +33,11 @@ def scales_sync(*, acting_user=None) -> list[CodingScaleVersion]:  # type: ignor
                 after={"code": version.code}, note="" if acting_user else "seed",
             )  # fmt: skip
         elif version.definition != raw:
-            before = {"definition": version.definition}
-            for key, value in values.items():
-                setattr(version, key, value)
-            version.save()
-            audit_record(
-                actor=acting_user, action=AuditAction.SCALE_UPDATE, target=version,
-                before=before, after={"definition": raw}, note="" if acting_user else "seed",
+            # The labels and years change with the definition; only the definition is audited.
+            version = audited_update(
+                acting_user=acting_user, instance=version, action=AuditAction.SCALE_UPDATE,
+                fields=["definition"], changes=values, save_all=True,
+                note="" if acting_user else "seed",
             )  # fmt: skip
         out.append(version)
     return out

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record
+from ogp.audit.services import audit_record, audited_update
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
 from ogp.organisations.models import Organisation, OrganisationKind
@@ -220,15 +220,10 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
             plans[row.plan_id] = plan
             counts["plans_created"] += 1
         elif any(getattr(plan, k) != v for k, v in plan_values.items()):
-            fields = [k for k, v in plan_values.items() if getattr(plan, k) != v]
-            before = {k: getattr(plan, k) for k in fields}
-            for key, value in plan_values.items():
-                setattr(plan, key, value)
-            plan.save()
-            audit_record(
-                actor=acting_user, action=AuditAction.ACTION_PLAN_SHEET_UPDATE, target=plan,
-                before=before, after={k: getattr(plan, k) for k in fields},
-                note=f"{file_name}, line {row.line}",
+            audited_update(
+                acting_user=acting_user, instance=plan, action=AuditAction.ACTION_PLAN_SHEET_UPDATE,
+                fields=[k for k, v in plan_values.items() if getattr(plan, k) != v],
+                changes=plan_values, save_all=True, note=f"{file_name}, line {row.line}",
             )  # fmt: skip
         values = _commitment_values(row, plan, scales, scale_ids)
         commitment = existing.get(row.identifier)
@@ -242,21 +237,17 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
         if commitment.source_hash == row.digest:
             counts["unchanged"] += 1
             continue
-        changed = [f for f in SHEET_FIELDS if getattr(commitment, f) != values[f]]
-        before = {f: getattr(commitment, f) for f in changed}
-        for key, value in values.items():
-            setattr(commitment, key, value)
-        commitment.source_row = row.raw
-        commitment.save()
+        audited_update(
+            acting_user=acting_user, instance=commitment,
+            action=AuditAction.COMMITMENT_SHEET_UPDATE,
+            fields=[f for f in SHEET_FIELDS if getattr(commitment, f) != values[f]],
+            changes={**values, "source_row": row.raw}, save_all=True,
+            note=f"{file_name}, line {row.line}",
+        )  # fmt: skip
         commitment.plan = plan
         commitment.institutions.all().delete()
         CommitmentInstitution.objects.bulk_create(_institutions(commitment, row, orgs))
         commitment.policy_areas.set([areas[slug(t)] for t in row.tags])
-        audit_record(
-            actor=acting_user, action=AuditAction.COMMITMENT_SHEET_UPDATE, target=commitment,
-            before=before, after={f: values[f] for f in changed},
-            note=f"{file_name}, line {row.line}",
-        )  # fmt: skip
         counts["updated"] += 1
 
     for commitment, row in new_rows:
