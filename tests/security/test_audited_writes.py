@@ -25,8 +25,8 @@ ALLOWED: dict[str, str] = {
     "ogp/monitoring/services/self_assessment.py::self_assessment_sections_update": "locked rows",
     # A timeline step, an opportunity or a Standards assessment is recorded on its plan (the
     # plan's history lists it; audited_update records on the changed row), created or updated.
-    "ogp/cocreation/services/plans.py::step_save": "recorded on the plan",
-    "ogp/cocreation/services/plans.py::opportunity_save": "recorded on the plan",
+    "ogp/cocreation/services/timeline.py::step_save": "recorded on the plan",
+    "ogp/cocreation/services/timeline.py::opportunity_save": "recorded on the plan",
     "ogp/cocreation/services/standards.py::assessment_set": "recorded on the plan",
 }
 

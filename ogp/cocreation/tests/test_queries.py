@@ -57,7 +57,7 @@ def test_plan_page_query_budget(client, country, django_assert_max_num_queries):
 
 
 def test_visitor_cache_follows_the_plan_revision(client, country, government_user):
-    from ogp.cocreation.services.plans import step_save
+    from ogp.cocreation.services.timeline import step_save
 
     country.membership_status = "active"
     country.save()
@@ -90,7 +90,7 @@ def test_visitors_get_the_plan_page_from_the_lean_path(lean, country, government
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from ogp.cocreation.services.plans import step_save
+    from ogp.cocreation.services.timeline import step_save
 
     country.membership_status = "active"
     country.save()
