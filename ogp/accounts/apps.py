@@ -26,6 +26,10 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from allauth.mfa.signals import authenticator_added
 
+        from .backends import connect_user_cache
+
+        connect_user_cache()
+
         authenticator_added.connect(_second_factor_activated, dispatch_uid="ogp-mfa-activated")
 
 
