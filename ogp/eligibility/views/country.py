@@ -7,8 +7,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import translation
 
+from ogp.core.cache_middleware import cached_fragment
 from ogp.core.permissions import can
 from ogp.countries.selectors import country_get
 
@@ -27,10 +27,7 @@ from ..labels import (
     source_label,
 )
 from ..models import Cycle, CycleState
-from .common import (
-    _cached_body,
-    public_page_cache,
-)
+from .common import public_page_cache
 
 
 def _criteria_view(
@@ -62,25 +59,16 @@ def _criteria_view(
 @public_page_cache
 def country(request: HttpRequest, iso3: str) -> HttpResponse:
     the_country = country_get(iso3)
-    history = selectors.country_results(the_country)
-    lang = translation.get_language() or "en"
-    # any published cycle (?cycle=2016, linked from each score sheet); the newest by default
-    by_year = {r.cycle.year: r for r in history}
-    wanted = request.GET.get("cycle", "")
-    # ASCII digits only: "²०१६".isdigit() is true but int() refuses it
-    chosen = by_year.get(int(wanted)) if re.fullmatch(r"[0-9]{4}", wanted) else None
-    shown = chosen or (history[-1] if history else None)
-    key = ":".join(
-        [
-            "elig-country",
-            str(the_country.pk),
-            lang,
-            str(shown.cycle.year if shown else ""),
-            *[f"{r.pk}-{r.cycle.checksum}" for r in history],
-        ]
-    )
 
     def build() -> dict[str, Any]:
+        # runs only when the body is not stored for this address, language and generation
+        history = selectors.country_results(the_country)
+        # any published cycle (?cycle=2016, linked from each score sheet); the newest by default
+        by_year = {r.cycle.year: r for r in history}
+        wanted = request.GET.get("cycle", "")
+        # ASCII digits only: "²०१६".isdigit() is true but int() refuses it
+        chosen = by_year.get(int(wanted)) if re.fullmatch(r"[0-9]{4}", wanted) else None
+        shown = chosen or (history[-1] if history else None)
         latest = selectors.country_result_full(shown.pk) if shown else None
         context: dict[str, Any] = {
             "country": the_country,
@@ -140,7 +128,8 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
         )
         return context
 
-    body = _cached_body(key, "eligibility/_country_body.html", build)
+    # the same for every reader of this address: rendered once per change of published data
+    body = cached_fragment(request, "elig-country", "eligibility/_country_body.html", build)
     open_cycle = (
         Cycle.objects.exclude(state=CycleState.PUBLISHED)
         .select_related("ruleset")
