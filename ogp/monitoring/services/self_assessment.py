@@ -37,7 +37,7 @@ from ..models import (
     VersionKind,
 )
 from ..selectors import self_assessment_ledger
-from .answers import answer_check
+from .answers import comment_answer_save
 
 PERIOD_MESSAGES = {
     PeriodProblem.MISSING_DATE: lambda: _("Give the first and the last day of the comment period."),
@@ -280,15 +280,11 @@ def self_assessment_comment_answer(
     ensure(acting_user, "monitoring.answer_self_assessment_comment", comment.report)
     if comment.report.state == SelfAssessmentState.PUBLISHED:
         raise ServiceError(_("The final version is published; its answers are final."))
-    disposition, reason, merged_into = answer_check(
-        comment, disposition=disposition, reason=reason, merged_into=merged_into
-    )
-    return audited_update(
-        acting_user=acting_user, instance=comment,
-        action=AuditAction.SELF_ASSESSMENT_COMMENT_ANSWER,
-        fields=["disposition", "reason", "merged_into", "answered_by", "answered_at"],
-        changes={"disposition": disposition, "reason": reason, "merged_into": merged_into,
-                 "answered_by": acting_user, "answered_at": timezone.now()},
+    return comment_answer_save(
+        acting_user=acting_user, comment=comment,
+        action=AuditAction.SELF_ASSESSMENT_COMMENT_ANSWER, disposition=disposition,
+        reason=reason, merged_into=merged_into,
+        url=lambda c: f"{c.report.get_absolute_url()}#comment-{c.pk}",
     )  # fmt: skip
 
 
