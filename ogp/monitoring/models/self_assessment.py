@@ -61,6 +61,11 @@ class SelfAssessment(models.Model):
         return reverse("monitoring:self-assessment", args=[self.pk])
 
     @property
+    def title(self) -> str:
+        """How lists and digests name it, in the reader's language."""
+        return f"{self.get_kind_display()}: {self.plan}"
+
+    @property
     def country_id(self) -> int:
         return self.plan.country_id
 

@@ -16,6 +16,8 @@ from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.permissions import ensure
+from ogp.engagement.models import Activity
+from ogp.engagement.services.follows import activity_record
 from ogp.plans.models import ActionPlan, Commitment, Milestone, MilestoneStatus, ProgressUpdate
 
 from ..domain.comments import (
@@ -213,11 +215,12 @@ def self_assessment_open_for_comment(
     problems = period_problems(opens, closes, today=today)
     if problems:
         raise ServiceError([PERIOD_MESSAGES[p]() for p in problems])
-    first_opening = False
+    first_opening = changed = False
 
     def open_period(row: SelfAssessment) -> None:
-        nonlocal first_opening
+        nonlocal first_opening, changed
         first_opening = row.state == SelfAssessmentState.DRAFT
+        changed = first_opening or (row.comment_opens, row.comment_closes) != (opens, closes)
         row.state = SelfAssessmentState.IN_COMMENT
         row.comment_opens, row.comment_closes = opens, closes
 
@@ -230,7 +233,20 @@ def self_assessment_open_for_comment(
     )
     if first_opening:
         _version_add(acting_user, report, VersionKind.DRAFT)
+    if changed:  # opened, or its period changed
+        _activity(report, Activity.Verb.REPORT_OPENED_FOR_COMMENT, acting_user, period=True)
     return report
+
+
+def _activity(report: SelfAssessment, verb: str, actor: Any, *, period: bool = False) -> None:
+    """For the digests of the report's followers and of its country's."""
+    title = report.title
+    if period and report.comment_opens and report.comment_closes:
+        title += f" ({report.comment_opens.isoformat()} – {report.comment_closes.isoformat()})"
+    activity_record(
+        verb=verb, title=title, url=report.get_absolute_url(),
+        targets=[report, report.plan.country], actor=actor,
+    )  # fmt: skip
 
 
 def _target_of(report: SelfAssessment, target: str) -> dict[str, Any]:
@@ -313,4 +329,5 @@ def self_assessment_publish(
         # the trail names the version published (a row of its own, not a column of the report)
         state=lambda row: {"state": row.state, "version": version.number},
     )
+    _activity(report, Activity.Verb.REPORT_PUBLISHED, acting_user)
     return version

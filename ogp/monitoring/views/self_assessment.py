@@ -17,6 +17,7 @@ from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import can, require
 from ogp.countries.selectors import country_get
+from ogp.engagement.selectors import is_following
 from ogp.plans import selectors as plan_selectors
 from ogp.plans.models import MilestoneStatus
 
@@ -135,6 +136,7 @@ def self_assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "can_answer": can_answer,
             "can_comment": can_comment,
+            "is_following": is_following(request.user, report),
             "publish_blocks": [PUBLISH_MESSAGES[b]() for b in check.blocks],
             "can_publish": can_edit and report.state == SelfAssessmentState.IN_COMMENT,
             "period_form": PeriodForm(
