@@ -9,7 +9,15 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import SimpleRouter
 
-from . import cocreation_views, plan_views, plan_writes, search_view, views, writes
+from . import (
+    cocreation_views,
+    monitoring_views,
+    plan_views,
+    plan_writes,
+    search_view,
+    views,
+    writes,
+)
 from .errors import api_not_found
 
 app_name = "api"
@@ -33,6 +41,9 @@ router.register("commitments", plan_views.CommitmentViewSet, basename="commitmen
 router.register("milestones", plan_views.MilestoneViewSet, basename="milestone")
 router.register("progress-updates", plan_views.ProgressUpdateViewSet, basename="progress-update")
 router.register("irm-reports", plan_views.IRMReportViewSet, basename="irm-report")
+router.register(
+    "self-assessments", monitoring_views.SelfAssessmentViewSet, basename="self-assessment"
+)
 router.register(
     "cocreation-plans", cocreation_views.CoCreationPlanViewSet, basename="cocreation-plan"
 )

@@ -91,6 +91,8 @@ class FollowTarget:
     key: str  # the field that names one object in addresses
     label: Any  # what the follow list says it is ("forum")
     url: Callable[[Any], str] | None = None  # where the follow list links (else get_absolute_url)
+    # (user, object) -> may this user start following it (a draft not yet public: no); None: yes
+    followable: Callable[[Any, Any], bool] | None = None
 
 
 class FollowTargetsProvider(Protocol):

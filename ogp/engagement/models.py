@@ -122,6 +122,9 @@ class Activity(models.Model):
         EVENT_PUBLISHED = "event_published", _("New event")
         EVENT_UPDATED = "event_updated", _("Event updated")
         STATUS_CHANGED = "status_changed", _("OGP membership status changed")
+        # monitoring
+        REPORT_OPENED_FOR_COMMENT = "report_opened_for_comment", _("Draft open for public comment")
+        REPORT_PUBLISHED = "report_published", _("Final report published")
 
     verb = models.CharField(max_length=40, choices=Verb.choices)
     title = models.CharField(max_length=300)

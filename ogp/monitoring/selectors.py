@@ -18,6 +18,8 @@ from .models import (
     SelfAssessment,
     SelfAssessmentComment,
     SelfAssessmentEntry,
+    SelfAssessmentSection,
+    SelfAssessmentState,
     SelfAssessmentVersion,
 )
 
@@ -173,3 +175,36 @@ def country_reports(country: Country) -> dict[str, Any]:
         )
     )
     return {"plans": plans}
+
+
+def public_self_assessments() -> QuerySet[SelfAssessment]:
+    """Self-assessments anyone may read (open for comment, or published), with comment counts
+    (the open data API's list)."""
+    return (
+        SelfAssessment.objects.exclude(state=SelfAssessmentState.DRAFT)
+        .select_related("plan__country", "plan__locality")
+        .annotate(
+            n_comments=Count("comments", distinct=True),
+            n_unanswered=Count("comments", filter=Q(comments__reason=""), distinct=True),
+        )
+    )
+
+
+def public_self_assessment_details() -> QuerySet[SelfAssessment]:
+    """The same, each with its sections, per-commitment entries and comments with their answers
+    (four queries whatever the number of reports)."""
+    return public_self_assessments().prefetch_related(
+        Prefetch("sections", queryset=SelfAssessmentSection.objects.order_by("position")),
+        Prefetch(
+            "entries",
+            queryset=SelfAssessmentEntry.objects.select_related("commitment").order_by(
+                "commitment__identifier"
+            ),
+        ),
+        Prefetch(
+            "comments",
+            queryset=SelfAssessmentComment.objects.select_related("commitment").order_by(
+                "created_at", "pk"
+            ),
+        ),
+    )

@@ -23,6 +23,8 @@ class Resource:
     fields: tuple[tuple[str, str], ...]  # (name, Table Schema type)
     rows: Callable[[], Iterable[dict[str, Any]]]
     primary_key: tuple[str, ...] = ()
+    # what a field holds, where its name does not say it (the Table Schema's "description")
+    descriptions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -278,7 +278,8 @@ PLANS = Package(
     "Action plans, commitments, implementation and IRM coding",
     "Every action plan and commitment (OGP identifiers), with OGP values and the IRM's derived "
     "flags; milestones with the government's and civil society's status; published IRM reports "
-    "and their per-commitment coding as published.",
+    "and their per-commitment coding as published; published self-assessments (sections, "
+    "per-commitment entries) with the public comments and the government's answers.",
     (
         Resource(
             "action_plans",
@@ -371,6 +372,107 @@ PLANS = Package(
             ),
             plan_datasets.irm_coding,
             ("report", "commitment", "indicator"),
+        ),
+        Resource(
+            "self_assessments",
+            "Published self-assessments of the governments",
+            (
+                ("id", INT),
+                ("plan", S),
+                ("country", S),
+                ("kind", S),
+                ("version", INT),
+                ("comment_opens", D),
+                ("comment_closes", D),
+                ("published_at", T),
+                ("comment_count", INT),
+            ),
+            plan_datasets.self_assessments,
+            ("id",),
+            (
+                ("plan", "OGP identifier of the action plan (action_plans.ogp_id)"),
+                ("kind", "midterm or end_of_term"),
+                (
+                    "version",
+                    "number of the final version published (the draft opened for "
+                    "comment is version 1)",
+                ),
+                ("comment_opens", "first day of the public comment period"),
+                ("comment_closes", "last day of the public comment period"),
+                ("comment_count", "public comments received (self_assessment_comments)"),
+            ),
+        ),
+        Resource(
+            "self_assessment_sections",
+            "Prose sections of the published self-assessments, as published",
+            (("report", INT), ("key", S), ("position", INT), ("body", S)),
+            plan_datasets.self_assessment_sections,
+            ("report", "key"),
+            (
+                ("report", "self_assessments.id"),
+                ("key", "introduction, process (co-creation and implementation) or lessons"),
+            ),
+        ),
+        Resource(
+            "self_assessment_entries",
+            "What the government reported on each commitment, as published",
+            (
+                ("report", INT),
+                ("commitment", S),
+                ("status", S),
+                ("progress", NUM),
+                ("narrative", S),
+            ),
+            plan_datasets.self_assessment_entries,
+            ("report", "commitment"),
+            (
+                ("report", "self_assessments.id"),
+                ("commitment", "OGP identifier of the commitment (commitments.identifier)"),
+                (
+                    "status",
+                    "completion as the government assesses it: not_started, limited, "
+                    "substantial, complete or withdrawn; empty: not stated",
+                ),
+                (
+                    "progress",
+                    "progress recorded on the platform when drafted (%, rolled up "
+                    "from the milestones); empty: none recorded",
+                ),
+            ),
+        ),
+        Resource(
+            "self_assessment_comments",
+            "Public comments on self-assessment drafts and the government's answers",
+            (
+                ("id", INT),
+                ("report", INT),
+                ("target_kind", S),
+                ("target", S),
+                ("body", S),
+                ("created_at", T),
+                ("disposition", S),
+                ("reason", S),
+                ("merged_into", INT),
+                ("answered_at", T),
+            ),
+            plan_datasets.self_assessment_comments,
+            ("id",),
+            (
+                ("report", "self_assessments.id"),
+                ("target_kind", "section or commitment"),
+                ("target", "the section's key or the commitment's OGP identifier"),
+                ("body", "the comment as written (commenters are not named)"),
+                (
+                    "disposition",
+                    "the answer: adopted, partly_adopted, merged, not_adopted or "
+                    "out_of_scope (the co-creation ledger's dispositions)",
+                ),
+                ("reason", "the government's reason for the answer, as published"),
+                (
+                    "merged_into",
+                    "the comment this one was merged with (self_assessment_comments.id)",
+                ),
+            ),
         ),
     ),
     sources=({"title": "OGP commitments and IRM data sheet"},),

@@ -1,12 +1,20 @@
 """Rows of the plans package: action plans, commitments with OGP values and IRM flags,
 milestones with official and civil-society status, published IRM reports and their coding
-(what was published: a report's latest version, not the researchers' draft)."""
+(what was published: a report's latest version, not the researchers' draft), and published
+self-assessments (their final version) with the public comments and the government's answers."""
 
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
+from ogp.monitoring.models import (
+    SelfAssessment,
+    SelfAssessmentComment,
+    SelfAssessmentState,
+    SelfAssessmentVersion,
+    VersionKind,
+)
 from ogp.plans.models import (
     ActionPlan,
     Commitment,
@@ -127,3 +135,88 @@ def irm_coding() -> Iterable[dict[str, Any]]:
                     "level": "" if level == "nr" else level,
                     "not_reviewed": level == "nr",
                 }
+
+
+def _published_self_assessments() -> Any:
+    """Published self-assessments with their final version (what was published)."""
+    return (
+        SelfAssessment.objects.filter(state=SelfAssessmentState.PUBLISHED)
+        .select_related("plan__country")
+        .prefetch_related(
+            Prefetch(
+                "versions",
+                queryset=SelfAssessmentVersion.objects.filter(kind=VersionKind.FINAL).order_by(
+                    "-number"
+                ),
+                to_attr="final_versions",
+            )
+        )
+        .annotate(n_comments=Count("comments"))
+        .order_by("id")
+    )
+
+
+def _final_content(report: SelfAssessment) -> dict[str, Any]:
+    versions = getattr(report, "final_versions", None) or []
+    return dict(versions[0].content) if versions else {}
+
+
+def self_assessments() -> Iterable[dict[str, Any]]:
+    for r in _published_self_assessments():
+        versions = r.final_versions
+        yield {
+            "id": r.pk,
+            "plan": r.plan.ogp_id,
+            "country": r.plan.country.iso3,
+            "kind": r.kind,
+            "version": versions[0].number if versions else None,
+            "comment_opens": r.comment_opens,
+            "comment_closes": r.comment_closes,
+            "published_at": r.published_at,
+            "comment_count": r.n_comments,
+        }
+
+
+def self_assessment_sections() -> Iterable[dict[str, Any]]:
+    for r in _published_self_assessments():
+        for position, section in enumerate(_final_content(r).get("sections", [])):
+            yield {
+                "report": r.pk,
+                "key": section.get("key", ""),
+                "position": position,
+                "body": section.get("body", ""),
+            }
+
+
+def self_assessment_entries() -> Iterable[dict[str, Any]]:
+    for r in _published_self_assessments():
+        for entry in _final_content(r).get("commitments", []):
+            yield {
+                "report": r.pk,
+                "commitment": entry.get("identifier", ""),
+                "status": entry.get("status", ""),
+                "progress": float(entry["progress"]) if entry.get("progress") else None,
+                "narrative": entry.get("narrative", ""),
+            }
+
+
+def self_assessment_comments() -> Iterable[dict[str, Any]]:
+    rows = (
+        SelfAssessmentComment.objects.filter(report__state=SelfAssessmentState.PUBLISHED)
+        .select_related("commitment")
+        .order_by("report_id", "created_at", "id")
+    )
+    for c in rows.iterator(chunk_size=BATCH):
+        kind, _sep, key = c.target.partition(":")
+        yield {
+            "id": c.pk,
+            "report": c.report_id,
+            "target_kind": kind,
+            "target": key,
+            "body": c.body,
+            "created_at": c.created_at,
+            "disposition": c.disposition,
+            "reason": c.reason,
+            "merged_into": c.merged_into_id,
+            "answered_at": c.answered_at,
+        }

@@ -56,7 +56,13 @@ def _resource_files(folder: Path, res: Resource) -> list[dict[str, Any]]:
     writer.writerow(names)
     for row in rows:
         writer.writerow([_cell(row.get(k)) for k in names])
-    schema: dict[str, Any] = {"fields": [{"name": n, "type": t} for n, t in res.fields]}
+    described = dict(res.descriptions)
+    schema: dict[str, Any] = {
+        "fields": [
+            {"name": n, "type": t, **({"description": described[n]} if n in described else {})}
+            for n, t in res.fields
+        ]
+    }
     if res.primary_key:
         schema["primaryKey"] = list(res.primary_key)
     csv_meta = _write(folder, f"{res.name}.csv", text.getvalue().encode("utf-8"))

@@ -1,5 +1,6 @@
-"""Publications rebuild their data package (after the publishing transaction commits): cycles
-and letters by their saved state, plans and IRM reports through the hooks their apps send."""
+"""Publications rebuild their data package (after the publishing transaction commits): cycles,
+letters and self-assessments by their saved state, plans and IRM reports through the hooks
+their apps send."""
 
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.db.models.signals import post_save
 from ogp.core.summaries import IRMReportPublished, PlanPublished
 from ogp.eligibility.models import Cycle, CycleState
 from ogp.membership.models import LetterOfIntent
+from ogp.monitoring.models import SelfAssessment, SelfAssessmentState
 
 
 class _Enqueue:
@@ -48,8 +50,18 @@ def _letter_saved(sender: Any, instance: LetterOfIntent, raw: bool = False, **kw
         _rebuild("members")
 
 
+def _self_assessment_saved(
+    sender: Any, instance: SelfAssessment, raw: bool = False, **kw: Any
+) -> None:
+    if not raw and instance.state == SelfAssessmentState.PUBLISHED:
+        _rebuild("plans")  # a published self-assessment, its comments and answers are final
+
+
 post_save.connect(_cycle_saved, sender=Cycle, dispatch_uid="opendata-cycle")
 post_save.connect(_letter_saved, sender=LetterOfIntent, dispatch_uid="opendata-letter")
+post_save.connect(
+    _self_assessment_saved, sender=SelfAssessment, dispatch_uid="opendata-self-assessment"
+)
 
 
 def plan_published(*, acting_user: Any, event: PlanPublished) -> None:

@@ -21,6 +21,7 @@ class DocumentKind(models.TextChoices):
     COCREATION = "cocreation", _("Action plan in co-creation")
     PROPOSAL = "proposal", _("Proposal")
     IRM_REPORT = "irm_report", _("IRM report")
+    SELF_ASSESSMENT = "self_assessment", _("Self-assessment")
 
 
 class SearchDocument(models.Model):

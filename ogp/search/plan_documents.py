@@ -1,6 +1,7 @@
-"""Searchable plans, commitments, co-creation plans, proposals and IRM reports: public parts
-only (a proposal once confirmed and not hidden, a co-creation from its opening on, an IRM report
-once published), text as written, indexed under each language's stemming."""
+"""Searchable plans, commitments, co-creation plans, proposals, IRM reports and
+self-assessments: public parts only (a proposal once confirmed and not hidden, a co-creation from
+its opening on, an IRM report once published, a self-assessment once opened for comment), text
+as written, indexed under each language's stemming."""
 
 from typing import Any
 
@@ -115,14 +116,48 @@ def _irm_report_docs(report: Any) -> list[Doc]:
     return _in_languages(build)
 
 
+def _self_assessment_docs(report: Any) -> list[Doc]:
+    """A self-assessment once public, with the text it made public: the draft opened for
+    comment, then the final version."""
+    versions = list(report.versions.all())
+    if report.state == "draft" or not versions:
+        return []
+    content = max(versions, key=lambda v: v.number).content
+    text = "\n".join(
+        [*(s.get("body", "") for s in content.get("sections", [])),
+         *(f"{e.get('identifier', '')} {e.get('title', '')}\n{e.get('narrative', '')}"
+           for e in content.get("commitments", []))]
+    )  # fmt: skip
+
+    def build(language: str) -> Doc:
+        return Doc(
+            language=language,
+            title=f"{report.get_kind_display()} — {report.plan}"[:300],
+            body=text,
+            url=report.get_absolute_url(),
+            year=(report.published_at or report.created_at).year,
+            **_country_fields(report.plan, language),
+        )
+
+    return _in_languages(build)
+
+
 def _version_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     """A report's text is its published version's: the version is saved after the report."""
     if not raw:
         reindex_object(REGISTRY["irm_report"], instance.report_id)
 
 
+def _self_assessment_version_saved(
+    sender: Any, instance: Any, raw: bool = False, **kwargs: Any
+) -> None:
+    if not raw:
+        reindex_object(REGISTRY["self_assessment"], instance.report_id)
+
+
 def register_plan_types() -> None:
     from ogp.cocreation.models import CoCreationPlan, Proposal
+    from ogp.monitoring.models import SelfAssessment, SelfAssessmentVersion
     from ogp.plans.models import ActionPlan, Commitment, IRMReport, IRMReportVersion
 
     register(
@@ -171,5 +206,21 @@ def register_plan_types() -> None:
             lambda: IRMReport.objects.select_related(
                 "plan__country", "plan__locality"
             ).prefetch_related(Prefetch("versions", queryset=IRMReportVersion.objects.all())),
+        )
+    )
+    post_save.connect(
+        _self_assessment_version_saved,
+        sender=SelfAssessmentVersion,
+        dispatch_uid="search-self-assessment-version",
+        weak=False,
+    )
+    register(
+        Registration(
+            SelfAssessment,
+            "self_assessment",
+            _self_assessment_docs,
+            lambda: SelfAssessment.objects.select_related(
+                "plan__country", "plan__locality"
+            ).prefetch_related("versions"),
         )
     )

@@ -32,6 +32,7 @@ from ..models import (
     Support,
 )
 from .common import plan_touch, require_perm
+from .notices import ledger_answer, ledger_answer_notify
 
 MAX_TEXT = 10_000
 
@@ -299,6 +300,7 @@ def ledger_respond(
     if problems:
         raise ServiceError([str(RESPONSE_PROBLEMS[p]) for p in problems])
     keep_link = disposition in {Disposition.ADOPTED, Disposition.PARTLY_ADOPTED}
+    before = ledger_answer(entry)
     responder_side = (
         ResponderSide.GOVERNMENT
         if acting_user.has_perm("cocreation.edit_draft", entry.plan)
@@ -322,6 +324,7 @@ def ledger_respond(
         save_all=True,
     )
     plan_touch(entry.plan_id)
+    ledger_answer_notify(acting_user=acting_user, entry=entry, before=before)
     return entry
 
 

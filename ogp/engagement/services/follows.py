@@ -35,8 +35,12 @@ def _followable(target: models.Model) -> None:
 
 @transaction.atomic
 def follow_create(*, acting_user: Any, target: models.Model) -> Follow:
-    """Follow an object of a kind an app declared (the follow_targets hook)."""
+    """Follow an object of a kind an app declared (the follow_targets hook), when its app lets
+    this user follow it (``FollowTarget.followable``)."""
     _followable(target)
+    kind = target_kind(target)
+    if kind is not None and kind.followable and not kind.followable(acting_user, target):
+        raise ServiceError(_("This cannot be followed."))
     try:
         with transaction.atomic():
             follow = Follow.objects.create(

@@ -4,7 +4,7 @@ link."""
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -33,8 +33,11 @@ def toggle(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     if declared is None:
         return redirect("engagement:follow-list")
     target: Any = get_object_or_404(declared.model, **{declared.key: key})
+    unfollow = request.POST.get("action") == "unfollow"
+    if not unfollow and declared.followable and not declared.followable(request.user, target):
+        raise Http404
     try:
-        if request.POST.get("action") == "unfollow":
+        if unfollow:
             follow_delete(acting_user=request.user, target=target)
             messages.success(request, _("You no longer follow this."))
         else:

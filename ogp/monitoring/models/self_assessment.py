@@ -6,10 +6,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ogp.cocreation.models import DispositionChoices
 from ogp.plans.models import MilestoneStatus
 
 from ..domain.comments import ReportState
+from .comments import ReportComment, one_target_constraint
 
 
 class SelfAssessmentKind(models.TextChoices):
@@ -59,6 +59,11 @@ class SelfAssessment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:self-assessment", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        """How lists and digests name it, in the reader's language."""
+        return f"{self.get_kind_display()}: {self.plan}"
 
     @property
     def country_id(self) -> int:
@@ -152,53 +157,18 @@ class SelfAssessmentVersion(models.Model):
         return f"{self.report_id} v{self.number}"
 
 
-class SelfAssessmentComment(models.Model):
+class SelfAssessmentComment(ReportComment):
     """A public comment on one section or one commitment of an opened draft, and the
     government's answer (the co-creation ledger's dispositions)."""
 
     report = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="comments")
     section_key = models.SlugField(max_length=30, blank=True)
-    commitment = models.ForeignKey(
-        "plans.Commitment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="self_assessment_comments"
     )
-    body = models.TextField(_("your comment"))
-    created_at = models.DateTimeField(auto_now_add=True)
-    disposition = models.CharField(
-        _("disposition"), max_length=20, choices=DispositionChoices.choices, blank=True
-    )
-    reason = models.TextField(_("reason"), blank=True)
-    merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    answered_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    (models.Q(section_key="") & models.Q(commitment__isnull=False))
-                    | (~models.Q(section_key="") & models.Q(commitment__isnull=True))
-                ),
-                name="monitoring_comment_one_target",
-            )
-        ]
+    class Meta(ReportComment.Meta):
+        constraints = [one_target_constraint("monitoring_comment_one_target")]
 
     def __str__(self) -> str:
         return f"{self.report_id}#{self.pk}"
-
-    @property
-    def country_id(self) -> int:
-        return self.report.plan.country_id
-
-    @property
-    def target(self) -> str:
-        if self.commitment is not None:
-            return f"commitment:{self.commitment.identifier}"
-        return f"section:{self.section_key}"

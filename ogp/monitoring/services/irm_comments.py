@@ -8,18 +8,19 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
-from ogp.audit.services import audit_record, audited_update, snapshot
+from ogp.audit.services import audit_record, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.permissions import ensure
 from ogp.plans.models import IRMReport
 
 from ..domain.comments import comments_accepted
 from ..models import IRMComment, IRMSection
-from .answers import answer_check
+from .answers import comment_answer_save
 
 
 def _target_of(report: IRMReport, target: str) -> dict[str, Any]:
@@ -64,12 +65,11 @@ def irm_comment_answer(
     merged_into: IRMComment | None = None,
 ) -> IRMComment:
     ensure(acting_user, "monitoring.answer_irm_comment", comment.report)
-    disposition, reason, merged_into = answer_check(
-        comment, disposition=disposition, reason=reason, merged_into=merged_into
-    )
-    return audited_update(
-        acting_user=acting_user, instance=comment, action=AuditAction.IRM_COMMENT_ANSWER,
-        fields=["disposition", "reason", "merged_into", "answered_by", "answered_at"],
-        changes={"disposition": disposition, "reason": reason, "merged_into": merged_into,
-                 "answered_by": acting_user, "answered_at": timezone.now()},
+    return comment_answer_save(
+        acting_user=acting_user, comment=comment, action=AuditAction.IRM_COMMENT_ANSWER,
+        disposition=disposition, reason=reason, merged_into=merged_into, url=irm_comment_path,
     )  # fmt: skip
+
+
+def irm_comment_path(comment: IRMComment) -> str:
+    return reverse("monitoring:irm-comments", args=[comment.report_id]) + f"#comment-{comment.pk}"

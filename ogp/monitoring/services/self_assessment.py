@@ -16,6 +16,8 @@ from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, audited_update, snapshot
 from ogp.core.errors import ServiceError
 from ogp.core.permissions import ensure
+from ogp.engagement.models import Activity
+from ogp.engagement.services.follows import activity_record
 from ogp.plans.models import ActionPlan, Commitment, Milestone, MilestoneStatus, ProgressUpdate
 
 from ..domain.comments import (
@@ -37,7 +39,7 @@ from ..models import (
     VersionKind,
 )
 from ..selectors import self_assessment_ledger
-from .answers import answer_check
+from .answers import comment_answer_save
 
 PERIOD_MESSAGES = {
     PeriodProblem.MISSING_DATE: lambda: _("Give the first and the last day of the comment period."),
@@ -213,11 +215,12 @@ def self_assessment_open_for_comment(
     problems = period_problems(opens, closes, today=today)
     if problems:
         raise ServiceError([PERIOD_MESSAGES[p]() for p in problems])
-    first_opening = False
+    first_opening = changed = False
 
     def open_period(row: SelfAssessment) -> None:
-        nonlocal first_opening
+        nonlocal first_opening, changed
         first_opening = row.state == SelfAssessmentState.DRAFT
+        changed = first_opening or (row.comment_opens, row.comment_closes) != (opens, closes)
         row.state = SelfAssessmentState.IN_COMMENT
         row.comment_opens, row.comment_closes = opens, closes
 
@@ -230,7 +233,20 @@ def self_assessment_open_for_comment(
     )
     if first_opening:
         _version_add(acting_user, report, VersionKind.DRAFT)
+    if changed:  # opened, or its period changed
+        _activity(report, Activity.Verb.REPORT_OPENED_FOR_COMMENT, acting_user, period=True)
     return report
+
+
+def _activity(report: SelfAssessment, verb: str, actor: Any, *, period: bool = False) -> None:
+    """For the digests of the report's followers and of its country's."""
+    title = report.title
+    if period and report.comment_opens and report.comment_closes:
+        title += f" ({report.comment_opens.isoformat()} – {report.comment_closes.isoformat()})"
+    activity_record(
+        verb=verb, title=title, url=report.get_absolute_url(),
+        targets=[report, report.plan.country], actor=actor,
+    )  # fmt: skip
 
 
 def _target_of(report: SelfAssessment, target: str) -> dict[str, Any]:
@@ -280,15 +296,11 @@ def self_assessment_comment_answer(
     ensure(acting_user, "monitoring.answer_self_assessment_comment", comment.report)
     if comment.report.state == SelfAssessmentState.PUBLISHED:
         raise ServiceError(_("The final version is published; its answers are final."))
-    disposition, reason, merged_into = answer_check(
-        comment, disposition=disposition, reason=reason, merged_into=merged_into
-    )
-    return audited_update(
-        acting_user=acting_user, instance=comment,
-        action=AuditAction.SELF_ASSESSMENT_COMMENT_ANSWER,
-        fields=["disposition", "reason", "merged_into", "answered_by", "answered_at"],
-        changes={"disposition": disposition, "reason": reason, "merged_into": merged_into,
-                 "answered_by": acting_user, "answered_at": timezone.now()},
+    return comment_answer_save(
+        acting_user=acting_user, comment=comment,
+        action=AuditAction.SELF_ASSESSMENT_COMMENT_ANSWER, disposition=disposition,
+        reason=reason, merged_into=merged_into,
+        url=lambda c: f"{c.report.get_absolute_url()}#comment-{c.pk}",
     )  # fmt: skip
 
 
@@ -317,4 +329,5 @@ def self_assessment_publish(
         # the trail names the version published (a row of its own, not a column of the report)
         state=lambda row: {"state": row.state, "version": version.number},
     )
+    _activity(report, Activity.Verb.REPORT_PUBLISHED, acting_user)
     return version

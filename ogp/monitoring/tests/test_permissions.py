@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ogp.accounts.tests.factories import CivilSocietyUserFactory, ResearcherUserFactory, UserFactory
 from ogp.core.errors import ServiceError
+from ogp.engagement.selectors import is_following
 from ogp.monitoring.models import SelfAssessmentComment
 from ogp.monitoring.services import (
     irm_comment_create,
@@ -139,3 +140,35 @@ def test_direct_url_irm_answer(world, client_for, role):
     assert _expected(role, {"assigned"}, response)
     world["irm_comment"].refresh_from_db()
     assert (world["irm_comment"].reason == "Reworded.") is (role == "assigned")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_shows_public_reports_only_and_writes_nothing(world, client_for, role):
+    """/api/v1/self-assessments/: the same public parts for every role (a draft is not found,
+    even by its government: the API publishes, the web page is where a draft is worked on)."""
+    client = client_for(None if role == "visitor" else world["users"][role])
+    base = "/api/v1/self-assessments/"
+    assert client.get(f"{base}{world['draft'].pk}/").status_code == 404
+    assert client.get(f"{base}{world['report'].pk}/").status_code == 200
+    listed = [row["id"] for row in client.get(base).json()["results"]]
+    assert listed == [world["report"].pk]
+    for method in ("post", "put", "patch", "delete"):
+        response = getattr(client, method)(f"{base}{world['report'].pk}/")
+        assert response.status_code in (401, 403, 405), (role, method, response.status_code)
+    assert world["report"].comments.count() == 1
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_follow_a_public_report_not_a_draft(world, client_for, role):
+    client = client_for(None if role == "visitor" else world["users"][role])
+    for name, allowed in (("report", SIGNED_IN), ("draft", set())):
+        url = reverse("engagement:follow-toggle", args=["self-assessment", world[name].pk])
+        response = client.post(url)
+        if role in allowed:
+            assert response.status_code == 302, (role, name)
+        elif role == "visitor":
+            assert response.status_code == 302 and "/login/" in response.url
+        else:
+            assert response.status_code == 404, (role, name)
+        followed = is_following(world["users"][role], world[name])
+        assert followed is (role in allowed), (role, name)

@@ -19,9 +19,9 @@ from ogp.plans.services.irm import REPORT_INDICATORS
 
 from .. import selectors, services
 from ..domain.comments import period_state
-from ..forms import AnswerForm, CommentForm
+from ..forms import CommentForm
 from ..models import IRMSection
-from .common import add_errors, diff_rows
+from .common import answer_page, diff_rows
 
 
 def _assessment(value: str) -> str:
@@ -134,30 +134,11 @@ def irm_comment_answer(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment = selectors.irm_comment_get(comment_id)
     report = comment.report
     require(request, "monitoring.answer_irm_comment", report)
-    others = list(report.public_comments.exclude(pk=comment.pk).order_by("pk"))
-    form = AnswerForm(
-        request.POST or None,
-        others=others,
-        initial={"disposition": comment.disposition or None, "reason": comment.reason,
-                 "merged_into": comment.merged_into_id},
+    return answer_page(
+        request, comment=comment, answer=services.irm_comment_answer,
+        others=list(report.public_comments.exclude(pk=comment.pk).order_by("pk")),
+        back=redirect("monitoring:irm-comments", report_id=report.pk).url,
     )  # fmt: skip
-    back = redirect("monitoring:irm-comments", report_id=report.pk).url
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        merged = next((c for c in others if c.pk == data["merged_into"]), None)
-        try:
-            services.irm_comment_answer(
-                acting_user=request.user, comment=comment, disposition=data["disposition"],
-                reason=data["reason"], merged_into=merged,
-            )  # fmt: skip
-        except ServiceError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Your answer is published."))
-            return redirect(f"{back}#comment-{comment.pk}")
-    return render(request, "monitoring/answer_form.html", {
-        "report": report, "comment": comment, "form": form, "back": back,
-    })  # fmt: skip
 
 
 def _irm_items(content: dict[str, Any]) -> list[tuple[str, dict[str, str]]]:

@@ -17,13 +17,13 @@ from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import can, require
 from ogp.countries.selectors import country_get
+from ogp.engagement.selectors import is_following
 from ogp.plans import selectors as plan_selectors
 from ogp.plans.models import MilestoneStatus
 
 from .. import selectors, services
 from ..domain.comments import period_state, publish_check
 from ..forms import (
-    AnswerForm,
     CommentForm,
     EntryForm,
     PeriodForm,
@@ -33,7 +33,7 @@ from ..forms import (
 from ..labels import SECTION_LABELS
 from ..models import SelfAssessmentState
 from ..services.self_assessment import PUBLISH_MESSAGES
-from .common import add_errors, diff_rows
+from .common import add_errors, answer_page, diff_rows
 
 
 def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
@@ -136,6 +136,7 @@ def self_assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "can_answer": can_answer,
             "can_comment": can_comment,
+            "is_following": is_following(request.user, report),
             "publish_blocks": [PUBLISH_MESSAGES[b]() for b in check.blocks],
             "can_publish": can_edit and report.state == SelfAssessmentState.IN_COMMENT,
             "period_form": PeriodForm(
@@ -245,30 +246,11 @@ def self_assessment_comment_answer(request: HttpRequest, comment_id: int) -> Htt
     comment = selectors.self_assessment_comment_get(comment_id)
     report = comment.report
     require(request, "monitoring.answer_self_assessment_comment", report)
-    others = list(report.comments.exclude(pk=comment.pk).order_by("pk"))
-    form = AnswerForm(
-        request.POST or None,
-        others=others,
-        initial={"disposition": comment.disposition or None, "reason": comment.reason,
-                 "merged_into": comment.merged_into_id},
+    return answer_page(
+        request, comment=comment, answer=services.self_assessment_comment_answer,
+        others=list(report.comments.exclude(pk=comment.pk).order_by("pk")),
+        back=report.get_absolute_url(),
     )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        merged = next((c for c in others if c.pk == data["merged_into"]), None)
-        try:
-            services.self_assessment_comment_answer(
-                acting_user=request.user, comment=comment, disposition=data["disposition"],
-                reason=data["reason"], merged_into=merged,
-            )  # fmt: skip
-        except ServiceError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Your answer is published."))
-            return redirect(report.get_absolute_url() + f"#comment-{comment.pk}")
-    return render(request, "monitoring/answer_form.html", {
-        "report": report, "comment": comment, "form": form,
-        "back": report.get_absolute_url(),
-    })  # fmt: skip
 
 
 @require_POST

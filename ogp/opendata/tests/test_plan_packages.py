@@ -56,6 +56,8 @@ def test_irm_report_publication_rebuilds_the_plans_package(
     meta = json.loads((root() / "plans" / "datapackage.json").read_text())
     assert [r["name"] for r in meta["resources"] if r["format"] == "csv"] == [
         "action_plans", "commitments", "milestones", "irm_reports", "irm_coding",
+        "self_assessments", "self_assessment_sections", "self_assessment_entries",
+        "self_assessment_comments",
     ]  # fmt: skip
     (published,) = rows("irm_reports")
     assert (published["plan"], published["version"]) == ("AP_ZZA07", "1")
@@ -138,3 +140,58 @@ def test_a_rolled_back_publication_does_not_hide_a_later_one(
             pass
         irm_report_published(acting_user=None, event=None)  # type: ignore[arg-type]
     assert [c.name for c in callbacks if hasattr(c, "name")] == ["plans"]
+
+
+def test_self_assessment_publication_adds_it_to_the_plans_package(
+    report_ready, country, government_user, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from ogp.accounts.tests.factories import UserFactory
+    from ogp.monitoring import services
+
+    report, _researcher = report_ready
+    today = timezone.localdate()
+    draft = services.self_assessment_create(
+        acting_user=government_user, plan=report.plan, kind="midterm"
+    )
+    services.self_assessment_create(
+        acting_user=government_user, plan=report.plan, kind="end_of_term"
+    )  # never opened: not in the package
+    draft = services.self_assessment_open_for_comment(
+        acting_user=government_user, report=draft, opens=today, closes=today, today=today
+    )
+    comment = services.self_assessment_comment_create(
+        acting_user=UserFactory(), report=draft, target="commitment:ZZ0701",
+        body="Registration is still offline.", today=today,
+    )  # fmt: skip
+    services.self_assessment_comment_answer(
+        acting_user=government_user, comment=comment, disposition="adopted",
+        reason="The entry now says so.",
+    )  # fmt: skip
+    services.self_assessment_sections_update(
+        acting_user=government_user, report=draft, bodies={"introduction": "Two years on."}
+    )
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.self_assessment_publish(
+            acting_user=government_user, report=draft, today=today + timedelta(days=1)
+        )
+    assert [c.name for c in callbacks if hasattr(c, "name")] == ["plans"]
+    (published,) = rows("self_assessments")
+    assert (published["id"], published["kind"], published["version"]) == (
+        str(draft.pk), "midterm", "2",
+    )  # fmt: skip
+    assert published["comment_count"] == "1" and published["plan"] == "AP_ZZA07"
+    sections = {r["key"]: r["body"] for r in rows("self_assessment_sections")}
+    assert sections["introduction"] == "Two years on."
+    (entry,) = rows("self_assessment_entries")
+    assert entry["commitment"] == "ZZ0701"
+    (answered,) = rows("self_assessment_comments")
+    assert (answered["target_kind"], answered["target"], answered["disposition"]) == (
+        "commitment", "ZZ0701", "adopted",
+    )  # fmt: skip
+    assert answered["reason"] == "The entry now says so."
+    meta = json.loads((root() / "plans" / "datapackage.json").read_text())
+    schema = next(r["schema"] for r in meta["resources"] if r["name"] == "self_assessment_comments")
+    described = {f["name"]: f.get("description", "") for f in schema["fields"]}
+    assert "section or commitment" in described["target_kind"]
