@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, audited_update
-from ogp.core import hooks
+from ogp.core import batch, hooks
 from ogp.core.errors import ServiceError
 from ogp.core.summaries import CyclePublished
 
@@ -307,8 +307,11 @@ def _send_cycle_published(*, acting_user: Any, cycle: Cycle, apply_statuses: boo
         newest=newest,
         summaries=selectors.cycle_summaries(cycle) if newest else {},
     )
-    for receiver in receivers:
-        receiver(acting_user=acting_user, event=event)
+    # the receivers save many rows (every country whose status moves): what reacts to each
+    # save (the search index) does it once for all of them, at the end, in this transaction
+    with batch.deferred():
+        for receiver in receivers:
+            receiver(acting_user=acting_user, event=event)
 
 
 def cycle_recompute_checksum(cycle: Cycle) -> str:
