@@ -66,12 +66,13 @@ def _saved(sender: type[Model], instance: Model, raw: bool = False, **kwargs: An
     if raw:  # fixtures being loaded
         return
     reg = _registration_for(sender)
-    if reg is not None:
-        # the index lives in the same database: written in the writer's transaction, it commits
-        # or rolls back with the change itself; a batch of writes (ogp.core.batch) reindexes
-        # its objects once, together, at its end
-        if not batch.defer(("search", reg.kind), partial(reindex_objects, reg), instance.pk):
-            reindex_object(reg, instance.pk)
+    if reg is None:
+        return
+    # the index lives in the same database: written in the writer's transaction, it commits
+    # or rolls back with the change itself; a batch of writes (ogp.core.batch) reindexes its
+    # objects once, together, at its end
+    if not batch.defer(("search", reg.kind), partial(reindex_objects, reg), instance.pk):
+        reindex_object(reg, instance.pk)
 
 
 def _deleted(sender: type[Model], instance: Model, **kwargs: Any) -> None:

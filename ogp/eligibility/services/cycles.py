@@ -264,9 +264,7 @@ def _refresh_review_flags(cycle: Cycle) -> None:
     if remembered is not None:  # computed by this process: the rows' ids only
         rows = (
             (pk, cid, remembered[cid])
-            for pk, cid in CountryResult.objects.filter(cycle=cycle).values_list(
-                "pk", "country_id"
-            )
+            for pk, cid in CountryResult.objects.filter(cycle=cycle).values_list("pk", "country_id")
         )
     else:
         rows = (

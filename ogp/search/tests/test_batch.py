@@ -5,11 +5,30 @@ import pytest
 from django.db import transaction
 
 from ogp.core import batch
+from ogp.organisations.tests.factories import OrganisationFactory
 from ogp.search.models import SearchDocument
 from ogp.search.selectors import search_documents
-from ogp.search.tests.test_search import texts  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def texts(country, other_country):
+    return {
+        "fr": OrganisationFactory(
+            name="Observatoire budgétaire",
+            country=country,
+            description="Nous suivons la transparence du budget de l'État.",
+        ),
+        "es": OrganisationFactory(
+            name="Red ciudadana", country=other_country, description="Vigilamos el presupuesto."
+        ),
+        "en": OrganisationFactory(
+            name="Open Contracting Watch",
+            country=other_country,
+            description="We monitor public procurement contracts and spending.",
+        ),
+    }
 
 
 def test_saves_in_a_batch_are_indexed_together_at_its_end(texts):
