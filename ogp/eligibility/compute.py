@@ -338,6 +338,48 @@ def gather(
     return CycleInputs(countries, inputs, previous)
 
 
+# A cycle's stored results by (cycle id, checksum), decoded on first use. The checksum is the
+# hash of the results themselves, so an entry can never describe other rows than those stored
+# under it: publishing the 14 cycles in a row reads and decodes each one at most once (the
+# cycle published just before is the next one's Eligibility Review history).
+_RESULTS: dict[tuple[int, str], dict[int, m.CountryResult | dict]] = {}
+_RESULTS_MAX = 32
+
+
+def remember_results(
+    cycle_id: int, checksum_: str, by_country: dict[int, m.CountryResult | dict]
+) -> None:
+    """Keep a cycle's results as just stored (country id -> result, or its ``to_dict()``)."""
+    if len(_RESULTS) >= _RESULTS_MAX:
+        _RESULTS.clear()
+    _RESULTS[(cycle_id, checksum_)] = by_country
+
+
+def remembered_results(cycle_id: int, checksum_: str) -> dict[int, m.CountryResult] | None:
+    """The results remembered for this cycle and checksum (decoded now if need be), or None."""
+    found = _RESULTS.get((cycle_id, checksum_))
+    if found is None:
+        return None
+    for cid, res in found.items():
+        if isinstance(res, dict):
+            found[cid] = m.CountryResult.from_dict(res)
+    return found  # type: ignore[return-value]
+
+
+def stored_results(cycle: Cycle) -> dict[int, m.CountryResult]:
+    """Country id -> the cycle's stored result, decoded (remembered under its checksum)."""
+    found = remembered_results(cycle.pk, cycle.checksum) if cycle.checksum else None
+    if found is not None:
+        return found
+    out: dict[int, m.CountryResult | dict] = {
+        cid: m.CountryResult.from_dict(data)
+        for cid, data in CountryResult.objects.filter(cycle=cycle).values_list("country_id", "data")
+    }
+    if cycle.checksum:
+        remember_results(cycle.pk, cycle.checksum, out)
+    return out  # type: ignore[return-value]
+
+
 def previous_published(cycle: Cycle, ruleset: RuleSet) -> dict[str, list[m.CountryResult | None]]:
     """Per country, its results in the n-1 *annual* cycles before this one, newest first: the
     published cycle of year Y-1, then Y-2... A year without a published cycle is None, which
@@ -348,17 +390,20 @@ def previous_published(cycle: Cycle, ruleset: RuleSet) -> dict[str, list[m.Count
     years = [cycle.year - i for i in range(1, n)]
     published = {
         c.year: c
-        for c in Cycle.objects.filter(state=CycleState.PUBLISHED, year__in=years).only("year")
+        for c in Cycle.objects.filter(state=CycleState.PUBLISHED, year__in=years).only(
+            "year", "checksum"
+        )
     }
+    if not published:
+        return {}
+    iso3s = dict(Country.objects.values_list("pk", "iso3"))
     out: dict[str, list[m.CountryResult | None]] = defaultdict(lambda: [None] * len(years))
     for i, year in enumerate(years):
         pc = published.get(year)
         if pc is None:
             continue
-        for iso3, data in CountryResult.objects.filter(cycle=pc).values_list(
-            "country__iso3", "data"
-        ):
-            out[iso3][i] = m.CountryResult.from_dict(data)
+        for cid, res in stored_results(pc).items():
+            out[iso3s[cid]][i] = res
     return dict(out)
 
 

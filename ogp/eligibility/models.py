@@ -159,10 +159,14 @@ class DatasetRelease(models.Model):
 
 
 class Observation(models.Model):
+    # read only by release (the composite index below serves that); no index of their own:
+    # every import writes tens of thousands of rows, and each index costs on every one
     release = models.ForeignKey(
-        DatasetRelease, on_delete=models.CASCADE, related_name="observations"
+        DatasetRelease, on_delete=models.CASCADE, related_name="observations", db_index=False
     )
-    country = models.ForeignKey("countries.Country", on_delete=models.CASCADE, related_name="+")
+    country = models.ForeignKey(
+        "countries.Country", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     year = models.PositiveSmallIntegerField()
     indicator = models.CharField(max_length=40)
     value = models.FloatField(null=True)

@@ -10,6 +10,7 @@ from django.http import Http404
 
 from ogp.countries.models import Country
 
+from . import compute
 from .domain import model as m
 from .domain.diff import CountryChange, diff_results
 from .domain.pathway import Pathway, pathway
@@ -141,17 +142,16 @@ def country_eligibility_summary(country: Country) -> EligibilitySummary | None:
     )
     if result is None:
         return None
-    return _summary(result.cycle, result.data)
+    return _summary(result.cycle, m.CountryResult.from_dict(result.data))
 
 
 def cycle_summaries(cycle: Cycle) -> dict[int, EligibilitySummary]:
-    """Every country's summary in `cycle`, by country id (one query)."""
-    rows = CountryResult.objects.filter(cycle=cycle).values_list("country_id", "data")
-    return {country_id: _summary(cycle, data) for country_id, data in rows}
+    """Every country's summary in `cycle`, by country id (at most one query: the results the
+    publication has just decoded are reused)."""
+    return {cid: _summary(cycle, res) for cid, res in compute.stored_results(cycle).items()}
 
 
-def _summary(cycle: Cycle, data: dict[str, Any]) -> EligibilitySummary:
-    res = m.CountryResult.from_dict(data)
+def _summary(cycle: Cycle, res: m.CountryResult) -> EligibilitySummary:
     criteria = tuple(
         CriterionSummary(
             code=c.code,

@@ -69,34 +69,40 @@ class BaseBackend(ABC):
         """The documents of one object, replacing what was indexed for it. Documents whose
         stored fields are already the same are left alone (a save that changes nothing
         indexed costs one query)."""
-        stored = {
-            d.language: d for d in SearchDocument.objects.filter(kind=kind, object_id=object_id)
+        self.replace_many(kind, {object_id: docs})
+
+    def replace_many(self, kind: str, docs_by_object: dict[str, list[Doc]]) -> None:
+        """`replace` for several objects of one kind, reading their stored documents at once."""
+        stored: dict[tuple[str, str], SearchDocument] = {
+            (d.object_id, d.language): d
+            for d in SearchDocument.objects.filter(kind=kind, object_id__in=list(docs_by_object))
         }
-        wanted = {d.language for d in docs}
-        gone = [d.pk for language, d in stored.items() if language not in wanted]
+        wanted = {(oid, d.language) for oid, docs in docs_by_object.items() for d in docs}
+        gone = [d.pk for key, d in stored.items() if key not in wanted]
         if gone:
             self.delete_vectors(gone)
             SearchDocument.objects.filter(pk__in=gone).delete()
         changed = []
-        for d in docs:
-            fields = {
-                "title": d.title[:300],
-                "body": d.body,
-                "url": d.url[:300],
-                "country": d.country,
-                "country_name": d.country_name,
-                "policy_areas": f" {' '.join(d.policy_areas)} " if d.policy_areas else "",
-                "year": d.year,
-            }
-            current = stored.get(d.language)
-            if current is None:
-                created = SearchDocument.objects.create(
-                    kind=kind, object_id=object_id, language=d.language, **fields
-                )
-                changed.append(created.pk)
-            elif any(getattr(current, name) != value for name, value in fields.items()):
-                SearchDocument.objects.filter(pk=current.pk).update(**fields)
-                changed.append(current.pk)
+        for object_id, docs in docs_by_object.items():
+            for d in docs:
+                fields = {
+                    "title": d.title[:300],
+                    "body": d.body,
+                    "url": d.url[:300],
+                    "country": d.country,
+                    "country_name": d.country_name,
+                    "policy_areas": f" {' '.join(d.policy_areas)} " if d.policy_areas else "",
+                    "year": d.year,
+                }
+                current = stored.get((object_id, d.language))
+                if current is None:
+                    created = SearchDocument.objects.create(
+                        kind=kind, object_id=object_id, language=d.language, **fields
+                    )
+                    changed.append(created.pk)
+                elif any(getattr(current, name) != value for name, value in fields.items()):
+                    SearchDocument.objects.filter(pk=current.pk).update(**fields)
+                    changed.append(current.pk)
         self.write_vectors(changed)
 
     def remove(self, kind: str, object_id: str) -> None:

@@ -8,6 +8,7 @@ sent by the services' writes, and `manage.py search_reindex` rebuilds it from sc
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
+
+from ogp.core import batch
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -63,9 +66,12 @@ def _saved(sender: type[Model], instance: Model, raw: bool = False, **kwargs: An
     if raw:  # fixtures being loaded
         return
     reg = _registration_for(sender)
-    if reg is not None:
-        # the index lives in the same database: written in the writer's transaction, it commits
-        # or rolls back with the change itself
+    if reg is None:
+        return
+    # the index lives in the same database: written in the writer's transaction, it commits
+    # or rolls back with the change itself; a batch of writes (ogp.core.batch) reindexes its
+    # objects once, together, at its end
+    if not batch.defer(("search", reg.kind), partial(reindex_objects, reg), instance.pk):
         reindex_object(reg, instance.pk)
 
 
@@ -88,6 +94,18 @@ def reindex_object(reg: Registration, pk: Any) -> None:
     obj = reg.queryset().filter(pk=pk).first()
     docs = reg.documents(obj) if obj is not None else []
     backend().replace(reg.kind, str(pk), docs)
+
+
+def reindex_objects(reg: Registration, pks: list[Any]) -> None:
+    """Reindex several objects of one type: one read of the objects and of their documents."""
+    from .backends import backend
+
+    wanted = list(dict.fromkeys(pks))
+    objs = {obj.pk: obj for obj in reg.queryset().filter(pk__in=wanted)}
+    backend().replace_many(
+        reg.kind,
+        {str(pk): reg.documents(objs[pk]) if pk in objs else [] for pk in wanted},
+    )
 
 
 @transaction.atomic  # one commit for the whole rebuild, not one per document

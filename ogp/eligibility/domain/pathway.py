@@ -115,6 +115,42 @@ def _improve(rule: CriterionRule, raw: str, target: int) -> tuple[Action, ...]:
     return _band_actions(rule, target)
 
 
+def _cheapest(
+    ruleset: RuleSet, cur_pts: list[int | None], options: list[list[int | None]]
+) -> tuple[tuple[int, int, int, tuple[int, ...]], tuple[int | None, ...]] | None:
+    """The eligible combination of criterion targets with the smallest key (criteria changed,
+    points added, criteria needing new data, which criteria), and that key. Combinations are
+    tried by number of criteria changed, so the search stops at the first number that makes
+    the country eligible instead of trying every combination; within one set of changed
+    criteria, in the order of ``itertools.product`` (the first of equal keys is kept)."""
+    rules = ruleset.criteria
+    n = len(rules)
+    for changed in range(n + 1):
+        best: tuple[tuple[int, int, int, tuple[int, ...]], tuple[int | None, ...]] | None = None
+        for which in itertools.combinations(range(n), changed):
+            new_data = sum(1 for i in which if cur_pts[i] is None)
+            for picked in itertools.product(*(options[i][1:] for i in which)):
+                targets = list(cur_pts)
+                for i, p in zip(which, picked, strict=True):
+                    targets[i] = p
+                combo = tuple(targets)
+                assessed = [p for p in combo if p is not None]
+                if len(assessed) < ruleset.min_criteria:
+                    continue
+                maximum = sum(
+                    r.max_points for r, p in zip(rules, combo, strict=True) if p is not None
+                )
+                if not ruleset.passes(sum(assessed), maximum):
+                    continue
+                added = sum((combo[i] or 0) - (cur_pts[i] or 0) for i in which)
+                key = (changed, added, new_data, which)
+                if best is None or key < best[0]:
+                    best = (key, combo)
+        if best is not None:
+            return best
+    return None
+
+
 def pathway(result: CountryResult, ruleset: RuleSet) -> Pathway:
     """Smallest number of criteria to change (then fewest added points, then fewest criteria
     needing new data, then criteria in rule-set order) to become eligible.
@@ -149,25 +185,8 @@ def pathway(result: CountryResult, ruleset: RuleSet) -> Pathway:
                 )
     if result.status == Status.ELIGIBLE:
         return Pathway(True, True, ruleset.points_needed(result.maximum), tuple(vc_steps))
-    best: tuple[tuple[int, int, int, tuple[int, ...]], tuple[int | None, ...]] | None = None
     options = [_options(r, p) for r, p in zip(rules, cur_pts, strict=True)]
-    for combo in itertools.product(*options):
-        assessed = [p for p in combo if p is not None]
-        if len(assessed) < ruleset.min_criteria:
-            continue
-        maximum = sum(r.max_points for r, p in zip(rules, combo, strict=True) if p is not None)
-        total = sum(assessed)
-        if not ruleset.passes(total, maximum):
-            continue
-        changed = sum(1 for a, b in zip(combo, cur_pts, strict=True) if a != b)
-        added = sum((a or 0) - (b or 0) for a, b in zip(combo, cur_pts, strict=True))
-        new_data = sum(
-            1 for a, b in zip(combo, cur_pts, strict=True) if b is None and a is not None
-        )
-        which = tuple(i for i, (a, b) in enumerate(zip(combo, cur_pts, strict=True)) if a != b)
-        key = (changed, added, new_data, which)
-        if best is None or key < best[0]:
-            best = (key, combo)
+    best = _cheapest(ruleset, cur_pts, options)
     if best is None:
         return Pathway(False, False, 0, tuple(vc_steps))
     combo = best[1]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, audited_update
-from ogp.core import hooks
+from ogp.core import batch, hooks
 from ogp.core.errors import ServiceError
 from ogp.core.summaries import CyclePublished
 
@@ -173,6 +173,15 @@ def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> list
     return dicts
 
 
+def _remember(cycle: Cycle, ci: compute.CycleInputs, results: list, dicts: list[dict]) -> None:
+    """Publication reads the results just stored again (Eligibility Review flags, the next
+    cycle's history): keep them, as stored, under the new checksum."""
+    by_iso3 = {c.iso3: c.pk for c in ci.countries}
+    compute.remember_results(
+        cycle.pk, cycle.checksum, {by_iso3[r.iso3]: d for r, d in zip(results, dicts, strict=True)}
+    )
+
+
 @transaction.atomic
 def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False) -> Cycle:
     """Score every UN member state for the cycle (replaces previous results).
@@ -197,6 +206,7 @@ def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False
     cycle.computed_at = timezone.now()
     cycle.checksum = compute.checksum(results, dicts)
     cycle.save(update_fields=["state", "computed_at", "checksum"])
+    _remember(cycle, ci, results, dicts)
     audit_record(
         actor=acting_user,
         action=AuditAction.CYCLE_COMPUTE,
@@ -249,11 +259,26 @@ def _refresh_review_flags(cycle: Cycle) -> None:
     if not rules.eligibility_review_cycles:
         return  # no Eligibility Review in this rule set: the computed flags stand (all off)
     previous = compute.previous_published(cycle, rules)
+    remembered = compute.remembered_results(cycle.pk, cycle.checksum)
+    rows: Any
+    if remembered is not None:  # computed by this process: the rows' ids only
+        rows = (
+            (pk, cid, remembered[cid])
+            for pk, cid in CountryResult.objects.filter(cycle=cycle).values_list("pk", "country_id")
+        )
+    else:
+        rows = (
+            (pk, cid, Res.from_dict(data))
+            for pk, cid, data in CountryResult.objects.filter(cycle=cycle).values_list(
+                "pk", "country_id", "data"
+            )
+        )
     results = []
-    for pk, data in CountryResult.objects.filter(cycle=cycle).values_list("pk", "data"):
-        res = Res.from_dict(data)
+    by_country: dict[int, Any] = {}
+    for pk, cid, res in rows:
         flagged = apply_review(res, previous.get(res.iso3, []), rules)
         results.append(flagged)
+        by_country[cid] = flagged
         if (flagged.eligibility_review, flagged.at_risk) != (res.eligibility_review, res.at_risk):
             CountryResult.objects.filter(pk=pk).update(
                 eligibility_review=flagged.eligibility_review,
@@ -261,6 +286,7 @@ def _refresh_review_flags(cycle: Cycle) -> None:
                 data=flagged.to_dict(),
             )
     cycle.checksum = compute.checksum(results)
+    compute.remember_results(cycle.pk, cycle.checksum, by_country)
 
 
 def _send_cycle_published(*, acting_user: Any, cycle: Cycle, apply_statuses: bool) -> None:
@@ -279,8 +305,11 @@ def _send_cycle_published(*, acting_user: Any, cycle: Cycle, apply_statuses: boo
         newest=newest,
         summaries=selectors.cycle_summaries(cycle) if newest else {},
     )
-    for receiver in receivers:
-        receiver(acting_user=acting_user, event=event)
+    # the receivers save many rows (every country whose status moves): what reacts to each
+    # save (the search index) does it once for all of them, at the end, in this transaction
+    with batch.deferred():
+        for receiver in receivers:
+            receiver(acting_user=acting_user, event=event)
 
 
 def cycle_recompute_checksum(cycle: Cycle) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .common import CountryMatcher, ImportFileError, read_rows
 
@@ -64,6 +65,13 @@ def parse_crosswalk(data: bytes, file: str) -> tuple[CrosswalkRow, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
+def _pattern(regex: str) -> re.Pattern[str]:
+    """A crosswalk name pattern, compiled once per process (every import builds a matcher
+    from the same few hundred patterns, more than the ``re`` module's own cache keeps)."""
+    return re.compile(regex, re.IGNORECASE)
+
+
 def build_matcher(
     registry: dict[str, tuple[str, tuple[str, ...]]], crosswalk: tuple[CrosswalkRow, ...] = ()
 ) -> CountryMatcher:
@@ -87,7 +95,7 @@ def build_matcher(
             iso2_to_iso3.setdefault(row.iso2, row.iso3)
         names.setdefault(row.name.casefold(), row.iso3)
         if row.regex:
-            patterns.append((re.compile(row.regex, re.IGNORECASE), row.iso3))
+            patterns.append((_pattern(row.regex), row.iso3))
         if row.vdem_id:
             vdem_ids[row.vdem_id] = row.iso3
     return CountryMatcher(
