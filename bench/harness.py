@@ -19,7 +19,8 @@ Two stacks (``add_stack_arguments`` gives every script ``--stack``, ``--postgres
   under a unique name starting with ``--database-prefix`` (``ogp_bench``), dropped at the end;
   the Redis cache of ``--redis-url`` (``$BENCH_REDIS_URL`` or redis://127.0.0.1:6379/0) under a
   key prefix of its own, whose keys are deleted at the end (other keys of that Redis database
-  are left alone);
+  are left alone); ``BENCH_KEEP_DATABASE=1`` keeps the database (its address is printed), to
+  profile it afterwards with bench/profile_request.py;
 - ``sqlite``: a SQLite file in a temporary folder, with the Redis cache too, or the database
   cache (``without_redis``) as on a one-machine install.
 
@@ -149,10 +150,14 @@ def _database(stack: Stack, tmp: str) -> Iterator[str]:
     name = f"{stack.database_prefix}_{os.getpid()}_{secrets.token_hex(3)}"
     args = _pg_args(stack.postgres_url)
     subprocess.run(["createdb", *args, name], check=True)
+    url = urlunparse(urlparse(stack.postgres_url)._replace(path=f"/{name}"))
     try:
-        yield urlunparse(urlparse(stack.postgres_url)._replace(path=f"/{name}"))
+        yield url
     finally:
-        subprocess.run(["dropdb", "--if-exists", "--force", *args, name], check=False)
+        if os.environ.get("BENCH_KEEP_DATABASE"):  # to profile it afterwards; drop it yourself
+            print(f"kept {url} (BENCH_KEEP_DATABASE)")
+        else:
+            subprocess.run(["dropdb", "--if-exists", "--force", *args, name], check=False)
 
 
 def _clear_redis(url: str, prefix: str) -> None:

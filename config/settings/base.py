@@ -146,7 +146,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ogp.core.redis_cache.RedisCache",  # one client per pool, not per call
             "LOCATION": REDIS_URL,
             # several sites (or benchmark runs) may share one Redis database
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default=""),
