@@ -23,18 +23,18 @@ class RedisCacheClient(DjangoRedisCacheClient):
         self._lock = threading.Lock()
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        index = self._get_connection_pool_index(write)
+        base: Any = self  # Django's private attributes, which the type stubs leave out
+        index = base._get_connection_pool_index(write)
         client = self._clients.get(index)
         if client is None:
             with self._lock:
                 client = self._clients.get(index)
                 if client is None:
-                    if index not in self._pools:
-                        self._pools[index] = self._pool_class.from_url(
-                            self._servers[index], **self._pool_options
+                    if index not in base._pools:
+                        base._pools[index] = base._pool_class.from_url(
+                            base._servers[index], **base._pool_options
                         )
-                    pool = self._pools[index]
-                    client = self._clients[index] = self._client(connection_pool=pool)
+                    client = self._clients[index] = base._client(connection_pool=base._pools[index])
         return client
 
 
