@@ -215,7 +215,10 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance: Commitment) -> dict[str, Any]:
         """The declared fields (the schema), built directly: DRF's per-field machinery cost
-        more than the data on a list page (tests/ compare it with DRF's own rendering)."""
+        more than the data on a list page (a test compares it with DRF's own rendering).
+        Subclasses (the detail) declare more fields: DRF renders them."""
+        if type(self) is not CommitmentSerializer:
+            return super().to_representation(instance)  # type: ignore[no-any-return]
         labels = self._list_labels()
         fields = self.fields
         plan = instance.plan
