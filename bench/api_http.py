@@ -1,28 +1,51 @@
-"""Benchmark: API list endpoints under 50 concurrent clients, gunicorn (2 workers) on PostgreSQL
-with 100x OGP's real volume of eligibility results, as a ratio to a bare Django view measured in
-the same run.
+# ruff: noqa: E501 (the seeding script is data)
+"""Benchmark (issue 15): API list endpoints (results of a cycle, commitments, with filters)
+under 50 concurrent clients, gunicorn (2 workers x 4 threads) on production's stack with 100x
+OGP's real volume, as a ratio to a bare Django view measured in the same run. One command, end
+to end (about 5 minutes on 2 cores, most of it the seed):
 
-    .venv/bin/python bench/api_http.py [--database-url postgres://postgres@127.0.0.1:5432/ogp_api_bench]
-                                       [--redis-url redis://127.0.0.1:6379/3] [--requests 40]
+    make bench-deps   # wrk, only for --wrk
+    .venv/bin/python bench/api_http.py [--requests 40] [--clients 50] [--copies 100] [--wrk 10]
+        [--stack postgres|sqlite] [--postgres-url postgres://postgres@127.0.0.1:5432/]
+        [--redis-url redis://127.0.0.1:6379/0] [--data ../shared/data]
 
-Volume: OGP has about 14 published cycles of about 195 scored countries (~2,700 results); this
-builds 1,000 published cycles of the 249 ISO countries (~249,000 results, ~100x). The database
-named in --database-url is dropped and created again (use a throw-away name). Redis is the shared
-cache of the two workers (published cycles are cached). Commitments are not measured: the plans
-app does not exist on this branch yet.
+Default stack: a fresh PostgreSQL database (created on --postgres-url's server, dropped at the
+end) and the Redis cache shared by the two workers (keys under a prefix of the run, deleted at
+the end). Volume: OGP has about 14 published cycles of about 195 scored countries (~2,700
+results); this builds 1,000 published cycles of the 249 ISO countries (~249,000 results, ~100x),
+and 100 copies of OGP's commitment sheet (~56,000 commitments, 5 milestones each, 10 updates per
+milestone: bench/plans_seed.py). The anonymous rate limit is lifted (API_RATE_ANON) so that the
+limiter's cache round trip is measured but never refuses.
+
+Each scenario runs on its own (50 client threads, keep-alive): requests/s, p50, p99, the
+platform server's CPU time per request (steadier than latencies on a busy machine), and the
+ratio of its requests/s to the two floors measured in the same run: bench/floor.py (a Django
+view returning 2 bytes, no middleware, on its own gunicorn) and the same kind of view inside
+the platform (bench/support/api_bench_urls.py: every middleware runs). "cached": published
+cycles' result pages, answered from the shared cache; "uncached": a query parameter that
+changes at every request (``nocache``) makes every page a miss, so the database is read and the
+page serialised.
 """
 
 import argparse
 import http.client
-import os
 import random
-import subprocess
 import sys
 import threading
 import time
-from urllib.parse import urlparse
+from pathlib import Path
 
-from harness import GUNICORN, PY, ROOT, free_port, pct
+from harness import (
+    BARE,
+    ROOT,
+    Site,
+    add_stack_arguments,
+    pct,
+    production_site,
+    run_wrk,
+    stack_from_args,
+)
+from plans_seed import SHEET, seed_code
 
 SEED = r"""
 import datetime, json, random
@@ -70,29 +93,14 @@ for url in ["/api/v1/cycles/2024/results/?page_size={{n}}&nocache={{n}}",
 """
 
 
-def recreate_database(url: str) -> None:
-    u = urlparse(url)
-    name = u.path.lstrip("/")
-    if not name.endswith("bench"):
-        sys.exit("refusing to drop a database whose name does not end in 'bench'")
-    args = [
-        "-h",
-        u.hostname or "127.0.0.1",
-        "-p",
-        str(u.port or 5432),
-        "-U",
-        u.username or "postgres",
-    ]
-    subprocess.run(["dropdb", "--if-exists", *args, name], check=True)
-    subprocess.run(["createdb", *args, name], check=True)
-
-
 def run_load(
-    port: int, urls: list[str], clients: int, requests: int
-) -> tuple[float, list[float], int]:
+    site: Site, kind: str, urls: list[str], clients: int, requests: int
+) -> tuple[float, list[float], int, float]:
+    """Wall time, latencies, errors and the platform server's CPU seconds of one scenario."""
     timings: list[float] = []
     errors = 0
     lock = threading.Lock()
+    port = site.port_for(kind)
 
     def client(i: int) -> None:
         nonlocal errors
@@ -100,15 +108,17 @@ def run_load(
         for n in range(requests):
             url = urls[(i * requests + n) % len(urls)].replace("{n}", str(random.randrange(10**9)))
             t = time.perf_counter()
-            try:
-                conn.request("GET", url)
-                resp = conn.getresponse()
-                resp.read()
-                ok = resp.status == 200
-            except OSError:  # a reset connection counts as an error; open a new one
-                ok = False
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            ok = False
+            for _attempt in range(2):  # a keep-alive connection closed by gunicorn: once more
+                try:
+                    conn.request("GET", url)
+                    resp = conn.getresponse()
+                    resp.read()
+                    ok = resp.status == 200
+                    break
+                except OSError:
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             dt = time.perf_counter() - t
             with lock:
                 timings.append(dt)
@@ -117,135 +127,121 @@ def run_load(
         conn.close()
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    cpu0 = site.server_cpu()
     t0 = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return time.perf_counter() - t0, timings, errors
+    return time.perf_counter() - t0, timings, errors, site.server_cpu() - cpu0
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--database-url", default="postgres://postgres@127.0.0.1:5432/ogp_api_bench"
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/3")
     parser.add_argument("--requests", type=int, default=40, help="requests per client")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--first-year", type=int, default=1025, help="1025 -> 1,000 cycles")
-    parser.add_argument("--reuse", action="store_true", help="keep the database of a former run")
+    parser.add_argument("--copies", type=int, default=100, help="of the commitment sheet (0: none)")
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument(
+        "--wrk", type=int, default=0, metavar="SECONDS",
+        help="also measure the floors and the cached scenarios with wrk (no GIL in the client)",
+    )  # fmt: skip
+    add_stack_arguments(parser)
     args = parser.parse_args()
-    if not args.reuse:
-        recreate_database(args.database_url)
-    env = {
-        **os.environ,
+    seed = SEED.format(first=args.first_year)
+    if args.copies:
+        if not (Path(args.data) / SHEET).is_file():
+            sys.exit(f"{Path(args.data) / SHEET} not found (--data, or --copies 0)")
+        seed = seed_code(args.data, copies=args.copies).replace(
+            "seed_countries()\n", "", 1
+        ) + seed.replace("seed_countries()\n", "", 1)
+        seed = "from ogp.countries.seed import seed_countries\nseed_countries()\n" + seed
+    overrides = {
         "DJANGO_SETTINGS_MODULE": "api_bench_settings",
-        "DATABASE_URL": args.database_url,
-        "REDIS_URL": args.redis_url,
-        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_COOKIES": "false",
-        "LOG_LEVEL": "WARNING",
         "API_RATE_ANON": "100000000/min",
         "PYTHONPATH": f"{ROOT}:{ROOT / 'bench' / 'support'}",
     }
-    manage = [PY, str(ROOT / "manage.py")]
-    t0 = time.perf_counter()
-    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run(
-        [PY, "-c", "import redis,sys; redis.Redis.from_url(sys.argv[1]).flushdb()", args.redis_url],
-        check=True,
-    )
-    seed = SEED.format(first=args.first_year)
-    if args.reuse:  # only the query counts
-        head, _build, counts = seed.partition("seed_countries()\n")
-        seed = head + counts[counts.index('print("results"') :]
-    out = subprocess.run(
-        [*manage, "shell", "-c", seed],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout
-    print(f"seeded in {time.perf_counter() - t0:.1f} s")
-    print(out.strip())
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            GUNICORN,
-            "config.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            str(args.workers),
-            "-k",
-            "gthread",
-            "--threads",
-            "4",
-            "--timeout",
-            "120",
-            "--log-level",
-            "warning",
+    in_platform = "bare view inside the platform (every middleware)"
+    commitments = "/api/v1/commitments/?page_size=50"
+    scenarios = {
+        BARE: ["/"],
+        in_platform: ["/bench/bare/"],
+        "results of a cycle, cached": [
+            f"/api/v1/cycles/{y}/results/?page_size=50" for y in (2024, 2023, 2022)
         ],
-        env=env,
-        cwd=ROOT,
-    )
-    try:
-        for _ in range(150):
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                conn.request("GET", "/bench/bare/")
-                if conn.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        scenarios = {
-            "bare Django view": ["/bench/bare/"],
-            "results of a cycle, cached": [
-                f"/api/v1/cycles/{y}/results/?page_size=50" for y in (2024, 2023, 2022)
+        "results with filters, cached": [
+            "/api/v1/cycles/2024/results/?status=eligible&region=africa&page_size=50",
+            "/api/v1/cycles/2023/results/?is_member=true&page_size=50",
+        ],
+        "results of a cycle, uncached": ["/api/v1/cycles/2024/results/?page_size=50&nocache={n}"],
+        "results with filters, uncached": [
+            "/api/v1/cycles/2024/results/?status=eligible&region=africa&page_size=50&nocache={n}"
+        ],
+        "countries list, uncached": ["/api/v1/countries/?page_size=50&nocache={n}"],
+    }
+    if args.copies:
+        scenarios |= {
+            "commitments, uncached": [commitments + "&nocache={n}"],
+            "commitments with filters, uncached": [
+                commitments + "&country=UKR&nocache={n}",
+                commitments + "&value=civic_participation&nocache={n}",
+                commitments + "&policy_area=right-to-information&nocache={n}",
             ],
-            "results with filters, cached": [
-                "/api/v1/cycles/2024/results/?status=eligible&region=africa&page_size=50",
-                "/api/v1/cycles/2023/results/?is_member=true&page_size=50",
-            ],
-            "results of a cycle, uncached": [
-                "/api/v1/cycles/2024/results/?page_size=50&nocache={n}"
-            ],
-            "results with filters, uncached": [
-                "/api/v1/cycles/2024/results/?status=eligible&region=africa&page_size=50&nocache={n}"
-            ],
-            "countries list (uncached)": ["/api/v1/countries/?page_size=50&nocache={n}"],
         }
-        for urls in scenarios.values():  # warm each worker and the shared cache
+    with production_site(
+        seed, workers=args.workers, stack=stack_from_args(args), env_overrides=overrides
+    ) as site:
+        print(site.seed_output)
+        for kind, urls in scenarios.items():  # warm each worker and the shared cache
             for _ in range(4 * args.workers):
                 for url in urls:
-                    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                    c = http.client.HTTPConnection("127.0.0.1", site.port_for(kind), timeout=60)
                     c.request("GET", url.replace("{n}", "warm"))
                     r = c.getresponse()
                     body = r.read()
                     assert r.status == 200, (url, r.status, body[:300])
-        floor = None
         print(
-            f"{args.clients} clients x {args.requests} requests, gunicorn {args.workers} "
-            "workers x 4 threads (gthread), PostgreSQL, Redis cache"
+            f"{args.clients} clients x {args.requests} requests per scenario, gunicorn "
+            f"{args.workers} workers x 4 threads (gthread), {site.stack}"
         )
+        floors: dict[str, float] = {}
         for name, urls in scenarios.items():
-            wall, timings, errors = run_load(port, urls, args.clients, args.requests)
+            wall, timings, errors, cpu = run_load(site, name, urls, args.clients, args.requests)
             rate = len(timings) / wall
-            floor = floor or rate
-            print(
-                f"{name}: {rate:.0f} req/s ({rate / floor:.0%} of the bare view), "
-                f"p50 {pct(timings, 50) * 1000:.0f} ms, p99 {pct(timings, 99) * 1000:.0f} ms, "
-                f"{errors} errors"
+            if name in (BARE, in_platform):
+                floors[name] = rate
+            ratios = ", ".join(
+                f"{rate / f:.0%} of the {'bare view' if k == BARE else 'in-platform view'}"
+                for k, f in floors.items()
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+            cpu_note = (
+                "" if name == BARE else f", server CPU {cpu * 1000 / len(timings):.1f} ms/request"
+            )
+            print(
+                f"{name}: {rate:.0f} req/s ({ratios}), p50 {pct(timings, 50) * 1000:.0f} ms, "
+                f"p99 {pct(timings, 99) * 1000:.0f} ms{cpu_note}, {errors} errors",
+                flush=True,
+            )
+        if args.wrk:
+            print(f"wrk -c{args.clients} -d{args.wrk}s (fixed addresses only)")
+            wrk_floor = None
+            for name, urls in scenarios.items():
+                if "{n}" in urls[0]:
+                    continue
+                result = run_wrk(
+                    f"http://127.0.0.1:{site.port_for(name)}{urls[0]}",
+                    seconds=args.wrk, clients=args.clients,
+                )  # fmt: skip
+                wrk_floor = wrk_floor or result["rps"] or None
+                share = f", {result['rps'] / wrk_floor:.0%} of the bare view" if wrk_floor else ""
+                print(
+                    f"{name}: {result['rps']:.0f} req/s{share}, p99 {result['p99']:.0f} ms, "
+                    f"{result['timeouts']:.0f} time-outs, {result['errors']:.0f} errors"
+                )
 
 
 if __name__ == "__main__":

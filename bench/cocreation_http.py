@@ -1,19 +1,36 @@
 # ruff: noqa: E501 (the seeding script is data: one model per line)
-"""Benchmark: p50/p95 latency of a co-creation plan page and its ledger page ("what we heard")
-under 20 concurrent clients, on gunicorn with production settings, against a bare Django view
-(bench/floor.py: 2 bytes, no middleware) measured in the same run.
+"""Benchmark (issue 13): p50/p95 latency of a co-creation plan page and its ledger page ("what
+we heard") under 20 concurrent clients, on gunicorn (2 workers x 4 threads) with production
+settings, against a bare Django view (bench/floor.py: 2 bytes, no middleware) measured in the
+same run. One command, end to end (under a minute):
 
+    make bench-deps   # wrk, only for --wrk
     .venv/bin/python bench/cocreation_http.py [--requests 40] [--clients 20] [--workers 2]
+        [--wrk 10] [--cookie] [--stack postgres|sqlite] [--no-redis]
+        [--postgres-url postgres://postgres@127.0.0.1:5432/] [--redis-url redis://127.0.0.1:6379/0]
 
-Builds a throw-away SQLite database with one plan of 30 commitments (two published versions),
-500 proposals and 5,000 paragraph comments (every one a ledger input, half answered), collects
-static files, starts gunicorn on 127.0.0.1 (stopped at the end), warms each worker, then runs
-the client threads with keep-alive connections.
+Default stack: production's, a fresh PostgreSQL database (created on --postgres-url's server,
+dropped at the end) and the Redis cache (keys under a prefix of the run, deleted at the end);
+``--stack sqlite`` a throw-away SQLite file instead (``--no-redis``: the database cache). Builds
+one plan of 30 commitments (two published versions), 500 proposals and 5,000 paragraph
+comments (every one a ledger input, half answered), collects static files, starts gunicorn on
+127.0.0.1 (stopped at the end), warms each worker, then runs the client threads with
+keep-alive connections. Prints the stack, the figures and the platform server's CPU time per
+request (steadier than latencies on a busy machine).
 """
 
 import argparse
 
-from harness import BARE, load, production_site, report, report_wrk, warm
+from harness import (
+    BARE,
+    add_stack_arguments,
+    load,
+    production_site,
+    report,
+    report_wrk,
+    stack_from_args,
+    warm,
+)
 
 SEED = """
 import random
@@ -68,6 +85,7 @@ def main() -> None:
         "--cookie", action="store_true",
         help="send a cookie, so the visitors' page cache is bypassed (every page is built)",
     )  # fmt: skip
+    add_stack_arguments(parser)
     args = parser.parse_args()
     pages = {
         BARE: ["/"],
@@ -76,14 +94,14 @@ def main() -> None:
                         "/en/co-creation/bench-plan/what-we-heard/?page=40",
                         "/en/co-creation/bench-plan/what-we-heard/?disposition=unanswered"],
     }  # fmt: skip
-    with production_site(SEED, workers=args.workers) as site:
+    with production_site(SEED, workers=args.workers, stack=stack_from_args(args)) as site:
         warm(site, pages, rounds=4 * args.workers)
         headers = {"Cookie": "bench=1"} if args.cookie else {}
         result = load(site, pages, clients=args.clients, requests=args.requests, headers=headers)
         note = "with a cookie (no page cache), " if args.cookie else ""
         if args.wrk:
             report_wrk(site, pages, seconds=args.wrk, clients=args.clients, headers=headers)
-        report(result, workers=args.workers, note=note)
+        report(result, workers=args.workers, note=note, stack=site.stack)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,30 @@ A benchmark script gives its seed code and its pages; this module does the rest:
 
 The page kind named BARE is served by a second gunicorn with as many workers: ``bench/floor.py``,
 a Django view returning 2 bytes with no middleware (the floor issue 12 measures against).
+
+Two stacks (``add_stack_arguments`` gives every script ``--stack``, ``--postgres-url`` and
+``--redis-url``):
+
+- ``postgres`` (the default, production's): a fresh PostgreSQL database created on the server
+  of ``--postgres-url`` (default ``$BENCH_POSTGRES_URL`` or postgres://postgres@127.0.0.1:5432/)
+  under a unique name starting with ``--database-prefix`` (``ogp_bench``), dropped at the end;
+  the Redis cache of ``--redis-url`` (``$BENCH_REDIS_URL`` or redis://127.0.0.1:6379/0) under a
+  key prefix of its own, whose keys are deleted at the end (other keys of that Redis database
+  are left alone); ``BENCH_KEEP_DATABASE=1`` keeps the database (its address is printed), to
+  profile it afterwards with bench/profile_request.py;
+- ``sqlite``: a SQLite file in a temporary folder, with the Redis cache too, or the database
+  cache (``without_redis``) as on a one-machine install.
+
+The stack is printed with the figures (``Site.stack``).
 """
 
 from __future__ import annotations
 
+import argparse
 import http.client
 import os
 import re
+import secrets
 import socket
 import statistics
 import subprocess
@@ -28,6 +45,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
@@ -63,15 +81,132 @@ def production_env(tmp: str, **overrides: str) -> dict[str, str]:
     }
 
 
+DEFAULT_POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/")
+DEFAULT_REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def add_stack_arguments(parser: argparse.ArgumentParser, *, default: str = "postgres") -> None:
+    """--stack, --postgres-url, --database-prefix, --redis-url, --no-redis."""
+    group = parser.add_argument_group("stack (production: PostgreSQL + Redis)")
+    group.add_argument("--stack", choices=["postgres", "sqlite"], default=default)
+    group.add_argument(
+        "--postgres-url", default=DEFAULT_POSTGRES,
+        help="server on which a fresh database is created for the run and dropped at the end",
+    )  # fmt: skip
+    group.add_argument("--database-prefix", default="ogp_bench", help="of the fresh database")
+    group.add_argument(
+        "--redis-url", default=DEFAULT_REDIS,
+        help="the cache (the run's keys are under a prefix of their own, deleted at the end)",
+    )  # fmt: skip
+    group.add_argument(
+        "--no-redis", action="store_true", help="the database cache instead of Redis"
+    )
+
+
+@dataclass
+class Stack:
+    """Where a run keeps its data: made by `stack_from_args`, used by `production_site`."""
+
+    kind: str = "sqlite"  # or "postgres"
+    postgres_url: str = DEFAULT_POSTGRES
+    database_prefix: str = "ogp_bench"
+    redis_url: str | None = None  # None: the database cache
+
+    def label(self, database_url: str) -> str:
+        database = "SQLite" if self.kind == "sqlite" else f"PostgreSQL {_pg_version(database_url)}"
+        cache = "Redis cache" if self.redis_url else "database cache"
+        return f"{database} + {cache}"
+
+
+def stack_from_args(args: argparse.Namespace) -> Stack:
+    return Stack(
+        kind=args.stack,
+        postgres_url=args.postgres_url,
+        database_prefix=args.database_prefix,
+        redis_url=None if args.no_redis else args.redis_url,
+    )
+
+
+def _pg_args(url: str) -> list[str]:
+    u = urlparse(url)
+    host, port, user = u.hostname or "127.0.0.1", str(u.port or 5432), u.username or "postgres"
+    return ["-h", host, "-p", port, "-U", user]
+
+
+def _pg_version(database_url: str) -> str:
+    name = urlparse(database_url).path.lstrip("/")
+    query = ["psql", *_pg_args(database_url), "-tAc", "SHOW server_version", name]
+    out = subprocess.run(query, capture_output=True, text=True, check=False).stdout.strip()
+    return out.split()[0] if out else "?"
+
+
+@contextmanager
+def _database(stack: Stack, tmp: str) -> Iterator[str]:
+    """A DATABASE_URL for the run: a SQLite file in `tmp`, or a fresh PostgreSQL database
+    (created here, dropped at the end even when the run fails)."""
+    if stack.kind == "sqlite":
+        yield f"sqlite:///{tmp}/bench.sqlite3"
+        return
+    name = f"{stack.database_prefix}_{os.getpid()}_{secrets.token_hex(3)}"
+    args = _pg_args(stack.postgres_url)
+    subprocess.run(["createdb", *args, name], check=True)
+    url = urlunparse(urlparse(stack.postgres_url)._replace(path=f"/{name}"))
+    try:
+        yield url
+    finally:
+        if os.environ.get("BENCH_KEEP_DATABASE"):  # to profile it afterwards; drop it yourself
+            print(f"kept {url} (BENCH_KEEP_DATABASE)")
+        else:
+            subprocess.run(["dropdb", "--if-exists", "--force", *args, name], check=False)
+
+
+def _clear_redis(url: str, prefix: str) -> None:
+    code = (
+        "import redis, sys\n"
+        "r = redis.Redis.from_url(sys.argv[1])\n"
+        "keys = list(r.scan_iter(match=sys.argv[2] + ':*', count=1000))\n"
+        "[r.delete(*keys[i:i + 1000]) for i in range(0, len(keys), 1000)]\n"
+    )
+    subprocess.run([PY, "-c", code, url, prefix], check=False)
+
+
 @dataclass
 class Site:
     port: int
     floor_port: int
     env: dict[str, str]
     seed_output: str
+    stack: str = ""
+    server_pid: int = 0
 
     def port_for(self, kind: str) -> int:
         return self.floor_port if kind == BARE else self.port
+
+    def server_cpu(self) -> float:
+        """CPU seconds (user + system) used so far by the platform's gunicorn and its workers:
+        a figure that other programs on a busy machine disturb far less than latencies."""
+        return _tree_cpu(self.server_pid) if self.server_pid else 0.0
+
+
+def _tree_cpu(root: int) -> float:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tick = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
 
 
 def _wait_up(port: int, path: str = "/health/") -> None:
@@ -87,42 +222,70 @@ def _wait_up(port: int, path: str = "/health/") -> None:
 
 
 @contextmanager
-def production_site(seed: str, *, workers: int = 2, without_redis: bool = False) -> Iterator[Site]:
+def production_site(
+    seed: str,
+    *,
+    workers: int = 2,
+    without_redis: bool = False,
+    stack: Stack | None = None,
+    env_overrides: dict[str, str] | None = None,
+) -> Iterator[Site]:
     """Migrate a fresh database, collect static files, run `seed` in `manage.py shell`, then
-    serve it with gunicorn (gthread, 4 threads a worker) until the block ends."""
-    with tempfile.TemporaryDirectory() as tmp:
-        env = production_env(tmp)
-        if without_redis:
-            env.pop("REDIS_URL", None)  # the database cache, as without Redis
+    serve it with gunicorn (gthread, 4 threads a worker) until the block ends. Without a
+    `stack`: SQLite and the environment's REDIS_URL (the database cache with
+    `without_redis`)."""
+    if stack is None:
+        redis_url = None if without_redis else os.environ.get("REDIS_URL") or None
+        stack = Stack(kind="sqlite", redis_url=redis_url)
+    elif without_redis:
+        stack = Stack(stack.kind, stack.postgres_url, stack.database_prefix, None)
+    with tempfile.TemporaryDirectory() as tmp, _database(stack, tmp) as database_url:
+        prefix = f"bench{os.getpid()}{secrets.token_hex(3)}"
+        env = production_env(tmp, DATABASE_URL=database_url, **(env_overrides or {}))
+        env.pop("REDIS_URL", None)  # the database cache, as without Redis
+        if stack.redis_url:
+            env.update(REDIS_URL=stack.redis_url, CACHE_KEY_PREFIX=prefix)
+        label = stack.label(database_url)
         manage = [PY, str(ROOT / "manage.py")]
         t0 = time.perf_counter()
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-        subprocess.run(
-            [*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
-        )
-        out = subprocess.run(
-            [*manage, "shell", "-c", seed], env=env, check=True, cwd=ROOT,
-            capture_output=True, text=True,
-        ).stdout.strip()  # fmt: skip
-        last = out.splitlines()[-1] if out else ""
-        print(f"seeded in {time.perf_counter() - t0:.1f} s: {last}")
-        port, floor_port = free_port(), free_port()
-        common = ["-w", str(workers), "-k", "gthread", "--threads", "4", "--timeout", "120",
-                  "--log-level", "warning"]  # fmt: skip
-        server = subprocess.Popen(
-            [GUNICORN, "config.wsgi", "-b", f"127.0.0.1:{port}", *common], env=env, cwd=ROOT
-        )
-        floor = subprocess.Popen(
-            [GUNICORN, "bench.floor", "-b", f"127.0.0.1:{floor_port}", *common], cwd=ROOT
-        )
         try:
-            _wait_up(port)
-            _wait_up(floor_port, "/")
-            yield Site(port=port, floor_port=floor_port, env=env, seed_output=out)
+            subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+            subprocess.run(
+                [*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
+            )
+            out = subprocess.run(
+                [*manage, "shell", "-c", seed], env=env, check=True, cwd=ROOT,
+                capture_output=True, text=True,
+            ).stdout.strip()  # fmt: skip
+            last = out.splitlines()[-1] if out else ""
+            print(f"{label}: seeded in {time.perf_counter() - t0:.1f} s: {last}", flush=True)
+            port, floor_port = free_port(), free_port()
+            common = ["-w", str(workers), "-k", "gthread", "--threads", "4", "--timeout", "120",
+                      "--log-level", "warning", "--no-control-socket"]  # fmt: skip
+            server = subprocess.Popen(
+                [GUNICORN, "config.wsgi", "-b", f"127.0.0.1:{port}", *common], env=env, cwd=ROOT
+            )
+            floor = subprocess.Popen(
+                [GUNICORN, "bench.floor", "-b", f"127.0.0.1:{floor_port}", *common], cwd=ROOT
+            )
+            try:
+                _wait_up(port)
+                _wait_up(floor_port, "/")
+                yield Site(
+                    port=port,
+                    floor_port=floor_port,
+                    env=env,
+                    seed_output=out,
+                    stack=label,
+                    server_pid=server.pid,
+                )
+            finally:
+                for process in (server, floor):
+                    process.terminate()
+                    process.wait(timeout=20)
         finally:
-            for process in (server, floor):
-                process.terminate()
-                process.wait(timeout=20)
+            if stack.redis_url:
+                _clear_redis(stack.redis_url, prefix)
 
 
 def warm(site: Site, pages: dict[str, list[str]], *, rounds: int) -> None:
@@ -144,6 +307,7 @@ class LoadResult:
     wall: float
     timings: dict[str, list[float]]
     errors: list[str] = field(default_factory=list)
+    cpu: float = 0.0  # CPU seconds of the platform's gunicorn during the run
 
     @property
     def total(self) -> int:
@@ -174,8 +338,18 @@ def load(
             urls = pages[kind]
             url = urls[(i * 7 + n) % len(urls)]
             t = time.perf_counter()
-            conn.request("GET", url, headers=headers or {})
-            response = conn.getresponse()
+            try:
+                conn.request("GET", url, headers=headers or {})
+                response = conn.getresponse()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                # gunicorn closed an idle keep-alive connection: a browser sends the request
+                # again on a new one (the time of both counts)
+                conn.close()
+                conn = conns[kind] = http.client.HTTPConnection(
+                    "127.0.0.1", site.port_for(kind), timeout=60
+                )
+                conn.request("GET", url, headers=headers or {})
+                response = conn.getresponse()
             response.read()
             dt = time.perf_counter() - t
             with lock:
@@ -186,22 +360,32 @@ def load(
             conn.close()
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    cpu0 = site.server_cpu()
     t0 = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return LoadResult(clients, time.perf_counter() - t0, timings, errors)
+    wall = time.perf_counter() - t0
+    return LoadResult(clients, wall, timings, errors, site.server_cpu() - cpu0)
 
 
-def report(result: LoadResult, *, workers: int, percentile: int = 95, note: str = "") -> None:
-    """One line for the run, one per page kind with p50, p`percentile` and the ratio of that
-    percentile to the bare view's (when the pages include BARE)."""
+def report(
+    result: LoadResult, *, workers: int, percentile: int = 95, note: str = "", stack: str = ""
+) -> None:
+    """One line for the run (with the stack), one per page kind with p50, p`percentile` and the
+    ratio of that percentile to the bare view's (when the pages include BARE)."""
     print(
         f"{result.clients} clients, {result.total} requests in {result.wall:.1f} s "
         f"({result.total / result.wall:.0f} req/s), gunicorn {workers} workers x 4 threads, "
-        f"{note}{len(result.errors)} errors"
+        f"{stack + ', ' if stack else ''}{note}{len(result.errors)} errors"
     )
+    served = result.total - len(result.timings.get(BARE, []))
+    if result.cpu and served:
+        print(
+            f"platform server CPU: {result.cpu * 1000 / served:.1f} ms per request (all of "
+            f"its {served} requests, bare-view ones excluded)"
+        )
     floor = pct(result.timings[BARE], percentile) if BARE in result.timings else None
     for kind, values in result.timings.items():
         p = pct(values, percentile)

@@ -113,9 +113,15 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections (one per worker thread, reused across its requests), checked before
+# a request reuses them, so a restarted database server costs one failed check, not an error.
+# SQLite too: opening the file and running the PRAGMAs below cost about a millisecond a request,
+# and a connection belongs to one thread, so gthread workers do not share it.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if DATABASES["default"]["NAME"] in ("", ":memory:"):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})
     # WAL lets readers run beside the writer; with WAL, synchronous=NORMAL is still
     # crash-safe (a power cut may lose the last commits, never corrupt the file) and saves
@@ -138,7 +144,14 @@ OGP_PUBLIC_MAX_AGE = env.int("OGP_PUBLIC_MAX_AGE", default=60)
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "ogp.core.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "ogp.core.redis_cache.RedisCache",  # one client per pool, not per call
+            "LOCATION": REDIS_URL,
+            # several sites (or benchmark runs) may share one Redis database
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default=""),
+        }
+    }
 else:
     CACHES = {
         "default": {

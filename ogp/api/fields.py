@@ -33,9 +33,9 @@ class CodeLabelField(serializers.Field):
         if value in (None, ""):
             return None
         labels = self.labels
-        if labels is None:
+        if labels is None:  # the model field's choices, looked up once per field instance
             field = self.parent.Meta.model._meta.get_field(self.source)  # type: ignore[attr-defined]
-            labels = dict(field.flatchoices)
+            labels = self.labels = dict(field.flatchoices)
         return {"code": str(value), "label": str(labels.get(value, value))}
 
 

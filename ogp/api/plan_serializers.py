@@ -2,8 +2,10 @@
 reports. Codes come with labels in the request's language; text is given as stored."""
 
 from typing import Any
+from urllib.parse import quote
 
 from django.urls import reverse
+from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -167,22 +169,98 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "high_completion": obj.high_completion,
             "strong_early_results": obj.strong_early_results,
             "scale": obj.coding_scale.code if obj.coding_scale_id and obj.coding_scale else None,
-            "coding": [
+            "coding": self._coding(obj.irm_coding),
+        }
+
+    def _coding(self, coding: dict[str, Any]) -> list[dict[str, Any]]:
+        """Rows of plan_labels.coding_rows, their labels translated once per response (a list
+        page repeats the same indicators and levels on every commitment)."""
+        root = self.root if self.root is not None else self
+        memo = root.__dict__.setdefault("_ogp_coding_labels", {})
+        language = translation.get_language() or "en"
+        out = []
+        for key, value in coding.items():
+            found = (language, key, value.get("state"), value.get("level") or "")
+            row = memo.get(found)
+            if row is None:
+                row = memo[found] = plan_labels.coding_rows({key: value})[0]
+            out.append(
                 {
                     "key": key,
                     "indicator": row["indicator"],
                     "state": row["state"] or "",
                     "value": row["value"],
-                    "as_written": row["raw"],
+                    "as_written": value.get("text") or value.get("code") or "",
                 }
-                for key, row in zip(
-                    obj.irm_coding, plan_labels.coding_rows(obj.irm_coding), strict=True
-                )
-            ],
-        }
+            )
+        return out
 
     def get_web_url(self, obj: Commitment) -> str:
         return absolute(obj.get_absolute_url())
+
+    def _list_labels(self) -> dict[str, Any]:
+        """Per response and language: code labels, and the commitment page's address with a
+        place-holder (one ``reverse`` per page, not per row)."""
+        root = self.root if self.root is not None else self
+        memo = root.__dict__.setdefault("_ogp_commitment_labels", {})
+        language = translation.get_language() or "en"
+        if language not in memo:
+            source = Commitment._meta.get_field("source")
+            memo[language] = {
+                "progress_level": {k: str(v) for k, v in MilestoneStatus.choices},
+                "source": {k: str(v) for k, v in dict(source.flatchoices).items()},  # type: ignore[union-attr]
+                "url": absolute(reverse("plans:commitment-detail", args=[_PLACEHOLDER])),
+            }
+        return memo[language]  # type: ignore[no-any-return]
+
+    def to_representation(self, instance: Commitment) -> dict[str, Any]:
+        """The declared fields (the schema), built directly: DRF's per-field machinery cost
+        more than the data on a list page (a test compares it with DRF's own rendering).
+        Subclasses (the detail) declare more fields: DRF renders them."""
+        if type(self) is not CommitmentSerializer:
+            return super().to_representation(instance)  # type: ignore[no-any-return]
+        labels = self._list_labels()
+        fields = self.fields
+        plan = instance.plan
+        country = plan.country
+
+        def plain(name: str) -> Any:
+            value = getattr(instance, name)
+            return None if value is None else fields[name].to_representation(value)
+
+        def code(name: str) -> dict[str, str] | None:
+            value = getattr(instance, name)
+            if value in (None, ""):
+                return None
+            return {"code": str(value), "label": labels[name].get(value, value)}
+
+        return {
+            "identifier": instance.identifier,
+            "plan": plan.ogp_id,
+            "country": {"iso3": country.iso3, "iso2": country.iso2, "name": country.name},
+            "locality": _locality(plan),
+            "number": instance.number,
+            "title": instance.title,
+            "short_title": instance.short_title,
+            "theme": instance.theme,
+            "start_date": plain("start_date"),
+            "end_date": plain("end_date"),
+            "policy_areas": self.get_policy_areas(instance),
+            "values": self.get_values(instance),
+            "irm": self.get_irm(instance),
+            "is_active": instance.is_active,
+            "progress": plain("progress"),
+            "progress_level": code("progress_level"),
+            "source": code("source"),
+            "source_url": instance.source_url,
+            "is_demo": instance.is_demo,
+            "updated_at": plain("updated_at"),
+            "web_url": labels["url"].replace(_PLACEHOLDER, quote(instance.identifier, _SAFE)),
+        }
+
+
+_PLACEHOLDER = "IDENTIFIER0"  # matches the address pattern; no commitment has it
+_SAFE = "!$&'()*+,;=/~:@"  # what reverse() leaves unquoted in an argument
 
 
 class InstitutionSerializer(serializers.ModelSerializer):

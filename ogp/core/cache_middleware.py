@@ -173,10 +173,15 @@ class LeanPageCacheMiddleware:
         self.seconds = lean_seconds()
         self.max_age = int(getattr(settings, "OGP_PUBLIC_MAX_AGE", 60))
         self.ssl_redirect = settings.SECURE_SSL_REDIRECT
+        # Addresses no view of which opts in: the API (its own shared cache, rate limits and
+        # validators) and static files. They skip the cache round trip that would only miss.
+        self.skip = ("/api/", settings.STATIC_URL or "/static/")
         assert apps.ready
 
     def _eligible(self, request: HttpRequest) -> str | None:
         if not self.seconds or request.method not in ("GET", "HEAD"):
+            return None
+        if request.path_info.startswith(self.skip):
             return None
         meta = request.META
         if meta.get("HTTP_COOKIE") or meta.get("HTTP_AUTHORIZATION"):

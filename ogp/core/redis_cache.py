@@ -1,14 +1,15 @@
-"""Django's Redis cache, with one client object per connection pool instead of one per call.
+"""Django's Redis cache, keeping one client per connection pool.
 
-Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` for every cache
-operation, and each one copies redis-py's table of about 80 response callbacks: about a
-tenth of a millisecond per call, two or three calls per page (session, stored page or
-fragment). A ``redis.Redis`` is safe to share between threads (it takes a connection from its
-pool for each command) and its pool notices a fork, so one per pool is kept.
+Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` for every cache call, and
+each one fills a table of about 160 response callbacks: on a page answered from the lean path
+(ogp/core/cache_middleware.py) that was a third of the request's CPU time. A ``redis.Redis`` is
+safe to share between threads (each command takes a connection from the pool), so one is kept
+per pool, made on first use.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
@@ -19,13 +20,21 @@ class RedisCacheClient(DjangoRedisCacheClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._clients: dict[int, Any] = {}
+        self._lock = threading.Lock()
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
-        client = self._clients.get(id(pool))
+        base: Any = self  # Django's private attributes, which the type stubs leave out
+        index = base._get_connection_pool_index(write)
+        client = self._clients.get(index)
         if client is None:
-            client = self._client(connection_pool=pool)  # type: ignore[attr-defined]
-            client = self._clients.setdefault(id(pool), client)
+            with self._lock:
+                client = self._clients.get(index)
+                if client is None:
+                    if index not in base._pools:
+                        base._pools[index] = base._pool_class.from_url(
+                            base._servers[index], **base._pool_options
+                        )
+                    client = self._clients[index] = base._client(connection_pool=base._pools[index])
         return client
 
 

@@ -102,3 +102,18 @@ def test_many_changes_in_one_transaction_bump_once_until_read(lean, country, mon
     ForumFactory(country=country, name="One more forum")
     assert "One more forum" in Client().get(url).content.decode()
     assert len(bumps) == 2
+
+
+def test_api_and_static_addresses_skip_the_cache_round_trip(lean, monkeypatch):  # type: ignore[no-untyped-def]
+    from ogp.core import cache_middleware
+
+    reads = []
+    real = cache_middleware.current_generation
+    monkeypatch.setattr(
+        cache_middleware, "current_generation", lambda *keys: reads.append(keys) or real(*keys)
+    )
+    assert Client().get("/api/v1/countries/").status_code == 200
+    Client().get("/static/none.css")
+    assert reads == []
+    Client().get(reverse("participation:forum-list"))
+    assert reads[0][0].startswith("lean:page:")  # a public page still goes through it
