@@ -7,8 +7,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from ogp.core.redis_cache import RedisCacheClient
-
 pytestmark = pytest.mark.django_db
 
 
@@ -68,12 +66,3 @@ def test_current_link_follows_the_page(client):
     assert 'href="/en/participate/forums/" aria-current="page"' in forums
     assert 'href="/en/" aria-current="page"' in home
     assert 'href="/en/participate/forums/" aria-current="page"' not in home
-
-
-def test_the_redis_cache_keeps_one_client_per_pool():
-    # redis-py's Redis() copies its callback table each time it is built; Django built one per
-    # cache call. No connection is opened until a command runs.
-    client = RedisCacheClient(["redis://127.0.0.1:6379/15"])
-    first = client.get_client("a")
-    assert client.get_client("b") is first
-    assert client.get_client("c", write=True) is first
