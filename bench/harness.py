@@ -197,10 +197,10 @@ def _tree_cpu(root: int) -> float:
             continue
         children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
     tick = os.sysconf("SC_CLK_TCK")
-    total, todo = 0.0, [root]
-    while todo:
-        pid = todo.pop()
-        todo += children.get(pid, [])
+    total, pending = 0.0, [root]
+    while pending:
+        pid = pending.pop()
+        pending += children.get(pid, [])
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
