@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ogp.core.cache_middleware import public_page
+from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.errors import ServiceError
 
 from .. import exports
@@ -45,29 +45,35 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
 @visitor_page_cache
 def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
     plan = visible_plan(request, slug)
-    filters = _filters(request)
-    entries = ledger_entries(plan, **filters)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "cocreation/ledger.html",
-        {
+    today = timezone.localdate()
+    can_respond = request.user.has_perm("cocreation.respond_input", plan) and plan.is_editable
+    can_offline = request.user.has_perm("cocreation.add_offline_input", plan) and plan.is_public
+
+    def build() -> dict[str, Any]:
+        filters = _filters(request)
+        entries = ledger_entries(plan, **filters)
+        page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return {
             "plan": plan,
             "page": page,
             "rows": [(e, exports.entry_row(e)) for e in page],
-            "summary": plan_ledger_counts(plan, today=timezone.localdate()),
+            "summary": plan_ledger_counts(plan, today=today),
             "filters": filters,
             "kinds": InputKind.choices,
             "dispositions": DispositionChoices.choices,
             "query": query.urlencode(),
-            "can_respond": request.user.has_perm("cocreation.respond_input", plan)
-            and plan.is_editable,
-            "can_offline": request.user.has_perm("cocreation.add_offline_input", plan)
-            and plan.is_public,
-        },
-    )
+            "can_respond": can_respond,
+            "can_offline": can_offline,
+        }
+
+    # The same for every reader with the same two permissions (hidden inputs are left out for
+    # everyone): rendered once per change of the published data (generation), per language,
+    # address and day (ages count in days).
+    name = f"cocreation-ledger:{plan.pk}:{today.isoformat()}:{can_respond:d}{can_offline:d}"
+    body = cached_fragment(request, name, "cocreation/_ledger_body.html", build)
+    return render(request, "cocreation/ledger.html", {"plan": plan, "body": body})
 
 
 def ledger_unanswered(request: HttpRequest, slug: str) -> HttpResponse:

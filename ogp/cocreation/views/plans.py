@@ -1,6 +1,8 @@
 """Plans: list, country page, plan page with its timeline, create/edit, steps, opportunities,
 open, submit, withdraw."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -9,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ogp.core.cache_middleware import public_page
+from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.errors import ServiceError
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
@@ -71,16 +73,41 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actions = (
         actions_from(plan.state, actor) if user.has_perm("cocreation.change_plan", plan) else ()
     )
+    published: dict[str, Any] = {}
+
+    def build() -> dict[str, Any]:
+        """What every reader sees (computed once for both fragments, and only on a miss)."""
+        if not published:
+            published.update(
+                plan=plan,
+                timeline=plan_timeline(plan, today=today),
+                latest=latest_published_version(plan),
+                documents=plan.documents.all(),
+                ledger=plan_ledger_counts(plan, today=today),
+                delivery=services.plan_delivery(plan, today=today),
+                today=today,
+            )
+        return {**published, "can_change": can_change}
+
+    # Published data, the same for every reader (the timeline's edit links for those who may
+    # change the plan): rendered once per change of the published data, language and day.
+    day = today.isoformat()
+    facts = cached_fragment(
+        request, f"cocreation-plan-facts:{plan.pk}:{day}", "cocreation/_plan_facts.html", build
+    )
+    timeline_html = cached_fragment(
+        request,
+        f"cocreation-plan-timeline:{plan.pk}:{day}:{can_change:d}",
+        "cocreation/_plan_timeline.html",
+        build,
+    )
     return render(
         request,
         "cocreation/plan_detail.html",
         {
             "plan": plan,
-            "timeline": plan_timeline(plan, today=today),
-            "latest": latest_published_version(plan),
-            "documents": plan.documents.all(),
-            "ledger": plan_ledger_counts(plan, today=today),
-            "delivery": services.plan_delivery(plan, today=today),
+            "facts": facts,
+            "timeline_html": timeline_html,
             "can_change": can_change,
             "can_open": "open" in actions and user.has_perm("cocreation.open_plan", plan),
             "can_submit": "submit" in actions and user.has_perm("cocreation.submit_plan", plan),
@@ -91,7 +118,6 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             or user.has_perm("cocreation.add_anonymous_proposal", plan),
             "can_review": user.has_perm("cocreation.review_plan", plan)
             and plan.state == "submitted",
-            "today": today,
         },
     )
 
