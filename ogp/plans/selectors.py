@@ -81,6 +81,40 @@ def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:
     return qs.order_by(*SORTS.get(filters.sort, SORTS["identifier"]))
 
 
+# Long texts and JSON a list of commitments does not show: the sheet's whole row, IRM facts,
+# OGP flags... Decoding them was most of a list page's time (six JSON columns a row). Shared by
+# the explorer and the API's list (ogp/api/plan_selectors.py).
+LIST_DEFERRED = (
+    "full_text",
+    "problem",
+    "status_quo",
+    "objective",
+    "how_it_helps",
+    "relevance_transparency",
+    "relevance_participation",
+    "relevance_accountability",
+    "tags_unknown",
+    "irm_facts",
+    "ogp_flags",
+    "source_row",
+    "source_hash",
+)
+# What the explorer's table does not show on top of that (the API's list shows the coding).
+EXPLORER_DEFERRED = (*LIST_DEFERRED, "irm_coding")
+# On a commitment page: the columns it does not show (the sheet's row is most of a row's bytes).
+DETAIL_DEFERRED = ("irm_facts", "ogp_flags", "source_row", "source_hash")
+
+
+def commitment_list(filters: ExplorerFilters) -> QuerySet[Commitment]:
+    """The explorer's filters and sort, without the long columns a list does not show."""
+    return commitment_search(filters).defer(*LIST_DEFERRED)
+
+
+def explorer_page_list(filters: ExplorerFilters) -> QuerySet[Commitment]:
+    """The rows of the explorer's table: only what its columns show is decoded."""
+    return commitment_search(filters).defer(*EXPLORER_DEFERRED)
+
+
 def explorer_facets() -> dict[str, Any]:
     """Choices for the filter form: countries with commitments and policy areas, named and
     in alphabetical order in the reader's language."""
@@ -155,6 +189,7 @@ def commitment_get(identifier: str) -> Commitment:
     )
     commitment = (
         Commitment.objects.select_related("plan__country", "plan__locality", "coding_scale")
+        .defer(*DETAIL_DEFERRED, "coding_scale__definition")
         .prefetch_related(
             "policy_areas",
             Prefetch(
