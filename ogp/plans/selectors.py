@@ -9,6 +9,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import get_language
 
 from ogp.core.collation import collation_key
 from ogp.countries.models import Country
@@ -115,15 +116,24 @@ def explorer_page_list(filters: ExplorerFilters) -> QuerySet[Commitment]:
     return commitment_search(filters).defer(*EXPLORER_DEFERRED)
 
 
-def explorer_facets() -> dict[str, Any]:
-    """Choices for the filter form: countries with commitments and policy areas, named and
-    in alphabetical order in the reader's language."""
-    countries = sorted(
-        Country.objects.filter(action_plans__isnull=False).distinct(),
-        key=lambda c: collation_key(c.name),
-    )
-    areas = sorted(PolicyArea.objects.all(), key=lambda a: collation_key(a.name))
-    return {"countries": countries, "policy_areas": areas}
+def explorer_facets() -> dict[str, list[tuple[str, str]]]:
+    """Choices for the filter form: (ISO3, name) of the countries with commitments and (code,
+    name) of the policy areas, in alphabetical order in the reader's language. Cached per
+    language and data version (an import bumps it), for an hour at most."""
+    key = f"plans:facets:{data_version()}:{get_language() or ''}"
+    facets = cache.get(key)
+    if facets is None:
+        countries = sorted(
+            Country.objects.filter(action_plans__isnull=False).distinct(),
+            key=lambda c: collation_key(c.name),
+        )
+        areas = sorted(PolicyArea.objects.all(), key=lambda a: collation_key(a.name))
+        facets = {
+            "countries": [(c.iso3, str(c.name)) for c in countries],
+            "policy_areas": [(a.code, str(a.name)) for a in areas],
+        }
+        cache.set(key, facets, 3600)
+    return facets
 
 
 def data_version() -> int:

@@ -90,3 +90,22 @@ def test_explorer_page_reads_an_index(country, filters, index):
     text = _plan(selectors.explorer_page_list(filters)[:50])
     assert index in text, text
     assert "Sort" not in text.split("->")[0], text
+
+
+@pytest.mark.parametrize("data", [None, {"country": "ZZA", "policy_area": "x"}, {"country": "<"}])
+def test_list_select_writes_what_the_template_writes(data):
+    from django import forms as django_forms
+
+    from ogp.plans.forms import ExplorerForm
+
+    facets = {"countries": [("ZZA", "Zédie & <co>"), ("ABC", "Abc")], "policy_areas": [("x", "X")]}
+    form = ExplorerForm(data, facets=facets)
+    if data:
+        form.is_valid()
+    for name in ("country", "policy_area"):
+        bound = form[name]
+        fast = str(bound)
+        bound.field.widget = django_forms.Select(choices=bound.field.choices)
+        slow = str(form[name])
+        assert "<option" in fast
+        assert fast == slow
