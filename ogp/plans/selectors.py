@@ -193,7 +193,8 @@ def commitments_for_export(qs: QuerySet[Commitment]) -> QuerySet[Commitment]:
 
 
 def commitment_get(identifier: str) -> Commitment:
-    updates = ProgressUpdate.objects.select_related("author").prefetch_related(
+    # the page shows no update's author (the permission rules read author_id): not joined
+    updates = ProgressUpdate.objects.prefetch_related(
         Prefetch("evidence", queryset=ProgressEvidence.objects.order_by("id")),
         Prefetch("reviews", queryset=ProgressReview.objects.select_related("author")),
     )
