@@ -20,7 +20,8 @@ Two stacks (``add_stack_arguments`` gives every script ``--stack``, ``--postgres
   the Redis cache of ``--redis-url`` (``$BENCH_REDIS_URL`` or redis://127.0.0.1:6379/0) under a
   key prefix of its own, whose keys are deleted at the end (other keys of that Redis database
   are left alone); ``BENCH_KEEP_DATABASE=1`` keeps the database (its address is printed), to
-  profile it afterwards with bench/profile_request.py;
+  profile it afterwards with bench/profile_request.py, or to run again against it without
+  seeding with ``--reuse DATABASE_URL`` (migrated first; never dropped);
 - ``sqlite``: a SQLite file in a temporary folder, with the Redis cache too, or the database
   cache (``without_redis``) as on a one-machine install.
 
@@ -101,6 +102,11 @@ def add_stack_arguments(parser: argparse.ArgumentParser, *, default: str = "post
     group.add_argument(
         "--no-redis", action="store_true", help="the database cache instead of Redis"
     )
+    group.add_argument(
+        "--reuse", default="", metavar="DATABASE_URL",
+        help="a PostgreSQL database kept by an earlier run (BENCH_KEEP_DATABASE=1): migrated, "
+        "not seeded, not dropped",
+    )  # fmt: skip
 
 
 @dataclass
@@ -111,6 +117,7 @@ class Stack:
     postgres_url: str = DEFAULT_POSTGRES
     database_prefix: str = "ogp_bench"
     redis_url: str | None = None  # None: the database cache
+    reuse: str = ""  # a kept PostgreSQL database: migrated, not seeded, not dropped
 
     def label(self, database_url: str) -> str:
         database = "SQLite" if self.kind == "sqlite" else f"PostgreSQL {_pg_version(database_url)}"
@@ -124,6 +131,7 @@ def stack_from_args(args: argparse.Namespace) -> Stack:
         postgres_url=args.postgres_url,
         database_prefix=args.database_prefix,
         redis_url=None if args.no_redis else args.redis_url,
+        reuse=args.reuse,
     )
 
 
@@ -146,6 +154,9 @@ def _database(stack: Stack, tmp: str) -> Iterator[str]:
     (created here, dropped at the end even when the run fails)."""
     if stack.kind == "sqlite":
         yield f"sqlite:///{tmp}/bench.sqlite3"
+        return
+    if stack.reuse:  # kept by an earlier run: left as it is at the end
+        yield stack.reuse
         return
     name = f"{stack.database_prefix}_{os.getpid()}_{secrets.token_hex(3)}"
     args = _pg_args(stack.postgres_url)
@@ -238,7 +249,7 @@ def production_site(
         redis_url = None if without_redis else os.environ.get("REDIS_URL") or None
         stack = Stack(kind="sqlite", redis_url=redis_url)
     elif without_redis:
-        stack = Stack(stack.kind, stack.postgres_url, stack.database_prefix, None)
+        stack = Stack(stack.kind, stack.postgres_url, stack.database_prefix, None, stack.reuse)
     with tempfile.TemporaryDirectory() as tmp, _database(stack, tmp) as database_url:
         prefix = f"bench{os.getpid()}{secrets.token_hex(3)}"
         env = production_env(tmp, DATABASE_URL=database_url, **(env_overrides or {}))
@@ -253,10 +264,13 @@ def production_site(
             subprocess.run(
                 [*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT
             )
-            out = subprocess.run(
-                [*manage, "shell", "-c", seed], env=env, check=True, cwd=ROOT,
-                capture_output=True, text=True,
-            ).stdout.strip()  # fmt: skip
+            if stack.reuse:
+                out = f"reused {stack.reuse} (not seeded)"
+            else:
+                out = subprocess.run(
+                    [*manage, "shell", "-c", seed], env=env, check=True, cwd=ROOT,
+                    capture_output=True, text=True,
+                ).stdout.strip()  # fmt: skip
             last = out.splitlines()[-1] if out else ""
             print(f"{label}: seeded in {time.perf_counter() - t0:.1f} s: {last}", flush=True)
             port, floor_port = free_port(), free_port()

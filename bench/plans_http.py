@@ -7,6 +7,7 @@ measured in the same run. One command, end to end (about 3 minutes at 100x on 2 
     .venv/bin/python bench/plans_http.py [--copies 100] [--requests 40] [--wrk 10]
         [--stack postgres|sqlite] [--postgres-url postgres://postgres@127.0.0.1:5432/]
         [--redis-url redis://127.0.0.1:6379/0] [--no-redis] [--cookie] [--data ../shared/data]
+        [--reuse postgres://.../ogp_bench_...]  # a database kept by BENCH_KEEP_DATABASE=1
 
 Default stack: production's, a fresh PostgreSQL database (created on --postgres-url's server,
 dropped at the end) and the Redis cache (keys under a prefix of the run, deleted at the end);

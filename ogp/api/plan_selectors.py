@@ -37,34 +37,14 @@ def action_plans() -> QuerySet[ActionPlan]:
     )
 
 
-# Long texts and JSON the list does not show: the sheet's whole row, IRM facts, OGP flags...
-# Decoding them was most of a list page's time (six JSON columns a row).
-LIST_DEFERRED = (
-    "full_text",
-    "problem",
-    "status_quo",
-    "objective",
-    "how_it_helps",
-    "relevance_transparency",
-    "relevance_participation",
-    "relevance_accountability",
-    "tags_unknown",
-    "irm_facts",
-    "ogp_flags",
-    "source_row",
-    "source_hash",
-    "coding_scale__definition",  # the whole scale, on every row: only its code is shown
-)
-
-
 def commitments(filters: plan_selectors.ExplorerFilters) -> QuerySet[Commitment]:
     """The commitment explorer's filters (the same rules as the web page), without the
     columns the list does not show."""
     return (
-        plan_selectors.commitment_search(filters)
+        plan_selectors.commitment_list(filters)
         .select_related("coding_scale")
         .prefetch_related("policy_areas")
-        .defer(*LIST_DEFERRED)
+        .defer("coding_scale__definition")  # the whole scale, on every row: only its code is shown
     )
 
 

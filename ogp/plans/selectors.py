@@ -9,6 +9,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import get_language
 
 from ogp.core.collation import collation_key
 from ogp.countries.models import Country
@@ -81,15 +82,58 @@ def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:
     return qs.order_by(*SORTS.get(filters.sort, SORTS["identifier"]))
 
 
-def explorer_facets() -> dict[str, Any]:
-    """Choices for the filter form: countries with commitments and policy areas, named and
-    in alphabetical order in the reader's language."""
-    countries = sorted(
-        Country.objects.filter(action_plans__isnull=False).distinct(),
-        key=lambda c: collation_key(c.name),
-    )
-    areas = sorted(PolicyArea.objects.all(), key=lambda a: collation_key(a.name))
-    return {"countries": countries, "policy_areas": areas}
+# Long texts and JSON a list of commitments does not show: the sheet's whole row, IRM facts,
+# OGP flags... Decoding them was most of a list page's time (six JSON columns a row). Shared by
+# the explorer and the API's list (ogp/api/plan_selectors.py).
+LIST_DEFERRED = (
+    "full_text",
+    "problem",
+    "status_quo",
+    "objective",
+    "how_it_helps",
+    "relevance_transparency",
+    "relevance_participation",
+    "relevance_accountability",
+    "tags_unknown",
+    "irm_facts",
+    "ogp_flags",
+    "source_row",
+    "source_hash",
+)
+# What the explorer's table does not show on top of that (the API's list shows the coding).
+EXPLORER_DEFERRED = (*LIST_DEFERRED, "irm_coding")
+# On a commitment page: the columns it does not show (the sheet's row is most of a row's bytes).
+DETAIL_DEFERRED = ("irm_facts", "ogp_flags", "source_row", "source_hash")
+
+
+def commitment_list(filters: ExplorerFilters) -> QuerySet[Commitment]:
+    """The explorer's filters and sort, without the long columns a list does not show."""
+    return commitment_search(filters).defer(*LIST_DEFERRED)
+
+
+def explorer_page_list(filters: ExplorerFilters) -> QuerySet[Commitment]:
+    """The rows of the explorer's table: only what its columns show is decoded."""
+    return commitment_search(filters).defer(*EXPLORER_DEFERRED)
+
+
+def explorer_facets() -> dict[str, list[tuple[str, str]]]:
+    """Choices for the filter form: (ISO3, name) of the countries with commitments and (code,
+    name) of the policy areas, in alphabetical order in the reader's language. Cached per
+    language and data version (an import bumps it), for an hour at most."""
+    key = f"plans:facets:{data_version()}:{get_language() or ''}"
+    facets = cache.get(key)
+    if facets is None:
+        countries = sorted(
+            Country.objects.filter(action_plans__isnull=False).distinct(),
+            key=lambda c: collation_key(c.name),
+        )
+        areas = sorted(PolicyArea.objects.all(), key=lambda a: collation_key(a.name))
+        facets = {
+            "countries": [(c.iso3, str(c.name)) for c in countries],
+            "policy_areas": [(a.code, str(a.name)) for a in areas],
+        }
+        cache.set(key, facets, 3600)
+    return facets
 
 
 def data_version() -> int:
@@ -149,12 +193,14 @@ def commitments_for_export(qs: QuerySet[Commitment]) -> QuerySet[Commitment]:
 
 
 def commitment_get(identifier: str) -> Commitment:
-    updates = ProgressUpdate.objects.select_related("author").prefetch_related(
+    # the page shows no update's author (the permission rules read author_id): not joined
+    updates = ProgressUpdate.objects.prefetch_related(
         Prefetch("evidence", queryset=ProgressEvidence.objects.order_by("id")),
         Prefetch("reviews", queryset=ProgressReview.objects.select_related("author")),
     )
     commitment = (
         Commitment.objects.select_related("plan__country", "plan__locality", "coding_scale")
+        .defer(*DETAIL_DEFERRED, "coding_scale__definition")
         .prefetch_related(
             "policy_areas",
             Prefetch(

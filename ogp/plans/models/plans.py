@@ -172,7 +172,16 @@ class Commitment(models.Model):
         ordering = ["identifier"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
-        indexes = [models.Index(fields=["high_completion", "identifier"])]
+        indexes = [
+            models.Index(fields=["high_completion", "identifier"]),
+            # the explorer's other filters and sorts, read in its order (identifier) from an index
+            models.Index(fields=["completion", "identifier"], name="commitment_completion_ident"),
+            models.Index(fields=["starred", "identifier"], name="commitment_starred_ident"),
+            models.Index(
+                fields=["strong_early_results", "identifier"], name="commitment_strong_ident"
+            ),
+            models.Index(fields=["title", "identifier"], name="commitment_title_ident"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.identifier} {self.short_title or self.title}"[:255]

@@ -51,9 +51,8 @@ def _filters(request: HttpRequest) -> tuple[ExplorerForm, selectors.ExplorerFilt
 @public_page
 def explorer(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
-    qs = selectors.commitment_search(filters)
-    counts = selectors.explorer_charts_cached(filters, qs)
-    paginator = Paginator(qs, PAGE_SIZE)
+    counts = selectors.explorer_charts_cached(filters, selectors.commitment_search(filters))
+    paginator = Paginator(selectors.explorer_page_list(filters), PAGE_SIZE)
     paginator.count = counts["flags"]["total"]  # known from the (cached) counts: no COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
     completion_rows = [
