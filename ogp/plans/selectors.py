@@ -15,6 +15,7 @@ from ogp.core.collation import collation_key
 from ogp.countries.models import Country
 
 from .models import (
+    COMMITMENT_TEXT_FIELDS,
     ActionPlan,
     Commitment,
     CommitmentInstitution,
@@ -86,14 +87,7 @@ def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:
 # OGP flags... Decoding them was most of a list page's time (six JSON columns a row). Shared by
 # the explorer and the API's list (ogp/api/plan_selectors.py).
 LIST_DEFERRED = (
-    "full_text",
-    "problem",
-    "status_quo",
-    "objective",
-    "how_it_helps",
-    "relevance_transparency",
-    "relevance_participation",
-    "relevance_accountability",
+    *COMMITMENT_TEXT_FIELDS,
     "tags_unknown",
     "irm_facts",
     "ogp_flags",

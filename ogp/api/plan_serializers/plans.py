@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from ogp.plans import labels as plan_labels
 from ogp.plans.models import (
+    COMMITMENT_TEXT_FIELDS,
     ActionPlan,
     Commitment,
     CommitmentInstitution,
@@ -307,14 +308,7 @@ class CommitmentDetailSerializer(CommitmentSerializer):
     class Meta(CommitmentSerializer.Meta):
         fields = [
             *CommitmentSerializer.Meta.fields,
-            "full_text",
-            "problem",
-            "status_quo",
-            "objective",
-            "how_it_helps",
-            "relevance_transparency",
-            "relevance_participation",
-            "relevance_accountability",
+            *COMMITMENT_TEXT_FIELDS,
             "institutions",
             "milestones",
         ]

@@ -9,6 +9,7 @@ from .irm import (
     IRMReportVersion,
 )
 from .plans import (
+    COMMITMENT_TEXT_FIELDS,
     ActionPlan,
     Commitment,
     CommitmentInstitution,
@@ -28,6 +29,7 @@ from .progress import (
 from .scales import CodingScaleVersion
 
 __all__ = [
+    "COMMITMENT_TEXT_FIELDS",
     "ActionPlan",
     "CodingScaleVersion",
     "Commitment",

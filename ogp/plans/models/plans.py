@@ -104,6 +104,20 @@ class ActionPlan(models.Model):
         return str(self.submitted_year)
 
 
+# The long texts of OGP's commitment template, in reading order (the whole text first): lists
+# leave them out, detail pages and the API's detail show them.
+COMMITMENT_TEXT_FIELDS = (
+    "full_text",
+    "problem",
+    "status_quo",
+    "objective",
+    "how_it_helps",
+    "relevance_transparency",
+    "relevance_participation",
+    "relevance_accountability",
+)
+
+
 class Commitment(models.Model):
     identifier = models.CharField(_("OGP identifier"), max_length=20, unique=True)
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="commitments")
