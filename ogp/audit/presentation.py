@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -56,8 +56,20 @@ def _related_ids(events: Iterable[AuditEvent]) -> dict[type[models.Model], set[A
                     related = field.related_model
                     if isinstance(related, type):
                         ids = value if isinstance(value, list) else [value]
-                        wanted.setdefault(related, set()).update(ids)
+                        wanted.setdefault(related, set()).update(
+                            i for i in ids if _is_key(related, i)
+                        )
     return wanted
+
+
+def _is_key(model: type[models.Model], value: Any) -> bool:
+    """Whether a stored value can be the related row's key. Older snapshots (and bulk-made
+    rows) hold a name such as "ogp-2014 v1" there: shown as written, never looked up."""
+    try:
+        model._meta.pk.to_python(value)  # type: ignore[union-attr]
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return not isinstance(value, (dict, list, bool))
 
 
 def _value_label(field: models.Field | None, value: Any, names: dict[tuple[type, Any], str]) -> str:

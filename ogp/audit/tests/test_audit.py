@@ -200,3 +200,22 @@ def test_audited_delete_records_the_stored_row_on_its_parent(staff_user, country
     event = AuditEvent.objects.get(action=AuditAction.PERSON_DELETE)
     assert event.before == {"name": "Stored"}
     assert (event.object_id, event.after) == (str(country.pk), None)
+
+
+def test_a_stored_name_where_a_key_belongs_is_shown_not_looked_up():
+    # snapshots written by earlier code (or bulk-made rows) may hold a related row's name in
+    # a foreign-key field: the trail shows it as written instead of failing on the lookup
+    from ogp.audit.presentation import describe
+    from ogp.eligibility.models import Cycle
+
+    content_type = ContentType.objects.get_for_model(Cycle)
+    event = AuditEvent.objects.create(
+        action=AuditAction.CYCLE_OPEN,
+        content_type=content_type,
+        object_id="1",
+        object_label="2014",
+        before={"ruleset": "ogp-2014 v1"},
+        after={"ruleset": 3},
+    )
+    (view,) = describe([event])
+    assert [(c.before, c.after) for c in view.changes] == [("ogp-2014 v1", "3")]
