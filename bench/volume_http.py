@@ -57,11 +57,12 @@ if not Authenticator.objects.filter(user=staff).exists():
     Authenticator.objects.create(user=staff, type="totp", data={"secret": "JBSWY3DPEHPK3PXP"})
 # the staff rule wants a second factor entered in this session, as a real sign-in records it
 import time
-from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY, _AUTHENTICATION_METHODS_USER_SESSION_KEY
+from allauth.account.internal.flows import login as flows
 s = SessionStore(session_key=staff_key)
 device = Authenticator.objects.get(user=staff)
-s[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "mfa", "at": time.time(), "id": device.pk, "type": "totp"}]
-s[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(staff.pk)
+record = {"method": "mfa", "at": time.time(), "id": device.pk, "type": "totp"}
+s[flows.AUTHENTICATION_METHODS_SESSION_KEY] = [record]
+s[flows._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(staff.pk)
 s.save()
 cycle = Cycle.objects.filter(state="published").order_by("-year").first()
 print("RESULT", member, staff_key, cycle.year if cycle else 0)
