@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ogp.cocreation.models import (
+    COMMITMENT_TEXT_FIELDS,
     CoCreationPlan,
     DraftCommitment,
     DraftMilestone,
@@ -135,17 +136,7 @@ class DraftCommitmentSerializer(serializers.ModelSerializer):
         fields = [
             "key",
             "position",
-            "title",
-            "problem",
-            "status_quo",
-            "objective",
-            "how_it_helps",
-            "relevance_transparency",
-            "relevance_participation",
-            "relevance_accountability",
-            "lead_institution",
-            "supporting_institutions",
-            "supporting_civil_society",
+            *COMMITMENT_TEXT_FIELDS,
             "starts_on",
             "ends_on",
             "policy_area",
