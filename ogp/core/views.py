@@ -11,8 +11,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from ogp.core.cache_middleware import public_page
+from ogp.core.shared_pages import shared_page
 
 
+@shared_page()
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")

@@ -6,11 +6,13 @@ from ogp.core import hooks
 from ogp.core.cache_middleware import public_page
 from ogp.core.collation import localised_name_field, natural
 from ogp.core.context_processors import country_sections
+from ogp.core.shared_pages import shared_page
 
 from .forms import CountryFilterForm
 from .selectors import country_get, country_list, country_status_history
 
 
+@shared_page()
 @public_page
 def country_index(request: HttpRequest) -> HttpResponse:
     form = CountryFilterForm(request.GET or None)
@@ -23,6 +25,7 @@ def country_index(request: HttpRequest) -> HttpResponse:
     return render(request, "countries/country_list.html", {"form": form, "countries": countries})
 
 
+@shared_page()
 @public_page
 def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)

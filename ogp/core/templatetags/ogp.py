@@ -13,20 +13,19 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, translate_url
 from django.utils import translation
-from django.utils.html import escape, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
+
+from ogp.core.shared_pages import csrf_placeholder, rendering_for_storage, with_reader_token
 
 register = template.Library()
 
 # longer addresses (rare; hostile ones) are translated per request rather than kept
 _CACHED_PATH_LENGTH = 512
-# stands in for the reader's CSRF token in the stored navigation (the log-out form)
-_CSRF_PLACEHOLDER = "ogpcsrfplaceholder"
 
 
 def _path_in_language(full_path: str, language: str) -> str:
@@ -97,7 +96,7 @@ def _navigation_html(
             "signed_in": signed_in,
             "support_unit": support_unit,
             "is_home": is_home,
-            "csrf_token": _CSRF_PLACEHOLDER,
+            "csrf_token": csrf_placeholder(),
         },
     )
 
@@ -123,8 +122,9 @@ def site_navigation(context: template.Context) -> SafeString:
         support_unit,
         bool(match and match.view_name == "core:home"),
     )
-    if signed_in and request is not None:
-        html = html.replace(_CSRF_PLACEHOLDER, escape(get_token(request)))
+    if signed_in and request is not None and not rendering_for_storage(request):
+        # a page stored per kind of reader gets each reader's token when it is answered
+        html = with_reader_token(request, html)
     return mark_safe(html)  # noqa: S308 (rendered by our own template, escaped there)
 
 

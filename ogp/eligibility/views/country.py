@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from ogp.core.cache_middleware import cached_fragment
 from ogp.core.permissions import can
+from ogp.core.shared_pages import shared_page
 from ogp.countries.selectors import country_get
 
 from .. import charts, selectors
@@ -56,6 +57,7 @@ def _criteria_view(
     return out
 
 
+@shared_page()
 @public_page_cache
 def country(request: HttpRequest, iso3: str) -> HttpResponse:
     the_country = country_get(iso3)

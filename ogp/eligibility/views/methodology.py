@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ogp.core.shared_pages import shared_page
 from ogp.countries.models import Region
 
 from .. import charts, selectors
@@ -31,6 +32,7 @@ from .common import (
 )
 
 
+@shared_page()
 @public_page_cache
 def methodology_index(request: HttpRequest) -> HttpResponse:
     return render(
@@ -38,6 +40,7 @@ def methodology_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@shared_page()
 @public_page_cache
 def methodology(request: HttpRequest, code: str, version: int) -> HttpResponse:
     obj = get_object_or_404(
@@ -106,6 +109,7 @@ def exports_doc(code: str) -> str:
     return str(OBS_DOCUMENT_LABELS.get(code, code))
 
 
+@shared_page()
 @public_page_cache
 def world_map(request: HttpRequest, year: int) -> HttpResponse:
     cycle = selectors.cycle_get(year)

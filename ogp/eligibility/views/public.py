@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ogp.core.shared_pages import shared_page
 from ogp.countries.models import Region
 
 from .. import exports, selectors
@@ -27,6 +28,7 @@ from .common import (
 )
 
 
+@shared_page()
 @public_page_cache
 def index(request: HttpRequest) -> HttpResponse:
     cycles = list(selectors.cycle_list())
@@ -99,6 +101,7 @@ def _filtered_rows(state: dict[str, str], cycle: Cycle) -> list[dict[str, Any]]:
     return rows
 
 
+@shared_page()
 @public_page_cache
 def scoresheet(request: HttpRequest, year: int) -> HttpResponse:
     cycle = selectors.cycle_get(year)

@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 
 from ogp.core.cache_middleware import public_page
 from ogp.core.permissions import can
+from ogp.core.shared_pages import shared_page
 from ogp.core.spreadsheets import csv_writer
 from ogp.core.streaming import csv_stream
 from ogp.countries.models import Country, Region
@@ -20,6 +21,7 @@ from .common import (
 # --- Public pages ---------------------------------------------------------------------------
 
 
+@shared_page()
 @public_page
 def member_list(request: HttpRequest) -> HttpResponse:
     region = request.GET.get("region", "")
@@ -98,6 +100,7 @@ def _eligibility_url(country: Country) -> str:
         return ""
 
 
+@shared_page()
 @public_page
 def country_page(request: HttpRequest, iso3: str) -> HttpResponse:
     country = country_get(iso3)

@@ -14,6 +14,7 @@ from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import can, require
+from ogp.core.shared_pages import shared_page
 from ogp.core.streaming import csv_stream
 from ogp.engagement.selectors import is_following
 
@@ -28,6 +29,7 @@ RECENT_PAST = 10  # past events shown under the upcoming ones; all of them with 
 FEED_SIZE = 1000  # the calendar feed holds the next thousand events
 
 
+@shared_page()
 @public_page
 def event_index(request: HttpRequest) -> HttpResponse:
     def build() -> dict[str, Any]:

@@ -15,6 +15,7 @@ from ogp.core.collation import localised_name_field, natural
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import can, require
+from ogp.core.shared_pages import shared_page
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
 from ogp.engagement.selectors import is_following
@@ -57,6 +58,7 @@ def _rows(forums):  # type: ignore[no-untyped-def]
     ]
 
 
+@shared_page()
 @public_page
 def forum_index(request: HttpRequest) -> HttpResponse:
     def build() -> dict[str, Any]:

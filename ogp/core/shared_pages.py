@@ -1,0 +1,164 @@
+"""Pages stored once per kind of reader: signed-in readers of published data get a stored copy.
+
+The lean path (:mod:`ogp.core.cache_middleware`) serves visitors without cookies. Readers with
+a session go through every middleware (sessions, authentication, the staff second factor, CSRF,
+messages, CSP), and then, for views marked :func:`shared_page`, the view's own work (queries,
+templates) is done once per kind of reader instead of once per request:
+
+- the kind of reader is what the page's permissions read (role, country, staff flags), given by
+  the view's ``reader`` function: two government contacts of one country see the same page;
+- the copy is keyed on that kind, the address (query included), the host, the language and
+  the published-data generation, so any change to published rows shows on the next request;
+- CSRF tokens are written as a placeholder when the copy is rendered and replaced by the
+  reader's own token on every answer;
+- a reader with messages waiting (flash messages are read once) gets a fresh page, not stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
+from functools import cache, wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache as django_cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import translation
+from django.utils.html import escape
+
+from .cache_middleware import GENERATION_KEY, current_generation, lean_seconds
+
+# Set on a request whose page is being rendered for storage: templates write the placeholder.
+RENDERING_FOR_STORAGE = "_ogp_shared_page_rendering"
+# Headers the middleware adds on the way out; stored copies keep only what the view set.
+_VIEW_HEADERS = frozenset({"content-type", "content-language", "content-disposition"})
+
+Reader = Callable[..., Hashable | None]
+
+
+@cache
+def csrf_placeholder() -> str:
+    """Stands in for the reader's CSRF token in stored HTML. Derived from the secret key, so
+    every worker writes and replaces the same string and page content cannot guess it."""
+    digest = hashlib.sha256(f"ogp-csrf-placeholder:{settings.SECRET_KEY}".encode()).hexdigest()
+    return f"ogpcsrf{digest[:24]}"
+
+
+def rendering_for_storage(request: HttpRequest | None) -> bool:
+    return bool(getattr(request, RENDERING_FOR_STORAGE, False))
+
+
+def csrf_context(request: HttpRequest) -> dict[str, str]:
+    """Context processor (after Django's built-in ``csrf``): while a page is rendered for
+    storage, ``{% csrf_token %}`` writes the placeholder instead of this reader's token."""
+    if rendering_for_storage(request):
+        return {"csrf_token": csrf_placeholder()}
+    return {}
+
+
+def with_reader_token(request: HttpRequest, html: str) -> str:
+    placeholder = csrf_placeholder()
+    if placeholder not in html:
+        return html
+    return html.replace(placeholder, escape(get_token(request)))
+
+
+def reader_kind(request: HttpRequest, *_: Any, **__: Any) -> Hashable:
+    """What the permissions of published pages read: visitor, or role, country and staff flags
+    (django-rules predicates in ``ogp.accounts.predicates`` test nothing else of the user)."""
+    user = request.user
+    if not user.is_authenticated:
+        return "visitor"
+    return (
+        getattr(user, "role", ""),
+        getattr(user, "country_id", None),
+        bool(getattr(user, "is_support_unit", False)),
+        user.is_staff,
+        user.is_superuser,
+    )
+
+
+def _messages_waiting(request: HttpRequest) -> bool:
+    # len() loads the stored messages without marking them read
+    return hasattr(request, "_messages") and len(get_messages(request)) > 0
+
+
+def _key(request: HttpRequest, name: str, reader: Hashable) -> str:
+    raw = "\x1f".join(
+        [
+            name,
+            request.get_host(),
+            request.get_full_path(),
+            translation.get_language() or "",
+            repr(reader),
+        ]
+    )
+    return "shared:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _storable(response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def shared_page(
+    reader: Reader = reader_kind,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Store the view's GET answers per kind of reader (``reader(request, *args, **kwargs)``;
+    ``None``: this reader's page is built every time). The view must show nothing of the
+    reader beyond what ``reader`` returns, and only published data (the generation's apps)."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        name = f"{view.__module__}.{view.__qualname__}"
+
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            seconds = lean_seconds()
+            if not seconds or request.method != "GET" or _messages_waiting(request):
+                return view(request, *args, **kwargs)
+            kind = reader(request, *args, **kwargs)
+            if kind is None:
+                return view(request, *args, **kwargs)
+            key = _key(request, name, kind)
+            found = current_generation(key)
+            generation = found.get(GENERATION_KEY, 0)
+            stored = found.get(key)
+            if stored is not None and stored[0] == generation:
+                return _answer(request, stored[1], stored[2])
+            setattr(request, RENDERING_FOR_STORAGE, True)
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                setattr(request, RENDERING_FOR_STORAGE, False)
+            if not _storable(response):
+                if not response.streaming and response.get("Content-Type", "").startswith(
+                    "text/html"
+                ):
+                    response.content = with_reader_token(
+                        request, response.content.decode(response.charset)
+                    )
+                return response
+            html = response.content.decode(response.charset)
+            headers = [(k, v) for k, v in response.items() if k.lower() in _VIEW_HEADERS]
+            django_cache.set(key, (generation, html, headers), seconds)
+            return _answer(request, html, headers, status=response.status_code)
+
+        return wrapped
+
+    return decorator
+
+
+def _answer(
+    request: HttpRequest, html: str, headers: list[tuple[str, str]], status: int = 200
+) -> HttpResponse:
+    response = HttpResponse(with_reader_token(request, html), status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
