@@ -121,7 +121,12 @@ def shared_page(
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             seconds = lean_seconds()
-            if not seconds or request.method != "GET" or _messages_waiting(request):
+            if (
+                not seconds
+                or request.method != "GET"
+                or not request.COOKIES  # the lean path's readers: stored whole, headers too
+                or _messages_waiting(request)
+            ):
                 return view(request, *args, **kwargs)
             kind = reader(request, *args, **kwargs)
             if kind is None:
