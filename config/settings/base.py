@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "ogp.core.permissions.PermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ogp.core.middleware.MethodNotAllowedPageMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "ogp.core.csp.StoredPolicyCSPMiddleware",  # django-csp, header built once
 ]
 
 ROOT_URLCONF = "config.urls"
