@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from ogp.audit.services import audit_record
-from ogp.core.cache_middleware import CSRF_PLACEHOLDER
+from ogp.core.shared_pages import csrf_placeholder
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def _reported(user, reporter, name: str):  # type: ignore[no-untyped-def]
 def _body(response) -> str:  # type: ignore[no-untyped-def]
     assert response.status_code == 200
     html = response.content.decode()
-    assert CSRF_PLACEHOLDER not in html
+    assert csrf_placeholder() not in html
     return TOKEN.sub('name="csrfmiddlewaretoken" value=""', html)
 
 
