@@ -64,11 +64,12 @@ def part_of(filename: str, function: str = "") -> str:
 
 
 def environ(path: str, cookie: str = "") -> dict[str, object]:
+    path, _, query = path.partition("?")
     return {
         **({"HTTP_COOKIE": cookie} if cookie else {}),
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
-        "QUERY_STRING": "",
+        "QUERY_STRING": query,
         "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "80",
         "HTTP_HOST": "127.0.0.1",
@@ -79,9 +80,15 @@ def environ(path: str, cookie: str = "") -> dict[str, object]:
     }
 
 
-def measure(app, path: str, n: int, cookie: str = "") -> tuple[float, dict[str, float]]:  # type: ignore[no-untyped-def]
+def measure(
+    app, path: str, n: int, cookie: str = "", top: int = 0
+) -> tuple[float, dict[str, float]]:  # type: ignore[no-untyped-def]
+    def start(status: str, headers: object) -> None:
+        # a redirect (to sign in, or to the second factor) is not the page being measured
+        assert status.startswith("200"), f"{path}: {status}"
+
     def call() -> None:
-        body = app(environ(path, cookie), lambda status, headers: None)
+        body = app(environ(path, cookie), start)
         assert b"".join(body)
         body.close()
 
@@ -95,11 +102,39 @@ def measure(app, path: str, n: int, cookie: str = "") -> tuple[float, dict[str, 
     profile.disable()
     elapsed = time.perf_counter() - started
     stats = pstats.Stats(profile)
+    if top:
+        stats.sort_stats("cumulative").print_stats(top)
     parts: dict[str, float] = defaultdict(float)
     for (filename, _line, function), row in stats.stats.items():  # type: ignore[attr-defined]
         parts[part_of(filename, function)] += row[2]  # own time (tottime)
     total = sum(parts.values())
     return elapsed / n, {k: v / total for k, v in parts.items()}
+
+
+def staff_cookie() -> str:
+    """A session of bench/volume_http.py's staff user, second factor recorded at sign-in."""
+    from allauth.account.internal.flows import login as flows
+    from allauth.mfa.models import Authenticator
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from ogp.accounts.models import User
+
+    staff, _ = User.objects.get_or_create(
+        email="bench-staff@example.org", defaults={"role": "support_unit", "is_staff": True}
+    )
+    device = Authenticator.objects.filter(user=staff).first() or Authenticator.objects.create(
+        user=staff, type="totp", data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    session = SessionStore()
+    session[SESSION_KEY] = str(staff.pk)
+    session[BACKEND_SESSION_KEY] = "ogp.accounts.backends.PasswordBackend"
+    session[HASH_SESSION_KEY] = staff.get_session_auth_hash()
+    record = {"method": "mfa", "at": time.time(), "id": device.pk, "type": "totp"}
+    session[flows.AUTHENTICATION_METHODS_SESSION_KEY] = [record]
+    session[flows._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(staff.pk)
+    session.create()
+    return f"sessionid={session.session_key}"
 
 
 def main() -> None:
@@ -110,6 +145,15 @@ def main() -> None:
         "--signed-in",
         action="store_true",
         help="profile a signed-in reader instead (bench/volume_http.py's civil-society user)",
+    )
+    parser.add_argument(
+        "--staff",
+        action="store_true",
+        help="profile a Support Unit reader whose session has its second factor recorded "
+        "(as bench/volume_http.py's staff session), for the staff pages",
+    )
+    parser.add_argument(
+        "--top", type=int, default=0, help="also print the N functions of most cumulative time"
     )
     args = parser.parse_args()
     os.environ.update(
@@ -143,7 +187,9 @@ def main() -> None:
     cycle = Cycle.objects.filter(state="published").order_by("-year").first()
     path = args.path or f"/en/eligibility/{cycle.year if cycle else 2024}/"
     results = {}
-    if args.signed_in:
+    if args.staff:
+        results["staff"] = measure(WSGIHandler(), path, args.requests, staff_cookie(), args.top)
+    elif args.signed_in:
         from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
         from django.contrib.sessions.backends.db import SessionStore
 

@@ -73,6 +73,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["email"]
+        # the staff user list filtered by role, in its order (search: trigram indexes, 0004)
+        indexes = [models.Index(fields=["role", "email"], name="user_role_email")]
         verbose_name = _("user")
         verbose_name_plural = _("users")
 

@@ -1,5 +1,7 @@
 """Account pages: profile, role requests, and the Support Unit's user management."""
 
+from typing import Any
+
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -8,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ogp.core.cache_middleware import cached_fragment
 from ogp.core.context_processors import staff_links
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
@@ -153,11 +156,22 @@ def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 
 @permission_required("accounts.change_user_role")
 def staff_user_list(request: HttpRequest) -> HttpResponse:
-    form = UserFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    users = user_list(query=data.get("q", ""), role=data.get("role", ""))
-    page = paginate(request, users)
-    return render(request, "accounts/staff_user_list.html", {"form": form, "page": page})
+    def build() -> dict[str, Any]:
+        form = UserFilterForm(request.GET or None)
+        data = form.cleaned_data if form.is_valid() else {}
+        users = user_list(query=data.get("q", ""), role=data.get("role", ""))
+        return {"form": form, "page": paginate(request, users)}
+
+    # the same for every Support Unit reader (checked above): rendered once per change of the
+    # users (their own generation) or of the countries and organisations named
+    body = cached_fragment(
+        request,
+        "staff-users",
+        "accounts/_staff_user_list_body.html",
+        build,
+        scopes=("accounts",),
+    )
+    return render(request, "accounts/staff_user_list.html", {"body": body})
 
 
 @permission_required("accounts.change_user_role")

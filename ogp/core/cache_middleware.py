@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any
 
@@ -69,73 +69,150 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapped
 
 
+# Apps whose rows appear only on staff pages: their saves bump a generation of their own
+# (``scopes=`` of :func:`cached_fragment`), not the published pages' one.
+SCOPED_APPS = {"accounts": "accounts", "audit": "audit"}
+# saves that change nothing a stored page shows (a sign-in stamps ``last_login``)
+_UNSHOWN_UPDATES = {"accounts": frozenset({"last_login"})}
+
+
+def scope_key(scope: str) -> str:
+    """The cache key of the generation of ``scope`` (see ``SCOPED_APPS``)."""
+    return f"{GENERATION_KEY}:{scope}"
+
+
+def _placeholder() -> str:
+    from .shared_pages import csrf_placeholder  # shared_pages builds on this module
+
+    return csrf_placeholder()
+
+
+def _with_reader_token(request: HttpRequest, html: str) -> SafeString:
+    from .shared_pages import with_reader_token
+
+    # rendered by our own template, escaped there
+    return mark_safe(with_reader_token(request, html))  # noqa: S308
+
+
 def cached_fragment(
-    request: HttpRequest, name: str, template: str, build: Callable[[], dict[str, Any]]
+    request: HttpRequest,
+    name: str,
+    template: str,
+    build: Callable[[], dict[str, Any]],
+    *,
+    scopes: tuple[str, ...] = (),
 ) -> SafeString:
     """HTML of a part of a page that is the same for every reader of that address (published
     data: lists, their filters and page links), rendered once per generation and language and
-    reused for signed-in readers too. ``build`` runs (and queries) only when rendering."""
+    reused for signed-in readers too. ``build`` runs (and queries) only when rendering.
+
+    ``scopes`` names further generations the part depends on (rows of ``SCOPED_APPS``, shown
+    on staff pages). ``{% csrf_token %}`` in ``template`` stores a placeholder, replaced by the
+    reader's own token on every answer."""
     seconds = lean_seconds()
     if not seconds:
-        return mark_safe(render_to_string(template, build()))  # noqa: S308 (our template)
+        html = render_to_string(template, {**build(), "csrf_token": _placeholder()})
+        return _with_reader_token(request, html)
     language = translation.get_language() or "en"
     raw = f"{name}:{language}:{request.get_full_path()}"
     key = "lean:fragment:" + hashlib.sha256(raw.encode()).hexdigest()
-    # one round trip: the stored copy carries the generation it was rendered in
-    found = current_generation(key)
-    generation = found.get(GENERATION_KEY, 0)
+    # one round trip: the stored copy carries the generations it was rendered in
+    generation_keys = [GENERATION_KEY, *(scope_key(scope) for scope in scopes)]
+    found = current_generation(key, *generation_keys[1:])
+    generation = tuple(found.get(k, 0) for k in generation_keys)
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
-        return mark_safe(stored[1])  # noqa: S308 (rendered by our own template, escaped there)
-    html = render_to_string(template, build())
+        return _with_reader_token(request, stored[1])
+    html = render_to_string(template, {**build(), "csrf_token": _placeholder()})
     cache.set(key, (generation, html), seconds)
-    return mark_safe(html)  # noqa: S308 (rendered by our own template, escaped there)
+    return _with_reader_token(request, html)
 
 
-def _bump() -> None:
+def cached_rows(
+    name: str, ids: Sequence[Any], render: Callable[[list[Any]], dict[Any, str]]
+) -> list[SafeString]:
+    """HTML of rows that never change once written (append-only records such as audit
+    events), one stored copy per row and language, in the order of ``ids``. ``render`` gets the
+    ids not stored yet and returns their HTML by id (an id it leaves out is left out). A list
+    page then runs only its query of ids: a new row is on the first page at once, and every
+    other row of it comes from the cache. Copies expire after ``lean_seconds()``, so names
+    looked up while rendering (related rows) are at most that old."""
+    seconds = lean_seconds()
+    if not seconds:
+        fresh = render(list(ids))
+        return [mark_safe(fresh[i]) for i in ids if i in fresh]  # noqa: S308 (our template)
+    language = translation.get_language() or "en"
+    keys = {i: f"lean:row:{name}:{language}:{i}" for i in ids}
+    found = cache.get_many(list(keys.values())) if keys else {}
+    missing = [i for i in ids if keys[i] not in found]
+    if missing:
+        fresh = render(missing)
+        stored = {keys[i]: fresh[i] for i in missing if i in fresh}
+        cache.set_many(stored, seconds)
+        found.update(stored)
+    # rendered by our own template, escaped there
+    return [mark_safe(found[keys[i]]) for i in ids if keys[i] in found]  # noqa: S308
+
+
+def _bump(key: str = GENERATION_KEY) -> None:
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(GENERATION_KEY, int(time.time() * 1000), None)
+        cache.set(key, int(time.time() * 1000), None)
 
 
 class _Pending(threading.local):
-    """Rows changed in this thread since its last bump. Inside a transaction only this thread
-    can see the new rows, so the bump waits until this thread next reads the generation (or
-    the transaction commits): a publication saving thousands of rows bumps once, not once
-    per row, and a reader in the same transaction still never gets a copy older than them."""
+    """Generations (cache keys) with rows changed in this thread since its last bump. Inside a
+    transaction only this thread can see the new rows, so the bump waits until this thread
+    next reads the generation (or the transaction commits): a publication saving thousands of
+    rows bumps once, not once per row, and a reader in the same transaction still never gets
+    a copy older than them."""
 
-    stale = False
+    def __init__(self) -> None:
+        self.stale: set[str] = set()
 
 
 _pending = _Pending()
+# one function per generation, so that a transaction's commit bump is recognised (and
+# registered once) however many rows it saves
+_bumpers: dict[str, Callable[[], None]] = {}
+
+
+def _bumper(key: str) -> Callable[[], None]:
+    if key not in _bumpers:
+        _bumpers[key] = lambda: _bump(key)
+    return _bumpers[key]
 
 
 def current_generation(*keys: str) -> dict[str, Any]:
     """The generation and `keys` from the cache in one round trip, after any bump this
     thread still owes."""
     if _pending.stale:
-        _pending.stale = False
-        _bump()
+        stale, _pending.stale = _pending.stale, set()
+        for key in stale:
+            _bump(key)
     return cache.get_many([GENERATION_KEY, *keys])
 
 
-def bump_generation(**_: Any) -> None:
-    """Make every stored page stale: at once outside a transaction; inside one, before this
-    thread's next read of a stored page and again when the transaction commits (so that a
-    page another worker rebuilt from the old rows in between is not kept). One commit bump
-    per atomic block is enough, however many rows it saves."""
+def bump_generation(scope: str = "", **_: Any) -> None:
+    """Make every stored page stale (of ``scope`` only, when given): at once outside a
+    transaction; inside one, before this thread's next read of a stored page and again when
+    the transaction commits (so that a page another worker rebuilt from the old rows in
+    between is not kept). One commit bump per atomic block is enough, however many rows it
+    saves."""
+    key = scope_key(scope) if scope else GENERATION_KEY
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        _bump()
+        _bump(key)
         return
-    _pending.stale = True
+    _pending.stale.add(key)
+    bump = _bumper(key)
     if any(
-        item[1] is _bump and list(item[0]) == list(connection.savepoint_ids)
+        item[1] is bump and list(item[0]) == list(connection.savepoint_ids)
         for item in connection.run_on_commit
     ):
         return
-    transaction.on_commit(_bump)
+    transaction.on_commit(bump)
 
 
 def _on_change(sender: Any, **kwargs: Any) -> None:
@@ -143,8 +220,17 @@ def _on_change(sender: Any, **kwargs: Any) -> None:
     # cache table exists; a fresh database has no stored pages to make stale anyway.
     if getattr(sender, "__module__", "") == "__fake__":
         return
-    if getattr(sender, "_meta", None) and sender._meta.app_label in PUBLISHED_APPS:
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return
+    if meta.app_label in PUBLISHED_APPS:
         bump_generation()
+    scope = SCOPED_APPS.get(meta.app_label)
+    if scope:
+        fields = kwargs.get("update_fields")
+        if fields and set(fields) <= _UNSHOWN_UPDATES.get(meta.app_label, frozenset()):
+            return
+        bump_generation(scope)
 
 
 post_save.connect(_on_change, dispatch_uid="lean-cache-save")

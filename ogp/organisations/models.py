@@ -1,6 +1,7 @@
 """Organisations: civil society, academia, media, public bodies... (the stakeholder map)."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ogp.engagement.models import Moderated
@@ -86,6 +87,12 @@ class Organisation(Moderated):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # the moderation queue's list of hidden content: the few hidden rows, newest first
+            models.Index(
+                fields=["-hidden_at"], name="organisation_hidden", condition=Q(is_hidden=True)
+            ),
+        ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 

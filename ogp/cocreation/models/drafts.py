@@ -184,7 +184,11 @@ class Comment(ModeratedContent):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["version", "anchor"])]
+        indexes = [
+            models.Index(fields=["version", "anchor"]),
+            # the moderation queue's list of hidden content: the few hidden rows, newest first
+            models.Index(fields=["-hidden_at"], name="comment_hidden", condition=Q(is_hidden=True)),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(version__isnull=False, proposal__isnull=True)

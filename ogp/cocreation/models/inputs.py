@@ -61,6 +61,10 @@ class Proposal(ModeratedContent):
         indexes = [
             models.Index(fields=["plan", "-support_count"]),
             models.Index(fields=["plan", "-created_at"]),
+            # the moderation queue's list of hidden content: the few hidden rows, newest first
+            models.Index(
+                fields=["-hidden_at"], name="proposal_hidden", condition=Q(is_hidden=True)
+            ),
         ]
 
     def __str__(self) -> str:

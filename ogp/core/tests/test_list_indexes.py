@@ -102,6 +102,27 @@ def _audit(**filters: Any) -> Callable[[], QuerySet[Any]]:
     return build
 
 
+def _users(**filters: Any) -> Callable[[], QuerySet[Any]]:
+    def build() -> QuerySet[Any]:
+        from ogp.accounts.selectors import user_list
+
+        if filters.get("query"):  # the search alone (its order is the role filter's below)
+            return user_list(**filters).order_by()
+        return user_list(**filters)[:50]
+
+    return build
+
+
+def _hidden(label: str) -> Callable[[], QuerySet[Any]]:
+    def build() -> QuerySet[Any]:
+        from ogp.engagement.selectors import moderated_models
+
+        model = moderated_models()[label]
+        return model._default_manager.filter(is_hidden=True).order_by("-hidden_at")[:100]
+
+    return build
+
+
 def _members() -> QuerySet[Any]:
     from ogp.countries.models import Country
 
@@ -121,6 +142,12 @@ CASES: list[tuple[str, Callable[[], QuerySet[Any]], str]] = [
     ("audit log", _audit(), "audit_at_id"),
     ("audit log, action filter", _audit(action="forum."), "audit_auditevent_action"),
     ("member list by region", _members, "country_region"),
+    ("staff user list by role", _users(role="researcher"), "user_role_email"),
+    ("staff user list, search", _users(query="ana"), "user_email_trgm"),
+    ("hidden organisations", _hidden("organisations.organisation"), "organisation_hidden"),
+    ("hidden people", _hidden("participation.person"), "person_hidden"),
+    ("hidden proposals", _hidden("cocreation.proposal"), "proposal_hidden"),
+    ("hidden comments", _hidden("cocreation.comment"), "comment_hidden"),
 ]
 
 

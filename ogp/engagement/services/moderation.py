@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, audited_update
+from ogp.core.cache_middleware import bump_generation
 from ogp.core.errors import ServiceError
 from ogp.core.mail import send_templated_mail
 from ogp.core.site import site_base_url
@@ -67,10 +68,13 @@ def _move(obj, action: ModerationAction, reason: str) -> bool:  # type: ignore[n
 
 
 def _resolve_reports(obj, *, acting_user, state: str) -> int:  # type: ignore[no-untyped-def]
-    return ContentReport.objects.filter(
+    count = ContentReport.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
         state=ContentReport.State.OPEN,
     ).update(state=state, resolved_by=acting_user, resolved_at=timezone.now())  # fmt: skip
+    # an update sends no post_save: the stored moderation queue must still drop the reports
+    bump_generation()
+    return count
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ogp.core.cache_middleware import cached_fragment
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import require
@@ -55,12 +56,21 @@ def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 def queue(request: HttpRequest) -> HttpResponse:
     require(request, "engagement.moderate")
-    page = paginate(request, moderation_queue(), default=20)
-    return render(
+
+    def build() -> dict[str, Any]:
+        page = paginate(request, moderation_queue(), default=20)
+        return {"items": page, "page": page, "hidden": hidden_content()}
+
+    # the same for every moderator (checked above): rendered once per change of the reports
+    # or the moderated content (published apps) or of the reporters' accounts
+    body = cached_fragment(
         request,
-        "engagement/moderation_queue.html",
-        {"items": page, "page": page, "hidden": hidden_content()},
+        "moderation-queue",
+        "engagement/_moderation_queue_body.html",
+        build,
+        scopes=("accounts",),
     )
+    return render(request, "engagement/moderation_queue.html", {"body": body})
 
 
 @require_POST

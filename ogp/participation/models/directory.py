@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,10 @@ class Person(Moderated):
 
     class Meta:
         ordering = ["full_name", "pk"]
+        indexes = [
+            # the moderation queue's list of hidden content: the few hidden rows, newest first
+            models.Index(fields=["-hidden_at"], name="person_hidden", condition=Q(is_hidden=True)),
+        ]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
