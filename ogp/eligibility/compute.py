@@ -111,13 +111,17 @@ class CycleInputs:
 # A release's observations never change once imported (a release is deleted, never edited),
 # so each process reads a release once and answers every cycle from memory: scoring the 14
 # cycles reads the V-Dem series once instead of 14 times.
-_RELEASE_ROWS: dict[tuple[int, str, str], dict[int, dict[str, tuple[list[int], list[tuple]]]]] = {}
+_RELEASE_ROWS: dict[
+    tuple[int, str, str], dict[int, dict[str, tuple[tuple[int, ...], tuple[tuple, ...]]]]
+] = {}
 _RELEASE_ROWS_MAX = 32
 # observation row (which holds its release id) -> its SourceRef, shared by every cycle
 _SOURCE_REFS: dict[tuple, m.SourceRef] = {}
 
 
-def _release_rows(release: DatasetRelease) -> dict[int, dict[str, tuple[list[int], list[tuple]]]]:
+def _release_rows(
+    release: DatasetRelease,
+) -> dict[int, dict[str, tuple[tuple[int, ...], tuple[tuple, ...]]]]:
     """country id -> indicator -> (years, observation rows), sorted by year (cached per
     release)."""
     key = (release.pk, release.checksum, str(release.imported_at))
@@ -130,12 +134,14 @@ def _release_rows(release: DatasetRelease) -> dict[int, dict[str, tuple[list[int
     )
     for row in rows:
         index[row[0]][row[1]].append(row)
-    out: dict[int, dict[str, tuple[list[int], list[tuple]]]] = {}
+    # tuples, not lists: kept for the whole process, and tuples of plain values are left out of
+    # the garbage collector's work after its first look
+    out: dict[int, dict[str, tuple[tuple[int, ...], tuple[tuple, ...]]]] = {}
     for cid, per in index.items():
         out[cid] = {}
         for ind, found_rows in per.items():
             found_rows.sort(key=lambda r: r[2])
-            out[cid][ind] = ([r[2] for r in found_rows], found_rows)
+            out[cid][ind] = (tuple(r[2] for r in found_rows), tuple(found_rows))
     if len(_RELEASE_ROWS) >= _RELEASE_ROWS_MAX:
         _RELEASE_ROWS.clear()
         _SOURCE_REFS.clear()
