@@ -11,6 +11,12 @@ The goal (issue 10): import of every file plus compute and publish of all 14 cyc
 2 s. The machine is shared, so the same run also times a bare Django view (full middleware,
 test client) and prints the total as a multiple of one bare request: compare that ratio across
 runs, not the seconds.
+
+Measured 2026-12-02, 2 shared cores, 3 runs each (load average 0.4-0.9): before the GC pause and
+single JSON encoding (115aa11) import 0.60-0.63 s wall (CPU 0.59-0.61 s), compute and publish
+1.03-1.11 s (CPU 1.03-1.08 s), total 1.66-1.73 s; after, import 0.49-0.50 s (CPU 0.48 s), compute
+and publish 0.94-1.28 s (CPU 0.94-1.25 s), total 1.46-1.77 s. Under a load of 3-4 the same code
+gives 3-5 s wall: compare CPU times, and runs made at the same load.
 """
 
 import argparse

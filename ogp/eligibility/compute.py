@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ogp.countries.models import MEMBER_STATUSES, Country, MembershipStatusChange
@@ -110,13 +111,17 @@ class CycleInputs:
 # A release's observations never change once imported (a release is deleted, never edited),
 # so each process reads a release once and answers every cycle from memory: scoring the 14
 # cycles reads the V-Dem series once instead of 14 times.
-_RELEASE_ROWS: dict[tuple[int, str, str], dict[int, dict[str, tuple[list[int], list[tuple]]]]] = {}
+_RELEASE_ROWS: dict[
+    tuple[int, str, str], dict[int, dict[str, tuple[tuple[int, ...], tuple[tuple, ...]]]]
+] = {}
 _RELEASE_ROWS_MAX = 32
 # observation row (which holds its release id) -> its SourceRef, shared by every cycle
 _SOURCE_REFS: dict[tuple, m.SourceRef] = {}
 
 
-def _release_rows(release: DatasetRelease) -> dict[int, dict[str, tuple[list[int], list[tuple]]]]:
+def _release_rows(
+    release: DatasetRelease,
+) -> dict[int, dict[str, tuple[tuple[int, ...], tuple[tuple, ...]]]]:
     """country id -> indicator -> (years, observation rows), sorted by year (cached per
     release)."""
     key = (release.pk, release.checksum, str(release.imported_at))
@@ -129,12 +134,14 @@ def _release_rows(release: DatasetRelease) -> dict[int, dict[str, tuple[list[int
     )
     for row in rows:
         index[row[0]][row[1]].append(row)
-    out: dict[int, dict[str, tuple[list[int], list[tuple]]]] = {}
+    # tuples, not lists: kept for the whole process, and tuples of plain values are left out of
+    # the garbage collector's work after its first look
+    out: dict[int, dict[str, tuple[tuple[int, ...], tuple[tuple, ...]]]] = {}
     for cid, per in index.items():
         out[cid] = {}
         for ind, found_rows in per.items():
             found_rows.sort(key=lambda r: r[2])
-            out[cid][ind] = ([r[2] for r in found_rows], found_rows)
+            out[cid][ind] = (tuple(r[2] for r in found_rows), tuple(found_rows))
     if len(_RELEASE_ROWS) >= _RELEASE_ROWS_MAX:
         _RELEASE_ROWS.clear()
         _SOURCE_REFS.clear()
@@ -343,16 +350,28 @@ def gather(
 # under it: publishing the 14 cycles in a row reads and decodes each one at most once (the
 # cycle published just before is the next one's Eligibility Review history).
 _RESULTS: dict[tuple[int, str], dict[int, m.CountryResult | dict]] = {}
+# the same cycles' rows as canonical JSON (what the checksum hashes), when known: publication
+# hashes the rows whose flags it leaves alone without encoding them again
+_CANONICAL: dict[tuple[int, str], dict[int, str]] = {}
 _RESULTS_MAX = 32
 
 
 def remember_results(
-    cycle_id: int, checksum_: str, by_country: dict[int, m.CountryResult | dict]
+    cycle_id: int,
+    checksum_: str,
+    by_country: dict[int, m.CountryResult | dict],
+    canonical: dict[int, str] | None = None,
 ) -> None:
-    """Keep a cycle's results as just stored (country id -> result, or its ``to_dict()``)."""
+    """Keep a cycle's results as just stored (country id -> result, or its ``to_dict()``), and
+    their canonical JSON (``canonical_json``) if known."""
     if len(_RESULTS) >= _RESULTS_MAX:
         _RESULTS.clear()
+        _CANONICAL.clear()
     _RESULTS[(cycle_id, checksum_)] = by_country
+    if canonical is not None:
+        _CANONICAL[(cycle_id, checksum_)] = canonical
+    else:
+        _CANONICAL.pop((cycle_id, checksum_), None)
 
 
 def remembered_results(cycle_id: int, checksum_: str) -> dict[int, m.CountryResult] | None:
@@ -364,6 +383,11 @@ def remembered_results(cycle_id: int, checksum_: str) -> dict[int, m.CountryResu
         if isinstance(res, dict):
             found[cid] = m.CountryResult.from_dict(res)
     return found  # type: ignore[return-value]
+
+
+def remembered_canonical(cycle_id: int, checksum_: str) -> dict[int, str]:
+    """Country id -> canonical JSON of the remembered results (empty when not known)."""
+    return _CANONICAL.get((cycle_id, checksum_), {})
 
 
 def stored_results(cycle: Cycle) -> dict[int, m.CountryResult]:
@@ -416,14 +440,23 @@ def score_all(ci: CycleInputs, ruleset: RuleSet) -> list[m.CountryResult]:
     return results
 
 
+def canonical_json(result: dict) -> str:
+    """One result's canonical JSON (keys sorted, no spaces, ASCII): what ``checksum`` hashes."""
+    return json.dumps(result, sort_keys=True, separators=(",", ":"))
+
+
+def checksum_of(rows: Iterable[tuple[str, str]]) -> str:
+    """``checksum`` from each result's (ISO3, ``canonical_json``): the bytes hashed are the
+    same, the JSON array of the rows sorted by ISO3, so each row is encoded once."""
+    ordered = sorted(rows, key=lambda row: row[0])
+    payload = "[" + ",".join(text for _iso3, text in ordered) + "]"
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
 def checksum(results: list[m.CountryResult], dicts: list[dict] | None = None) -> str:
     """SHA-256 of the results' canonical JSON (``dicts``: their ``to_dict()``, when already
-    made for storing)."""
+    made for storing): ``json.dumps(sorted by ISO3, sort_keys=True, separators=(",", ":"))``.
+    Published cycles keep it: never change these bytes."""
     if dicts is None:
         dicts = [r.to_dict() for r in results]
-    payload = json.dumps(
-        sorted(dicts, key=lambda d: str(d["iso3"])),
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
+    return checksum_of((str(d["iso3"]), canonical_json(d)) for d in dicts)

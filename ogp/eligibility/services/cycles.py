@@ -173,15 +173,21 @@ def _store_results(cycle: Cycle, ci: compute.CycleInputs, results: list) -> list
     return dicts
 
 
-def _remember(cycle: Cycle, ci: compute.CycleInputs, results: list, dicts: list[dict]) -> None:
+def _remember(cycle: Cycle, ci: compute.CycleInputs, results: list, canonical: list[str]) -> None:
     """Publication reads the results just stored again (Eligibility Review flags, the next
-    cycle's history): keep them, as stored, under the new checksum."""
+    cycle's history): keep them under the new checksum, with their canonical JSON. The results
+    themselves, not their stored JSON decoded again: they are equal (``CountryResult.from_dict``
+    of the JSON gives the same result, and its ``to_dict()`` the same JSON)."""
     by_iso3 = {c.iso3: c.pk for c in ci.countries}
     compute.remember_results(
-        cycle.pk, cycle.checksum, {by_iso3[r.iso3]: d for r, d in zip(results, dicts, strict=True)}
+        cycle.pk,
+        cycle.checksum,
+        {by_iso3[r.iso3]: r for r in results},
+        canonical={by_iso3[r.iso3]: t for r, t in zip(results, canonical, strict=True)},
     )
 
 
+@batch.gc_paused()  # every country's inputs and results at once: see gc_paused
 @transaction.atomic
 def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False) -> Cycle:
     """Score every UN member state for the cycle (replaces previous results).
@@ -202,11 +208,12 @@ def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False
     ci = compute.gather(cycle, rules, research=research)
     results = compute.score_all(ci, rules)
     dicts = _store_results(cycle, ci, results)
+    canonical = [compute.canonical_json(d) for d in dicts]  # encoded once, hashed now and later
     cycle.state = CycleState.COMPUTED
     cycle.computed_at = timezone.now()
-    cycle.checksum = compute.checksum(results, dicts)
+    cycle.checksum = compute.checksum_of(zip([r.iso3 for r in results], canonical, strict=True))
     cycle.save(update_fields=["state", "computed_at", "checksum"])
-    _remember(cycle, ci, results, dicts)
+    _remember(cycle, ci, results, canonical)
     audit_record(
         actor=acting_user,
         action=AuditAction.CYCLE_COMPUTE,
@@ -217,6 +224,7 @@ def cycle_compute(*, acting_user: Any, cycle: Cycle, keep_research: bool = False
     return cycle
 
 
+@batch.gc_paused()
 @transaction.atomic
 def cycle_publish(*, acting_user: Any, cycle: Cycle, apply_statuses: bool = True) -> Cycle:
     """Publish a computed cycle. `apply_statuses=False` when back-filling several cycles at once
@@ -273,20 +281,27 @@ def _refresh_review_flags(cycle: Cycle) -> None:
                 "pk", "country_id", "data"
             )
         )
-    results = []
+    # a row whose flags stay has the same JSON as before: its canonical JSON, when known, is
+    # hashed again as it is
+    known = compute.remembered_canonical(cycle.pk, cycle.checksum)
+    hashed: list[tuple[str, str]] = []
+    canonical: dict[int, str] = {}
     by_country: dict[int, Any] = {}
     for pk, cid, res in rows:
         flagged = apply_review(res, previous.get(res.iso3, []), rules)
-        results.append(flagged)
         by_country[cid] = flagged
         if (flagged.eligibility_review, flagged.at_risk) != (res.eligibility_review, res.at_risk):
+            data = flagged.to_dict()
             CountryResult.objects.filter(pk=pk).update(
-                eligibility_review=flagged.eligibility_review,
-                at_risk=flagged.at_risk,
-                data=flagged.to_dict(),
+                eligibility_review=flagged.eligibility_review, at_risk=flagged.at_risk, data=data
             )
-    cycle.checksum = compute.checksum(results)
-    compute.remember_results(cycle.pk, cycle.checksum, by_country)
+            text = compute.canonical_json(data)
+        else:
+            text = known.get(cid) or compute.canonical_json(flagged.to_dict())
+        hashed.append((flagged.iso3, text))
+        canonical[cid] = text
+    cycle.checksum = compute.checksum_of(hashed)
+    compute.remember_results(cycle.pk, cycle.checksum, by_country, canonical=canonical)
 
 
 def _send_cycle_published(*, acting_user: Any, cycle: Cycle, apply_statuses: bool) -> None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ogp.audit.actions import AuditAction
 from ogp.audit.services import audit_record, snapshot
+from ogp.core.batch import gc_paused
 from ogp.core.errors import ServiceError
 from ogp.countries.models import Country
 
@@ -130,6 +131,7 @@ def _insert_observations(release_id: int, ids: dict[str, int], observations: Any
             cursor.executemany(sql, rows[start : start + 5000])
 
 
+@gc_paused()  # tens of thousands of observations parsed and inserted: see gc_paused
 @transaction.atomic
 def release_import(
     *,

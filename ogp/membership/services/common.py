@@ -108,6 +108,13 @@ def _government_recipients(country: Country) -> list[User]:
     return list(User.objects.filter(role=Role.GOVERNMENT, country=country, is_active=True))
 
 
+def _government_recipients_of(country_ids: list[int]) -> list[User]:
+    """``_government_recipients`` of several countries, in one query (ordered as it is)."""
+    return list(
+        User.objects.filter(role=Role.GOVERNMENT, country_id__in=country_ids, is_active=True)
+    )
+
+
 def _url(name: str, **kwargs: Any) -> str:
     """An absolute URL on the address the person used (the request's, else SITE_URL), reversed
     when the e-mail is rendered so it carries the language prefix of the recipient's e-mail."""

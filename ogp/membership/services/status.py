@@ -21,6 +21,7 @@ from ..refusals import STATUS_REASONS
 from ..selectors import eligibility_from_summary
 from .common import (
     _government_recipients,
+    _government_recipients_of,
     _send_later,
     _url,
     actor_kind,
@@ -68,11 +69,14 @@ def membership_status_change(
     effective_date: datetime.date | None = None,
     actor: Actor | None = None,
     notify: bool = True,
+    recipients: list[User] | None = None,
 ) -> MembershipStatusChange:
     """Move a country to ``target`` if OGP's process allows it (see domain/status.py).
 
     The country's government users are told by e-mail, unless one of them made the change or
-    the caller sends its own, more specific e-mail (``notify=False``).
+    the caller sends its own, more specific e-mail (``notify=False``). ``recipients``: those
+    users, when the caller has already read them (a cycle publication reads every country's at
+    once); otherwise they are read here.
     """
     kind = actor or actor_kind(acting_user)
     country = Country.objects.select_for_update().get(pk=country.pk)
@@ -90,7 +94,7 @@ def membership_status_change(
     )
     if notify and kind != Actor.GOVERNMENT:
         _send_later(
-            _government_recipients(country),
+            _government_recipients(country) if recipients is None else recipients,
             "membership/email/status_changed",
             {
                 "country": country,
@@ -124,14 +128,25 @@ def membership_statuses_apply_cycle(*, acting_user: User | None, event: CyclePub
     countries whose status moves."""
     if not event.newest:
         return
+    # the government users to tell, of every country at once (one query, not one per change)
+    recipients: dict[int, list[User]] = {}
+    for user in _government_recipients_of(list(event.summaries)):
+        recipients.setdefault(user.country_id, []).append(user)  # type: ignore[arg-type]
     for country in Country.objects.select_for_update().filter(pk__in=list(event.summaries)):
         _status_apply_summary(
-            acting_user=acting_user, country=country, summary=event.summaries[country.pk]
+            acting_user=acting_user,
+            country=country,
+            summary=event.summaries[country.pk],
+            recipients=recipients.get(country.pk, []),
         )
 
 
 def _status_apply_summary(
-    *, acting_user: User | None, country: Country, summary: EligibilitySummary | None
+    *,
+    acting_user: User | None,
+    country: Country,
+    summary: EligibilitySummary | None,
+    recipients: list[User] | None = None,
 ) -> MembershipStatusChange | None:
     if summary is None:
         return None
@@ -161,4 +176,5 @@ def _status_apply_summary(
         facts=facts,
         reason=reason,
         actor=Actor.SYSTEM,
+        recipients=recipients,
     )

@@ -173,3 +173,32 @@ def test_status_form_is_two_steps_showing_only_the_required_fields(client_for, s
     assert response.status_code == 302
     country.refresh_from_db()
     assert country.membership_status == MembershipStatus.WITHDRAWN
+
+
+def test_published_cycle_tells_each_moved_country_its_own_government_users(
+    country,
+    other_country,
+    government_user,
+    other_government_user,
+    django_capture_on_commit_callbacks,
+    mailoutbox,
+):
+    """The receiver reads every country's government users at once; each e-mail still goes
+    to the users of the country whose status moved, and each change is audited."""
+    from ogp.audit.models import AuditEvent
+    from ogp.core.summaries import CyclePublished
+
+    event = CyclePublished(
+        cycle_year=2026,
+        newest=True,
+        summaries={country.pk: summary(), other_country.pk: summary()},  # type: ignore[dict-item]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_statuses_apply_cycle(acting_user=None, event=event)
+    country.refresh_from_db()
+    other_country.refresh_from_db()
+    assert country.membership_status == other_country.membership_status == "eligible"
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        [government_user.email, other_government_user.email]
+    )
+    assert AuditEvent.objects.filter(action="country.membership_status_set").count() == 2

@@ -71,17 +71,25 @@ def parse_vdem(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
         one_of=(("iso3", "country_id", "country_text_id", "country_name"), tuple(COLUMNS)),
         keep=frozenset({"year", "iso3", "country_id", "country_text_id", "country_name", *COLUMNS}),
     )
-    cols = [c for c in COLUMNS if c in header]
+    cols = [(c, *COLUMNS[c], c.endswith("_ord")) for c in COLUMNS if c in header]
     collected = CountryYearRows(file)
     n = 0
     for line, row in rows:
         n += 1
         year = parse_year(row["year"], file, line, "year")
         values = {}
-        for c in cols:
-            lo, hi = COLUMNS[c]
-            v = parse_number(row[c], file, line, c, lo, hi)
-            if v is not None and c.endswith("_ord") and v != int(v):
+        for c, lo, hi, ordinal in cols:
+            raw = row[c]  # stripped by read_rows
+            # the common case inline (a number in range, or empty); anything else goes through
+            # parse_number, which accepts or refuses it exactly as before, with its reason
+            try:
+                v = float(raw) if raw else None
+            except ValueError:
+                v = parse_number(raw, file, line, c, lo, hi)
+            else:
+                if v is not None and not lo <= v <= hi:  # also NaN and infinities
+                    v = parse_number(raw, file, line, c, lo, hi)
+            if v is not None and ordinal and v != int(v):
                 raise ImportFileError(
                     file=file, line=line, column=c, reason="bad_value", value=row[c]
                 )
@@ -97,4 +105,4 @@ def parse_vdem(data: bytes, file: str, matcher: CountryMatcher) -> ParseResult:
             if value is not None
         ]
         collected.add(line, iso3, year, observed)
-    return collected.result(columns=cols, rows=n)
+    return collected.result(columns=[c for c, *_rest in cols], rows=n)
