@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # stored API answers that never change (published cycles), for readers without cookies
+    "ogp.api.lean.ApiLeanMiddleware",
     # cached public pages for visitors without cookies leave here, before the rest runs
     "ogp.core.cache_middleware.LeanPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -17,6 +17,8 @@ from rest_framework import viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from .lean import mark_storable
+
 LANG_PARAMETER = OpenApiParameter(
     "lang",
     OpenApiTypes.STR,
@@ -76,6 +78,8 @@ class ConditionalMixin:
         response["Cache-Control"] = f"public, max-age={max_age}" + (
             ", immutable" if self.immutable else ""
         )
+        if self.immutable:
+            mark_storable(response)  # the lean path may answer it to anonymous readers
         key = self.shared_cache_key()
         if key and self.immutable and not from_cache:
             cache.set(

@@ -28,6 +28,7 @@ from ogp.plans.models import (
 from ogp.plans.selectors import CODING_FILTERS, VALUE_FILTERS, ExplorerFilters
 
 from . import plan_selectors
+from .filters import StaticFormMixin
 
 COUNTRY = {"max_length": 3, "help_text": "ISO 3166 alpha-3 code"}
 
@@ -47,7 +48,7 @@ class ActionPlanFilter(filters.FilterSet):
         fields = ["country", "locality", "submitted_year"]
 
 
-class CommitmentFilter(filters.FilterSet):
+class CommitmentFilter(StaticFormMixin, filters.FilterSet):
     country = filters.CharFilter(**COUNTRY)
     plan = filters.CharFilter(max_length=20, help_text="OGP plan identifier")
     policy_area = filters.CharFilter(max_length=80, help_text="policy area code")

@@ -15,6 +15,7 @@ from ogp.plans.models import Commitment
 from . import plan_filters, plan_selectors
 from . import plan_serializers as out
 from .base import PublicReadViewSet
+from .rows import CachedRowsMixin
 
 IDENTIFIER = "[A-Za-z0-9_.-]{1,20}"
 
@@ -33,9 +34,12 @@ class ActionPlanViewSet(PublicReadViewSet):
         return plan_selectors.action_plans()
 
 
-class CommitmentViewSet(PublicReadViewSet):
+class CommitmentViewSet(CachedRowsMixin, PublicReadViewSet):
     """Commitments by OGP identifier (e.g. AL0002), with the explorer's filters: country,
     plan, policy area, OGP value, IRM coding (starred, high completion…), IRM completion."""
+
+    row_kind = "commitment"
+    row_key_columns = ("updated_at",)
 
     filterset_class = plan_filters.CommitmentFilter
     lookup_field = "identifier"
@@ -57,6 +61,11 @@ class CommitmentViewSet(PublicReadViewSet):
         if self.action == "retrieve":
             return queryset
         return super().filter_queryset(queryset)
+
+    def row_key(self, row: Any, language: str) -> str:
+        """A commitment's row changes with it (its plan, country and policy areas through the
+        published data's generation)."""
+        return f"api:row:commitment:{language}:{row['id']}:{row['updated_at'].timestamp()}"
 
     def last_modified(self) -> datetime | None:
         if getattr(self, "action", "") == "retrieve":

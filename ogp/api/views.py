@@ -18,6 +18,7 @@ from ogp.participation import selectors as participation_selectors
 
 from . import filters, selectors, serializers
 from .base import PublicReadViewSet
+from .rows import CachedRowsMixin
 
 
 def is_staff(request: Request) -> bool:
@@ -112,7 +113,7 @@ class CycleViewSet(PublicReadViewSet):
     list=extend_schema(summary="Per-country results of a cycle, with per-criterion provenance"),
     retrieve=extend_schema(summary="One country's result in a cycle"),
 )
-class CycleResultViewSet(PublicReadViewSet):
+class CycleResultViewSet(CachedRowsMixin, PublicReadViewSet):
     """The result of every scored country in one cycle: status, points and, for each
     criterion, the raw value and where it comes from (dataset, edition, year, file line)."""
 
@@ -123,6 +124,13 @@ class CycleResultViewSet(PublicReadViewSet):
     lookup_value_regex = "[A-Za-z]{3}"
     ordering_fields = ["total", "id"]
     ordering = ["id"]
+    row_kind = "result"
+    # joined as the full query is: without it PostgreSQL walks the primary key's index
+    row_key_columns = ("country__iso3",)
+
+    def rows_cacheable(self) -> bool:
+        """A published cycle's results can no longer change (the services refuse)."""
+        return bool(self.cycle().is_published)
 
     def cycle(self) -> Any:
         if not hasattr(self, "_cycle"):

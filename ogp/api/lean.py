@@ -1,0 +1,123 @@
+"""The API's lean path: stored answers that never change (published cycles' pages, published IRM
+report versions), given to anonymous readers before the other middleware runs.
+
+The first answer goes through every middleware and the view; when the view marks it immutable
+(``ConditionalMixin``) it is stored with the headers it left with. A later GET of the same
+address, host, language and ``Origin`` without a cookie or an ``Authorization`` header is
+answered from that copy: same body, same headers (security headers, CSP, CORS, ETag,
+Last-Modified, Cache-Control, Vary, Content-Language), a 304 when the validators match, as the
+full stack would give. The anonymous rate limit is still counted (the same counter as the
+full stack's); over it, the request goes down the full stack, which refuses it. Not run:
+sessions, CSRF, authentication, MFA, messages and the request log line (as for the HTML
+pages' lean path, ogp/core/cache_middleware.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+from .throttling import ClientRateThrottle
+
+SECONDS = 60 * 60 * 24 * 30  # as the view's own shared cache: the answer can no longer change
+# Headers of one response only, not replayed from the stored copy.
+_NOT_STORED = frozenset({"set-cookie", "content-length", "date"})
+# Headers of the 200 that the full stack's 304 does not carry: the view's own, which Django's
+# 304 does not copy (django.utils.cache.get_conditional_response); the other middleware's are
+# added to the 304 as to the 200 (a test compares both paths).
+_NOT_MODIFIED_DROPPED = frozenset({"content-type", "allow"})
+
+
+def mark_storable(response: HttpResponse) -> None:
+    """Called by the view for a 200 that can never change."""
+    response.api_lean = True  # type: ignore[attr-defined]
+
+
+def _key(request: HttpRequest, host: str, language: str) -> str:
+    origin = request.META.get("HTTP_ORIGIN", "")
+    raw = f"{host}\n{language}\n{origin}\n{request.get_full_path()}"
+    return "api:lean:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiLeanMiddleware:
+    """First in ``MIDDLEWARE``: answers stored immutable API responses to anonymous readers."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.enabled = int(getattr(settings, "OGP_LEAN_CACHE_SECONDS", 300)) > 0
+        self.ssl_redirect = settings.SECURE_SSL_REDIRECT
+
+    def _eligible(self, request: HttpRequest) -> str | None:
+        if not self.enabled or request.method != "GET":
+            return None
+        if not request.path_info.startswith("/api/"):
+            return None
+        meta = request.META
+        if meta.get("HTTP_COOKIE") or meta.get("HTTP_AUTHORIZATION"):
+            return None
+        if self.ssl_redirect and not request.is_secure():
+            return None  # SecurityMiddleware redirects to https first
+        try:
+            return request.get_host()
+        except DisallowedHost:
+            return None
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        host = self._eligible(request)
+        if host is None:
+            return self.get_response(request)
+        # the language LocaleMiddleware would choose (no cookie: Accept-Language, else default);
+        # ?lang= is in the address
+        language = translation.get_language_from_request(request)
+        key = _key(request, host, language)
+        stored = cache.get(key)
+        if stored is not None and ClientRateThrottle().allow_request(request, None):
+            return self._replay(request, stored)
+        response = self.get_response(request)
+        if (
+            stored is None
+            and getattr(response, "api_lean", False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+        ):
+            headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
+            cache.set(key, (response.content, headers), SECONDS)
+        return response
+
+    def _replay(self, request: HttpRequest, stored: tuple[bytes, list[tuple[str, str]]]) -> Any:
+        content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+            conditional = get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
+            if conditional is not None:
+                return self._not_modified(conditional, headers)
+        return response
+
+    @staticmethod
+    def _not_modified(conditional: HttpResponse, headers: list[tuple[str, str]]) -> HttpResponse:
+        """The 304 with the headers the other middleware add to it on the full stack."""
+        if conditional.status_code != 304:
+            return conditional
+        for name, value in headers:
+            if name.lower() not in _NOT_MODIFIED_DROPPED and not conditional.has_header(name):
+                conditional[name] = value
+        conditional["Content-Length"] = "0"  # as CommonMiddleware sets it
+        return conditional

@@ -1,0 +1,100 @@
+"""List pages from rows serialised once: each row's JSON is kept in the cache, keyed by the
+row, its version and the language, so a page is one query for the keys of its rows, one cache
+round trip and a join of bytes; only rows missing from the cache are read in full and
+serialised (and stored).
+
+A stored row carries the generation of the published data (ogp/core/cache_middleware.py) it
+was rendered in: any saved or deleted row of the published-data apps (a country's name, a
+plan, a policy area...) makes every stored row stale, as it does the stored HTML pages. Rows
+live as long as those pages (``OGP_LEAN_CACHE_SECONDS``; 0 turns this off, as in the tests).
+The bytes are the ones DRF's JSON renderer gives for the whole page (a test compares them).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.utils import translation
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from ogp.core.cache_middleware import GENERATION_KEY, current_generation, lean_seconds
+
+_EMPTY_RESULTS = b'"results":[]}'
+
+
+class RenderedRows(list[bytes]):
+    """The rows of a page, each already rendered as JSON."""
+
+
+class RowsJSONRenderer(JSONRenderer):
+    """DRF's JSON renderer, which splices pre-rendered rows into the page."""
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: dict[str, Any] | None = None,
+    ) -> bytes:
+        rows = data.get("results") if isinstance(data, dict) else None
+        if not isinstance(rows, RenderedRows):
+            return super().render(data, accepted_media_type, renderer_context)
+        if self.get_indent(accepted_media_type or "", renderer_context or {}) is None:
+            head = super().render({**data, "results": []}, accepted_media_type, renderer_context)
+            if head.endswith(_EMPTY_RESULTS):  # "results" is the page's last key
+                return head[: -len(_EMPTY_RESULTS)] + b'"results":[' + b",".join(rows) + b"]}"
+        whole = {**data, "results": [json.loads(row) for row in rows]}  # indented: as DRF
+        return super().render(whole, accepted_media_type, renderer_context)
+
+
+class CachedRowsMixin:
+    """For a list view: ``row_key`` names a row's stored JSON from the row's key columns (a
+    dict); ``rows_cacheable`` may turn the cache off for a request (rows that can still
+    change without a version)."""
+
+    row_kind = ""
+    #: columns the key needs besides the primary key and the orderings (the cursor's)
+    row_key_columns: tuple[str, ...] = ()
+    renderer_classes = [RowsJSONRenderer]
+    request: Request
+    ordering_fields: list[str]
+
+    def rows_cacheable(self) -> bool:
+        return True
+
+    def row_key(self, row: dict[str, Any], language: str) -> str:
+        return f"api:row:{self.row_kind}:{language}:{row['id']}"
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        seconds = lean_seconds()
+        if not seconds or not self.rows_cacheable():
+            return super().list(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+        view: Any = self
+        queryset: QuerySet[Any] = view.filter_queryset(view.get_queryset())
+        columns = {"id", *self.row_key_columns, *(f.lstrip("-") for f in self.ordering_fields)}
+        # dicts, not model instances: the cursor reads its position from them too
+        page = view.paginate_queryset(queryset.values(*sorted(columns)))
+        language = translation.get_language() or "en"
+        keys = [self.row_key(row, language) for row in page]
+        found = current_generation(*keys)
+        generation = found.get(GENERATION_KEY, 0)
+        rows: list[bytes | None] = []
+        for key in keys:
+            stored = found.get(key)
+            rows.append(stored[1] if stored is not None and stored[0] == generation else None)
+        missing = [i for i, row in enumerate(rows) if row is None]
+        if missing:
+            full = {obj.pk: obj for obj in queryset.filter(pk__in=[page[i]["id"] for i in missing])}
+            objects = [full[page[i]["id"]] for i in missing]
+            renderer = JSONRenderer()
+            rendered = [renderer.render(d) for d in view.get_serializer(objects, many=True).data]
+            fresh = {}
+            for i, row in zip(missing, rendered, strict=True):
+                rows[i] = row
+                fresh[keys[i]] = (generation, row)
+            cache.set_many(fresh, seconds)
+        return view.get_paginated_response(RenderedRows(row for row in rows if row is not None))

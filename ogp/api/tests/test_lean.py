@@ -1,0 +1,105 @@
+"""The API's lean path: a stored immutable answer given to anonymous readers is, header for
+header and byte for byte, what the full stack gives (200 and 304), and the rate limit counts."""
+
+import pytest
+from django.test import Client
+
+from ogp.api import views
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/cycles/2023/results/"
+VARIANTS = [
+    (URL, {}),
+    (URL + "?page_size=1", {"HTTP_ACCEPT_LANGUAGE": "fr"}),
+    (URL + "?lang=es&status=eligible", {"HTTP_ORIGIN": "https://example.org"}),
+    ("/api/v1/cycles/2023/", {"HTTP_ACCEPT_LANGUAGE": "es-ES,es;q=0.9"}),
+]
+
+
+def _answers(settings, seconds, monkeypatch=None):
+    """For each variant: the first answer, the second, and 304s by ETag and by date."""
+    settings.OGP_LEAN_CACHE_SECONDS = seconds
+    client = Client()  # its middleware is loaded with the setting above
+    out = []
+    for url, headers in VARIANTS:
+        first = client.get(url, **headers)
+        assert first.status_code == 200, first.content
+        if monkeypatch is not None:  # from now on only the lean path can answer
+            monkeypatch.setattr(views.CycleResultViewSet, "list", _fail)
+            monkeypatch.setattr(views.CycleViewSet, "retrieve", _fail)
+        second = client.get(url, **headers)
+        by_tag = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"], **headers)
+        by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"], **headers)
+        assert (by_tag.status_code, by_date.status_code) == (304, 304)
+        out.append([first, second, by_tag, by_date])
+        monkeypatch and monkeypatch.undo()
+    return out
+
+
+def _fail(*args, **kwargs):
+    raise AssertionError("the full stack answered")
+
+
+def _shape(response):
+    return response.status_code, sorted(response.items()), response.content
+
+
+def test_lean_answers_are_the_full_stacks(published_cycle, settings, monkeypatch):
+    full = _answers(settings, 0)
+    lean = _answers(settings, 300, monkeypatch)
+    for full_variant, lean_variant in zip(full, lean, strict=True):
+        assert [_shape(r) for r in lean_variant] == [_shape(r) for r in full_variant]
+    assert lean[2][1]["Access-Control-Allow-Origin"] == "*"
+    assert lean[1][1]["Content-Language"] == "fr" and lean[3][1]["Content-Language"] == "es"
+
+
+def test_lean_answers_without_the_database(published_cycle, settings, django_assert_num_queries):
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    client = Client()
+    client.get(URL)
+    with django_assert_num_queries(0):
+        assert client.get(URL).status_code == 200
+
+
+def test_readers_with_cookies_or_tokens_and_changing_data_skip_it(
+    published_cycle, open_cycle, settings, monkeypatch
+):
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    client = Client()
+    client.get(URL)
+    client.get("/api/v1/cycles/")  # not immutable: never stored
+    calls = []
+    original = views.CycleViewSet.list
+
+    def counted(self, request, *args, **kwargs):
+        calls.append(request.path)
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(views.CycleViewSet, "list", counted)
+    assert client.get("/api/v1/cycles/").status_code == 200
+    assert calls == ["/api/v1/cycles/"]
+    monkeypatch.setattr(views.CycleResultViewSet, "list", _fail)
+    with pytest.raises(AssertionError, match="full stack"):
+        client.get(URL, HTTP_COOKIE="sessionid=x")
+    # a token goes down the full stack: checked there (this one is refused)
+    assert client.get(URL, HTTP_AUTHORIZATION="Bearer ogp_x").status_code == 401
+
+
+def test_the_rate_limit_still_counts(published_cycle, settings):
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "3/min", "token": "10/min"},
+    }
+    from rest_framework.settings import api_settings
+
+    api_settings.reload()
+    try:
+        client = Client()
+        statuses = [client.get(URL).status_code for _ in range(5)]
+        assert statuses == [200, 200, 200, 429, 429]
+        assert client.get(URL, REMOTE_ADDR="10.0.0.9").status_code == 200
+    finally:
+        settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK}
+        api_settings.reload()
