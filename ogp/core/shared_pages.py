@@ -60,8 +60,10 @@ def csrf_context(request: HttpRequest) -> dict[str, str]:
 
 
 def with_reader_token(request: HttpRequest, html: str) -> str:
+    """The reader's own token where ``html`` has the placeholder; left as it is while a page
+    is rendered for storage (its fragments must not carry this reader's token to others)."""
     placeholder = csrf_placeholder()
-    if placeholder not in html:
+    if placeholder not in html or rendering_for_storage(request):
         return html
     return html.replace(placeholder, escape(get_token(request)))
 
