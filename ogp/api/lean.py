@@ -20,11 +20,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
+
+from ogp.core.cache_middleware import anonymous_host
 
 from .throttling import ClientRateThrottle
 
@@ -61,15 +62,7 @@ class ApiLeanMiddleware:
             return None
         if not request.path_info.startswith("/api/"):
             return None
-        meta = request.META
-        if meta.get("HTTP_COOKIE") or meta.get("HTTP_AUTHORIZATION"):
-            return None
-        if self.ssl_redirect and not request.is_secure():
-            return None  # SecurityMiddleware redirects to https first
-        try:
-            return request.get_host()
-        except DisallowedHost:
-            return None
+        return anonymous_host(request, ssl_redirect=self.ssl_redirect)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         host = self._eligible(request)

@@ -251,6 +251,20 @@ def _not_modified(request: HttpRequest, etag: str, last_modified: int) -> bool:
     return since is not None and last_modified <= since
 
 
+def anonymous_host(request: HttpRequest, *, ssl_redirect: bool) -> str | None:
+    """The host of a request with no cookie and no credentials that no earlier step redirects
+    (the readers stored answers may be given to before the rest of the stack runs)."""
+    meta = request.META
+    if meta.get("HTTP_COOKIE") or meta.get("HTTP_AUTHORIZATION"):
+        return None
+    if ssl_redirect and not request.is_secure():
+        return None  # SecurityMiddleware redirects to https first
+    try:
+        return request.get_host()
+    except DisallowedHost:
+        return None
+
+
 class LeanPageCacheMiddleware:
     """First in ``MIDDLEWARE``: answers cached public pages before any other middleware runs."""
 
@@ -269,15 +283,7 @@ class LeanPageCacheMiddleware:
             return None
         if request.path_info.startswith(self.skip):
             return None
-        meta = request.META
-        if meta.get("HTTP_COOKIE") or meta.get("HTTP_AUTHORIZATION"):
-            return None
-        if self.ssl_redirect and not request.is_secure():
-            return None  # SecurityMiddleware redirects to https first
-        try:
-            return request.get_host()
-        except DisallowedHost:
-            return None
+        return anonymous_host(request, ssl_redirect=self.ssl_redirect)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         host = self._eligible(request)
