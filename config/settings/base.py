@@ -102,7 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ogp.core.context_processors.navigation",
                 # pages stored per kind of reader carry a placeholder for the CSRF token
-                "ogp.core.shared_pages.csrf_context",
+                "ogp.core.csrf_placeholder.csrf_context",
             ],
             # dates through the locale, with French "1er" (replaces the built-in date filter)
             "builtins": ["ogp.core.templatetags.locale_dates"],

@@ -25,13 +25,11 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from ogp.core.cache_middleware import anonymous_host
+from ogp.core.cache_middleware import NOT_STORED_HEADERS, anonymous_host
 
 from .throttling import ClientRateThrottle
 
 SECONDS = 60 * 60 * 24 * 30  # as the view's own shared cache: the answer can no longer change
-# Headers of one response only, not replayed from the stored copy.
-_NOT_STORED = frozenset({"set-cookie", "content-length", "date"})
 # Headers of the 200 that the full stack's 304 does not carry: the view's own, which Django's
 # 304 does not copy (django.utils.cache.get_conditional_response); the other middleware's are
 # added to the 304 as to the 200 (a test compares both paths).
@@ -83,7 +81,7 @@ class ApiLeanMiddleware:
             and not response.streaming
             and not response.cookies
         ):
-            headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
+            headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
             cache.set(key, (response.content, headers), SECONDS)
         return response
 

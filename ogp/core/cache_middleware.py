@@ -33,6 +33,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.safestring import SafeString, mark_safe
 
+from .csrf_placeholder import csrf_placeholder, with_reader_token
+
 GENERATION_KEY = "lean:generation"
 # Apps whose rows appear on public pages; a change in any of them makes stored pages stale.
 PUBLISHED_APPS = frozenset(
@@ -49,7 +51,7 @@ PUBLISHED_APPS = frozenset(
     }
 )
 # Headers that belong to one response only and are not replayed from the stored copy.
-_NOT_STORED = frozenset({"set-cookie", "content-length", "date"})
+NOT_STORED_HEADERS = frozenset({"set-cookie", "content-length", "date"})
 
 
 def lean_seconds() -> int:
@@ -81,15 +83,7 @@ def scope_key(scope: str) -> str:
     return f"{GENERATION_KEY}:{scope}"
 
 
-def _placeholder() -> str:
-    from .shared_pages import csrf_placeholder  # shared_pages builds on this module
-
-    return csrf_placeholder()
-
-
 def _with_reader_token(request: HttpRequest, html: str) -> SafeString:
-    from .shared_pages import with_reader_token
-
     # rendered by our own template, escaped there
     return mark_safe(with_reader_token(request, html))  # noqa: S308
 
@@ -111,7 +105,7 @@ def cached_fragment(
     reader's own token on every answer."""
     seconds = lean_seconds()
     if not seconds:
-        html = render_to_string(template, {**build(), "csrf_token": _placeholder()})
+        html = render_to_string(template, {**build(), "csrf_token": csrf_placeholder()})
         return _with_reader_token(request, html)
     language = translation.get_language() or "en"
     raw = f"{name}:{language}:{request.get_full_path()}"
@@ -123,7 +117,7 @@ def cached_fragment(
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
         return _with_reader_token(request, stored[1])
-    html = render_to_string(template, {**build(), "csrf_token": _placeholder()})
+    html = render_to_string(template, {**build(), "csrf_token": csrf_placeholder()})
     cache.set(key, (generation, html), seconds)
     return _with_reader_token(request, html)
 
@@ -318,7 +312,7 @@ class LeanPageCacheMiddleware:
         response["Last-Modified"] = http_date(last_modified)
         response["Cache-Control"] = f"public, max-age={self.max_age}"
         patch_vary_headers(response, ("Cookie",))
-        headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
+        headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
         cache.set(key, (generation, content, headers, etag, last_modified), self.seconds)
 
     def _replay(self, request: HttpRequest, stored: tuple[Any, ...]) -> HttpResponse:

@@ -20,7 +20,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
-from ogp.core.shared_pages import csrf_placeholder, rendering_for_storage, with_reader_token
+from ogp.core.csrf_placeholder import csrf_placeholder, with_reader_token
 
 register = template.Library()
 
@@ -122,8 +122,8 @@ def site_navigation(context: template.Context) -> SafeString:
         support_unit,
         bool(match and match.view_name == "core:home"),
     )
-    if signed_in and request is not None and not rendering_for_storage(request):
-        # a page stored per kind of reader gets each reader's token when it is answered
+    if signed_in and request is not None:
+        # unchanged while a page is rendered for storage: each reader's token goes in later
         html = with_reader_token(request, html)
     return mark_safe(html)  # noqa: S308 (rendered by our own template, escaped there)
 

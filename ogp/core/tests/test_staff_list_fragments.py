@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from ogp.audit.services import audit_record
-from ogp.core.shared_pages import csrf_placeholder
+from ogp.core.csrf_placeholder import csrf_placeholder
 
 pytestmark = pytest.mark.django_db
 
