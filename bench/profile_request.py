@@ -202,7 +202,7 @@ def main() -> None:
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         cookie = f"sessionid={session.session_key}"
-        results["signed in"] = measure(WSGIHandler(), path, args.requests, cookie)
+        results["signed in"] = measure(WSGIHandler(), path, args.requests, cookie, args.top)
     else:
         for label, seconds in (("before: full stack", 0), ("after: lean path", 300)):
             settings.OGP_LEAN_CACHE_SECONDS = seconds

@@ -145,6 +145,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # max-age given to browsers and proxies (nginx proxy_cache, a CDN).
 OGP_LEAN_CACHE_SECONDS = env.int("OGP_LEAN_CACHE_SECONDS", default=300)
 OGP_PUBLIC_MAX_AGE = env.int("OGP_PUBLIC_MAX_AGE", default=60)
+# Each worker keeps its own copies of stored pages (ogp/core/local_copies.py), at most this
+# many bytes, so a hit does not carry the page from Redis; 0 turns them off. A cookie-less
+# visitor's hit may use a reading of the generation up to OGP_LEAN_LOCAL_SECONDS old: another
+# worker's publication reaches visitors within that time (proxies keep pages for max-age).
+OGP_LOCAL_COPIES_BYTES = env.int("OGP_LOCAL_COPIES_BYTES", default=64 * 1024 * 1024)
+OGP_LOCAL_COPIES_SECONDS = env.float("OGP_LOCAL_COPIES_SECONDS", default=60.0)
+OGP_LEAN_LOCAL_SECONDS = env.float("OGP_LEAN_LOCAL_SECONDS", default=1.0)
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:

@@ -24,6 +24,8 @@ SECURE_HSTS_SECONDS = 0
 LOG_FORMAT = "text"
 # the lean page cache is off, so that tests see each change at once; its own tests turn it on
 OGP_LEAN_CACHE_SECONDS = 0
+# per-process copies of stored pages are off too (a test process outlives each test's cache)
+OGP_LOCAL_COPIES_BYTES = 0
 
 # issue 15: tasks run in the test process; e-mail retries happen at once (no waiting)
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

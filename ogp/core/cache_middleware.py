@@ -34,6 +34,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.utils.safestring import SafeString, mark_safe
 
 from .csrf_placeholder import csrf_placeholder, with_reader_token
+from .local_copies import local_copies
 
 GENERATION_KEY = "lean:generation"
 # Apps whose rows appear on public pages; a change in any of them makes stored pages stale.
@@ -112,13 +113,22 @@ def cached_fragment(
     key = "lean:fragment:" + hashlib.sha256(raw.encode()).hexdigest()
     # one round trip: the stored copy carries the generations it was rendered in
     generation_keys = [GENERATION_KEY, *(scope_key(scope) for scope in scopes)]
+    copies = local_copies()
+    local = copies.get(key)
+    if local is not None:
+        # this worker's copy: only the (small) current generations are read
+        found = current_generation(*generation_keys[1:])
+        if local[0] == tuple(found.get(k, 0) for k in generation_keys):
+            return _with_reader_token(request, local[1])
     found = current_generation(key, *generation_keys[1:])
     generation = tuple(found.get(k, 0) for k in generation_keys)
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
+        copies.put(key, stored)
         return _with_reader_token(request, stored[1])
     html = render_to_string(template, {**build(), "csrf_token": csrf_placeholder()})
     cache.set(key, (generation, html), seconds)
+    copies.put(key, (generation, html))
     return _with_reader_token(request, html)
 
 
@@ -153,6 +163,27 @@ def _bump(key: str = GENERATION_KEY) -> None:
         cache.incr(key)
     except ValueError:
         cache.set(key, int(time.time() * 1000), None)
+    _recent.reading = (0, float("-inf"))  # this process's next recent_generation() reads again
+
+
+class _Recent:
+    """The generation as this process last read it, and when (``time.monotonic()``): one
+    tuple, replaced whole, so that a thread never pairs one read's value with another's time."""
+
+    reading: tuple[int, float] = (0, float("-inf"))
+
+
+_recent = _Recent()
+
+
+def recent_generation(max_age: float) -> int:
+    """The generation, read from the cache at most ``max_age`` seconds ago by this process
+    (``0``: read now). Only the lean path's readers (no cookie, so no write of their own to
+    see) accept an older reading; a bump in this process always reads again."""
+    value, read_at = _recent.reading
+    if _pending.stale or max_age <= 0 or time.monotonic() - read_at >= max_age:
+        return int(current_generation().get(GENERATION_KEY, 0))
+    return int(value)
 
 
 class _Pending(threading.local):
@@ -185,7 +216,9 @@ def current_generation(*keys: str) -> dict[str, Any]:
         stale, _pending.stale = _pending.stale, set()
         for key in stale:
             _bump(key)
-    return cache.get_many([GENERATION_KEY, *keys])
+    found = cache.get_many([GENERATION_KEY, *keys])
+    _recent.reading = (found.get(GENERATION_KEY, 0), time.monotonic())
+    return found
 
 
 def bump_generation(scope: str = "", **_: Any) -> None:
@@ -267,6 +300,8 @@ class LeanPageCacheMiddleware:
         self.seconds = lean_seconds()
         self.max_age = int(getattr(settings, "OGP_PUBLIC_MAX_AGE", 60))
         self.ssl_redirect = settings.SECURE_SSL_REDIRECT
+        # how old a reading of the generation a hit on this worker's own copy may use
+        self.local_seconds = float(getattr(settings, "OGP_LEAN_LOCAL_SECONDS", 1.0))
         # Addresses no view of which opts in: the API (its own shared cache, rate limits and
         # validators) and static files. They skip the cache round trip that would only miss.
         self.skip = ("/api/", settings.STATIC_URL or "/static/")
@@ -284,14 +319,19 @@ class LeanPageCacheMiddleware:
         if host is None:
             return self.get_response(request)
         key = _key(request, host)
+        copies = local_copies()
+        local = copies.get(key)
+        if local is not None and local[0] == recent_generation(self.local_seconds):
+            return self._replay(request, local)
         found = current_generation(key)
         generation = found.get(GENERATION_KEY, 0)
         stored = found.get(key)
         if stored is not None and stored[0] == generation:
+            copies.put(key, stored)
             return self._replay(request, stored)
         response = self.get_response(request)
         if self._storable(response):
-            self._store(key, generation, response)
+            copies.put(key, self._store(key, generation, response))
         return response
 
     def _storable(self, response: HttpResponse) -> bool:
@@ -304,7 +344,7 @@ class LeanPageCacheMiddleware:
             and "no-store" not in response.get("Cache-Control", "")
         )
 
-    def _store(self, key: str, generation: int, response: HttpResponse) -> None:
+    def _store(self, key: str, generation: int, response: HttpResponse) -> tuple[Any, ...]:
         content = response.content
         etag = '"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"'
         last_modified = int(time.time())
@@ -313,7 +353,9 @@ class LeanPageCacheMiddleware:
         response["Cache-Control"] = f"public, max-age={self.max_age}"
         patch_vary_headers(response, ("Cookie",))
         headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
-        cache.set(key, (generation, content, headers, etag, last_modified), self.seconds)
+        stored = (generation, content, headers, etag, last_modified)
+        cache.set(key, stored, self.seconds)
+        return stored
 
     def _replay(self, request: HttpRequest, stored: tuple[Any, ...]) -> HttpResponse:
         _, content, headers, etag, last_modified = stored

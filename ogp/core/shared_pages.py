@@ -11,7 +11,9 @@ templates) is done once per kind of reader instead of once per request:
   the published-data generation, so any change to published rows shows on the next request;
 - CSRF tokens are written as a placeholder when the copy is rendered and replaced by the
   reader's own token on every answer;
-- a reader with messages waiting (flash messages are read once) gets a fresh page, not stored.
+- a reader with messages waiting (flash messages are read once) gets a fresh page, not stored;
+- each worker keeps its own copies too (:mod:`ogp.core.local_copies`), so a hit reads only the
+  current generation from the cache, not the page.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from django.core.cache import cache as django_cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-from .cache_middleware import GENERATION_KEY, current_generation, lean_seconds
+from .cache_middleware import GENERATION_KEY, current_generation, lean_seconds, scope_key
 from .csrf_placeholder import RENDERING_FOR_STORAGE, with_reader_token
+from .local_copies import local_copies
 
 # Headers the middleware adds on the way out; stored copies keep only what the view set.
 _VIEW_HEADERS = frozenset({"content-type", "content-language", "content-disposition"})
@@ -78,11 +81,22 @@ def _storable(response: HttpResponse) -> bool:
 
 
 def shared_page(
-    reader: Reader = reader_kind,
+    reader: Reader = reader_kind, *, scopes: tuple[str, ...] = ()
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Store the view's GET answers per kind of reader (``reader(request, *args, **kwargs)``;
     ``None``: this reader's page is built every time). The view must show nothing of the
-    reader beyond what ``reader`` returns, and only published data (the generation's apps)."""
+    reader beyond what ``reader`` returns, and only published data (the generation's apps) or
+    rows of the named ``scopes`` (``SCOPED_APPS``: accounts, audit, for staff pages).
+
+    A stored copy is answered without calling the view: a permission the view checks itself
+    must be checked outside (``permission_required`` above this decorator), for every reader."""
+    generation_keys = [GENERATION_KEY, *(scope_key(scope) for scope in scopes)]
+
+    def generation_of(found: dict[str, Any]) -> Any:
+        # a bare number without scopes, as stored copies have always been keyed
+        if not scopes:
+            return found.get(GENERATION_KEY, 0)
+        return tuple(found.get(k, 0) for k in generation_keys)
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         name = f"{view.__module__}.{view.__qualname__}"
@@ -101,10 +115,18 @@ def shared_page(
             if kind is None:
                 return view(request, *args, **kwargs)
             key = _key(request, name, kind)
-            found = current_generation(key)
-            generation = found.get(GENERATION_KEY, 0)
+            copies = local_copies()
+            local = copies.get(key)
+            # this worker's copy: only the (small) current generations are read
+            if local is not None and local[0] == generation_of(
+                current_generation(*generation_keys[1:])
+            ):
+                return _answer(request, local[1], local[2])
+            found = current_generation(key, *generation_keys[1:])
+            generation = generation_of(found)
             stored = found.get(key)
             if stored is not None and stored[0] == generation:
+                copies.put(key, stored)
                 return _answer(request, stored[1], stored[2])
             setattr(request, RENDERING_FOR_STORAGE, True)
             try:
@@ -122,6 +144,7 @@ def shared_page(
             html = response.content.decode(response.charset)
             headers = [(k, v) for k, v in response.items() if k.lower() in _VIEW_HEADERS]
             django_cache.set(key, (generation, html, headers), seconds)
+            copies.put(key, (generation, html, headers))
             return _answer(request, html, headers, status=response.status_code)
 
         return wrapped
