@@ -10,7 +10,9 @@ backends keep their authentication (active users only) and answer permission que
 They also keep the signed-in user's row in the shared cache (Redis in production) for a few
 minutes: every signed-in page loads it, and a cache read costs a fraction of the query. Any
 save or delete of a user drops the copy, at once and again when the transaction commits (a
-reader in between could otherwise store the old row again).
+reader in between could otherwise store the old row again). A staff member's copy also
+remembers whether they have a second factor set up (:func:`second_factor_enabled`, read by the
+staff two-factor rule on every request), and any save or delete of an authenticator drops it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
@@ -28,7 +32,8 @@ USER_CACHE_SECONDS = 300
 
 
 def _user_key(user_id: Any) -> str:
-    return f"accounts:user:{user_id}"
+    # v2: staff rows carry their second-factor answer; copies stored before it are not read
+    return f"accounts:user:v2:{user_id}"
 
 
 def forget_cached_user(user_id: Any) -> None:
@@ -41,11 +46,37 @@ def _on_user_change(sender: Any, instance: Any, **kwargs: Any) -> None:
     forget_cached_user(instance.pk)
 
 
+def _on_authenticator_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    forget_cached_user(instance.user_id)
+
+
 def connect_user_cache() -> None:
-    """Called from the app's ready(): every process that can save a user drops the copy."""
+    """Called from the app's ready(): every process that can save a user, or one of their
+    authenticators, drops the copy."""
     model = get_user_model()
     post_save.connect(_on_user_change, sender=model, dispatch_uid="accounts-user-cache")
     post_delete.connect(_on_user_change, sender=model, dispatch_uid="accounts-user-cache")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_authenticator_change, sender=Authenticator, dispatch_uid="accounts-user-cache-mfa"
+        )
+
+
+_SECOND_FACTOR = "_ogp_second_factor_enabled"
+
+
+def second_factor_enabled(user: Any) -> bool:
+    """allauth's ``is_mfa_enabled``, answered from the cached user row when it was stored with
+    the answer (staff members' rows are), else asked of the database."""
+    known = getattr(user, _SECOND_FACTOR, None)  # request.user is a lazy proxy: no __dict__
+    if known is None:
+        known = is_mfa_enabled(user)
+        setattr(user, _SECOND_FACTOR, known)
+    return bool(known)
+
+
+def _is_staff_member(user: Any) -> bool:
+    return bool(user.is_staff or getattr(user, "is_support_unit", False))
 
 
 class _NoTablePermissions:
@@ -56,6 +87,8 @@ class _NoTablePermissions:
             user = super().get_user(user_id)  # type: ignore[misc]
             if user is None:
                 return None
+            if _is_staff_member(user):
+                second_factor_enabled(user)  # stored with the row, read on every staff request
             cache.set(key, user, USER_CACHE_SECONDS)
         return user if self.user_can_authenticate(user) else None  # type: ignore[attr-defined]
 

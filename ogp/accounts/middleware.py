@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from .backends import second_factor_enabled
+
 # Pages a staff member without 2FA may still reach: the set-up itself, logout, language.
 SETUP_URL_NAMES = {
     "mfa_index",
@@ -69,11 +71,9 @@ class StaffTwoFactorMiddleware:
             return None
         if request.path.startswith(settings.STATIC_URL):
             return None
-        from allauth.mfa.utils import is_mfa_enabled
-
         match = request.resolver_match
         url_name = match.url_name if match is not None else None
-        if not is_mfa_enabled(request.user):
+        if not second_factor_enabled(request.user):
             if match is None or url_name in SETUP_URL_NAMES:
                 return None
             messages.warning(

@@ -15,6 +15,7 @@ from ogp.core.context_processors import staff_links
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import permission_required
+from ogp.core.shared_pages import shared_page
 from ogp.core.staff_overview import staff_checklist
 
 from . import services
@@ -155,6 +156,7 @@ def role_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 
 
 @permission_required("accounts.change_user_role")
+@shared_page(scopes=("accounts",))
 def staff_user_list(request: HttpRequest) -> HttpResponse:
     def build() -> dict[str, Any]:
         form = UserFilterForm(request.GET or None)

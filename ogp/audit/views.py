@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ogp.core.cache_middleware import cached_fragment, cached_rows
 from ogp.core.pagination import Page, paginate
 from ogp.core.permissions import permission_required
+from ogp.core.shared_pages import shared_page
 
 from .actions import AuditAction
 from .models import AuditEvent
@@ -37,6 +38,7 @@ def _rows(page: Page) -> list[SafeString]:
 
 
 @permission_required("audit.view_auditevent")
+@shared_page(scopes=("audit",))
 def event_list(request: HttpRequest) -> HttpResponse:
     action = request.GET.get("action", "").strip()
 

@@ -94,3 +94,30 @@ def test_a_used_code_cannot_be_replayed(client, superuser):
     response = client.post("/en/accounts/2fa/authenticate/", {"code": code})
     assert response.status_code == 200  # form shown again with an error
     assert client.get("/en/account/staff/").status_code == 302
+
+
+def _staff_session(client, superuser):  # type: ignore[no-untyped-def]
+    Authenticator.objects.filter(user=superuser).update(data={"secret": SECRET})
+    assert client.login(email=superuser.email, password=PASSWORD)
+    assert client.post("/en/accounts/2fa/reauthenticate/", {"code": current_code()}).status_code
+    assert client.get("/en/audit/").status_code == 200
+
+
+def test_the_rule_reads_no_authenticator_once_the_staff_row_is_cached(client, superuser):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _staff_session(client, superuser)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/audit/").status_code == 200
+    assert not [q for q in queries.captured_queries if "mfa_authenticator" in q["sql"]]
+
+
+def test_a_removed_authenticator_sends_staff_to_set_one_up_on_the_next_page(client, superuser):
+    _staff_session(client, superuser)
+    Authenticator.objects.filter(user=superuser).delete()
+    response = client.get("/en/audit/")
+    assert response.status_code == 302
+    from django.urls import reverse
+
+    assert response["Location"] == reverse("mfa_activate_totp")

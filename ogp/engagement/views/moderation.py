@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ogp.core.cache_middleware import cached_fragment
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
-from ogp.core.permissions import require
+from ogp.core.permissions import permission_required, require
+from ogp.core.shared_pages import shared_page
 
 from ..forms import HideForm, ReportForm
 from ..selectors import hidden_content, moderated_models, moderation_queue
@@ -54,8 +55,9 @@ def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, "engagement/report_form.html", {"form": form, "obj": obj})
 
 
+@permission_required("engagement.moderate")
+@shared_page(scopes=("accounts",))
 def queue(request: HttpRequest) -> HttpResponse:
-    require(request, "engagement.moderate")
 
     def build() -> dict[str, Any]:
         page = paginate(request, moderation_queue(), default=20)

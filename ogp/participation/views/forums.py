@@ -14,7 +14,7 @@ from ogp.core.cache_middleware import cached_fragment, public_page
 from ogp.core.collation import localised_name_field, natural
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
-from ogp.core.permissions import can, require
+from ogp.core.permissions import can, permission_required, require
 from ogp.core.shared_pages import shared_page
 from ogp.core.uploads import serve_private_file
 from ogp.countries.models import Country
@@ -86,9 +86,10 @@ def forum_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@permission_required("participation.view_forum_compliance")
+@shared_page()
 def staff_compliance(request: HttpRequest) -> HttpResponse:
     """Every forum's six-month status for the Support Unit, missed first."""
-    require(request, "participation.view_forum_compliance")
 
     def build() -> dict[str, Any]:
         page = paginate(request, forum_compliance_list())
