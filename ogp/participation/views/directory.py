@@ -1,19 +1,28 @@
 """Stakeholder directory: search organisations and people; a person's own entry and data."""
 
 import json
+from collections.abc import Hashable
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ogp.core.cache_middleware import cached_fragment, public_page
+from ogp.core.cache_middleware import (
+    GENERATION_KEY,
+    cached_fragment,
+    current_generation,
+    lean_seconds,
+    public_page,
+)
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import can, require
+from ogp.core.shared_pages import reader_kind, shared_page
 
 from ..forms import DirectoryFilterForm, PersonForm
 from ..models import Person
@@ -22,6 +31,35 @@ from ..services.directory import person_delete, person_save
 from .common import add_service_error, current_user, rate_limited
 
 
+def _has_own_entry(request: HttpRequest) -> bool:
+    """Whether the signed-in reader has a directory entry, kept per reader until the next change
+    of published rows (a Person is one): one cache round trip instead of a query per page."""
+    known: bool | None = getattr(request, "_ogp_has_own_entry", None)
+    if known is not None:
+        return known
+    key = f"participation:has-entry:{request.user.pk}"
+    found = current_generation(key)
+    generation = found.get(GENERATION_KEY, 0)
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        known = bool(stored[1])
+    else:
+        known = Person.objects.filter(user=request.user).exists()
+        cache.set(key, (generation, known), lean_seconds())
+    request._ogp_has_own_entry = known  # type: ignore[attr-defined]
+    return known
+
+
+def _directory_reader(request: HttpRequest) -> Hashable | None:
+    kind = reader_kind(request)
+    if kind == "visitor":
+        return kind
+    if request.GET.get("focus_area"):
+        return None  # the list finds the reader's own entry by its hidden focus areas
+    return (kind, _has_own_entry(request))
+
+
+@shared_page(_directory_reader)
 @public_page
 def directory(request: HttpRequest) -> HttpResponse:
     def build() -> dict[str, Any]:
@@ -58,9 +96,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         "participation/directory/directory.html",
         {
             "body": body,
-            "own_entry": Person.objects.filter(user=request.user).first()
-            if request.user.is_authenticated
-            else None,
+            "own_entry": request.user.is_authenticated and _has_own_entry(request),
         },
     )
 
