@@ -44,7 +44,7 @@ def _has_own_entry(request: HttpRequest) -> bool:
     if stored is not None and stored[0] == generation:
         known = bool(stored[1])
     else:
-        known = Person.objects.filter(user_id=request.user.pk).exists()
+        known = Person.objects.filter(user_id=int(request.user.pk or 0)).exists()
         cache.set(key, (generation, known), lean_seconds())
     request._ogp_has_own_entry = known  # type: ignore[attr-defined]
     return known
