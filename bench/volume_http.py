@@ -69,15 +69,20 @@ print("RESULT", member, staff_key, cycle.year if cycle else 0)
 """
 
 
+# A browser sends back the CSRF cookie it got with its first page; without it every answer
+# would make a new secret and set the cookie again, which no real reader's second page pays.
+BROWSER_CSRF_COOKIE = "csrftoken=benchBrowserCsrfSecret0123456789"
+
+
 def wrk(url: str, seconds: int, cookie: str | None) -> dict[str, float]:
-    headers = {"Cookie": f"sessionid={cookie}"} if cookie else None
+    headers = {"Cookie": f"sessionid={cookie}; {BROWSER_CSRF_COOKIE}"} if cookie else None
     return run_wrk(url, seconds=seconds, clients=50, headers=headers)
 
 
 def size(url: str, cookie: str | None) -> tuple[int, int]:
     request = urllib.request.Request(url)
     if cookie:
-        request.add_header("Cookie", f"sessionid={cookie}")
+        request.add_header("Cookie", f"sessionid={cookie}; {BROWSER_CSRF_COOKIE}")
     with urllib.request.urlopen(request, timeout=30) as response:
         if response.geturl() != url:  # redirected (to a sign-in or code page): not the page
             return 302, 0
