@@ -9,7 +9,8 @@ Last-Modified, Cache-Control, Vary, Content-Language), a 304 when the validators
 full stack would give. The anonymous rate limit is still counted (the same counter as the
 full stack's); over it, the request goes down the full stack, which refuses it. Not run:
 sessions, CSRF, authentication, MFA, messages and the request log line (as for the HTML
-pages' lean path, ogp/core/cache_middleware.py).
+pages' lean path, ogp/core/cache_middleware.py). Each worker also keeps its own copies
+(ogp/core/local_copies.py), so a hit reads only the rate-limit counter from Redis.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 from ogp.core.cache_middleware import NOT_STORED_HEADERS, anonymous_host
+from ogp.core.local_copies import local_copies
 
 from .throttling import ClientRateThrottle
 
@@ -70,8 +72,12 @@ class ApiLeanMiddleware:
         # ?lang= is in the address
         language = translation.get_language_from_request(request)
         key = _key(request, host, language)
-        stored = cache.get(key)
+        copies = local_copies()
+        local = copies.get(key)  # (0, body, headers): an immutable answer has no generation
+        stored = (local[1], local[2]) if local is not None else cache.get(key)
         if stored is not None and ClientRateThrottle().allow_request(request, None):
+            if local is None:
+                copies.put(key, (0, *stored))
             return self._replay(request, stored)
         response = self.get_response(request)
         if (
