@@ -18,6 +18,7 @@ def copies(settings, request):  # type: ignore[no-untyped-def]
     yield
     local_copies().clear()
 
+
 URL = "/api/v1/cycles/2023/results/"
 VARIANTS = [
     (URL, {}),
