@@ -49,6 +49,14 @@ class ConditionalMixin:
     def last_modified(self) -> datetime | None:
         return None
 
+    def known_query_parameters(self) -> set[str]:
+        """The query parameters this view reads: language, format, pages, order, filters."""
+        names = {"lang", "format", "cursor", "page_size", "ordering"}
+        filterset = getattr(self, "filterset_class", None)
+        if filterset is not None:
+            names.update(filterset.base_filters)
+        return names
+
     def shared_cache_key(self) -> str | None:
         """A key under which the rendered response may be kept for every client."""
         return None
@@ -78,8 +86,10 @@ class ConditionalMixin:
         response["Cache-Control"] = f"public, max-age={max_age}" + (
             ", immutable" if self.immutable else ""
         )
-        if self.immutable:
-            mark_storable(response)  # the lean path may answer it to anonymous readers
+        if self.immutable and set(request.query_params) <= self.known_query_parameters():
+            # the lean path may answer it to anonymous readers; an address with parameters the
+            # view does not read would only fill the cache (one copy per made-up parameter)
+            mark_storable(response)
         key = self.shared_cache_key()
         if key and self.immutable and not from_cache:
             cache.set(

@@ -114,3 +114,20 @@ def test_the_rate_limit_still_counts(published_cycle, settings):
     finally:
         settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK}
         api_settings.reload()
+
+
+def test_addresses_with_parameters_the_view_does_not_read_are_not_stored(published_cycle, settings):
+    from django.core.cache import cache
+
+    def stored() -> int:
+        return len([key for key in cache._cache if "api:lean:" in str(key)])  # type: ignore[attr-defined]
+
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    client = Client()
+    before = stored()
+    known = client.get(URL + "?status=eligible&page_size=2")
+    assert stored() == before + 1
+    made_up = client.get(URL + "?status=eligible&page_size=2&nocache=41")
+    assert stored() == before + 1  # not kept: the view reads no "nocache"
+    assert made_up.status_code == known.status_code == 200
+    assert made_up.content == known.content
