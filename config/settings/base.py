@@ -174,7 +174,7 @@ else:
 WEB_CONCURRENCY = env.int("WEB_CONCURRENCY", default=0)
 
 # Sessions read from the cache (written through to the database): no session query per request.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "ogp.core.sessions"  # cached_db, read with the generations
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

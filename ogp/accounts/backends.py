@@ -13,10 +13,13 @@ save or delete of a user drops the copy, at once and again when the transaction 
 reader in between could otherwise store the old row again). A staff member's copy also
 remembers whether they have a second factor set up (:func:`second_factor_enabled`, read by the
 staff two-factor rule on every request), and any save or delete of an authenticator drops it.
+Each worker keeps its own copy too, answered while the ``accounts`` generation (bumped by any
+save of a user or an authenticator) is the one it was kept in.
 """
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend
@@ -27,6 +30,9 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from ogp.core.cache_middleware import bump_generation, current_generation, scope_key
+from ogp.core.local_copies import local_copies
 
 USER_CACHE_SECONDS = 300
 
@@ -48,6 +54,7 @@ def _on_user_change(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 def _on_authenticator_change(sender: Any, instance: Any, **kwargs: Any) -> None:
     forget_cached_user(instance.user_id)
+    bump_generation("accounts")  # the workers' own copies of the row carry the answer too
 
 
 def connect_user_cache() -> None:
@@ -82,14 +89,25 @@ def _is_staff_member(user: Any) -> bool:
 class _NoTablePermissions:
     def get_user(self, user_id: Any) -> Any:
         key = _user_key(user_id)
-        user = cache.get(key)
-        if user is None:
-            user = super().get_user(user_id)  # type: ignore[misc]
+        # The worker's own copy (pickled: every request gets its own instance) is answered
+        # while no user row has changed since (the accounts generation, read with the
+        # session); else the shared copy, else the database.
+        generation_key = scope_key("accounts")
+        generation = current_generation(generation_key).get(generation_key, 0)
+        copies = local_copies()
+        local = copies.get(key)
+        if local is not None and local[0] == generation:
+            user = pickle.loads(local[1])  # noqa: S301 (our own bytes, from this process)
+        else:
+            user = cache.get(key)
             if user is None:
-                return None
-            if _is_staff_member(user):
-                second_factor_enabled(user)  # stored with the row, read on every staff request
-            cache.set(key, user, USER_CACHE_SECONDS)
+                user = super().get_user(user_id)  # type: ignore[misc]
+                if user is None:
+                    return None
+                if _is_staff_member(user):
+                    second_factor_enabled(user)  # stored with the row, read on every request
+                cache.set(key, user, USER_CACHE_SECONDS)
+            copies.put(key, (generation, pickle.dumps(user, pickle.HIGHEST_PROTOCOL)))
         return user if self.user_can_authenticate(user) else None  # type: ignore[attr-defined]
 
     def get_user_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:

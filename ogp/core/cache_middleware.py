@@ -24,6 +24,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
@@ -164,6 +165,7 @@ def _bump(key: str = GENERATION_KEY) -> None:
     except ValueError:
         cache.set(key, int(time.time() * 1000), None)
     _recent.reading = (0, float("-inf"))  # this process's next recent_generation() reads again
+    _prefetched.values = None  # and this request's next read too
 
 
 class _Recent:
@@ -209,16 +211,49 @@ def _bumper(key: str) -> Callable[[], None]:
     return _bumpers[key]
 
 
+class _Prefetched(threading.local):
+    """Every generation, read in the round trip that loaded this request's session
+    (:func:`read_with_generations`): this request's later reads of them use it. Dropped when a
+    request starts or ends and when this thread bumps a generation."""
+
+    values: dict[str, Any] | None = None
+
+
+_prefetched = _Prefetched()
+
+
+def _forget_prefetched(**_: Any) -> None:
+    _prefetched.values = None
+
+
+def _all_generation_keys() -> list[str]:
+    return [GENERATION_KEY, *(scope_key(scope) for scope in sorted(set(SCOPED_APPS.values())))]
+
+
 def current_generation(*keys: str) -> dict[str, Any]:
     """The generation and `keys` from the cache in one round trip, after any bump this
-    thread still owes."""
+    thread still owes. Generations read with this request's session are not read again."""
     if _pending.stale:
         stale, _pending.stale = _pending.stale, set()
         for key in stale:
             _bump(key)
+    prefetched = _prefetched.values
+    if prefetched is not None:
+        wanted = [key for key in keys if key not in prefetched]
+        return {**prefetched, **cache.get_many(wanted)} if wanted else dict(prefetched)
     found = cache.get_many([GENERATION_KEY, *keys])
     _recent.reading = (found.get(GENERATION_KEY, 0), time.monotonic())
     return found
+
+
+def read_with_generations(key: str) -> Any:
+    """``key`` (a signed-in reader's session) read in the same round trip as every generation,
+    which the rest of this request then uses: a stored page or user row kept by this worker
+    (:mod:`ogp.core.local_copies`) is then answered with no further round trip."""
+    generation_keys = _all_generation_keys()
+    found = current_generation(key, *generation_keys[1:])
+    _prefetched.values = {k: found.get(k, 0) for k in generation_keys}
+    return found.get(key)
 
 
 def bump_generation(scope: str = "", **_: Any) -> None:
@@ -260,6 +295,8 @@ def _on_change(sender: Any, **kwargs: Any) -> None:
         bump_generation(scope)
 
 
+request_started.connect(_forget_prefetched, dispatch_uid="lean-cache-prefetch-start")
+request_finished.connect(_forget_prefetched, dispatch_uid="lean-cache-prefetch-end")
 post_save.connect(_on_change, dispatch_uid="lean-cache-save")
 post_delete.connect(_on_change, dispatch_uid="lean-cache-delete")
 m2m_changed.connect(_on_change, dispatch_uid="lean-cache-m2m")

@@ -10,6 +10,18 @@ from ogp.accounts.tests.factories import PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True, params=[0, 1024 * 1024], ids=["shared copy", "and own copy"])
+def copies(settings, request):  # type: ignore[no-untyped-def]
+    """With each worker's own copies of user rows too: the second-factor rule still holds."""
+    from ogp.core.local_copies import local_copies
+
+    settings.OGP_LOCAL_COPIES_BYTES = request.param
+    local_copies().clear()
+    yield
+    local_copies().clear()
+
+
 SECRET = "JBSWY3DPEHPK3PXP"
 STAFF_PAGES = ["/en/account/staff/", "/en/audit/", "/en/admin/", "/en/admin/mfa/authenticator/"]
 

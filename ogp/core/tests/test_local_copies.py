@@ -140,3 +140,59 @@ def test_signed_in_readers_always_read_the_current_generation(
     assert any(cache_middleware.GENERATION_KEY in keys for keys in reads)  # type: ignore[operator]
     ForumFactory(country=country, name="Seen by the reader")
     assert "Seen by the reader" in reader.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_signed_in_stored_page_costs_one_cache_round_trip(
+    lean_with_copies,
+    client_for,
+    user,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """The session is read with every generation; the user's row and the page are this
+    worker's own copies, checked against those generations."""
+    url = reverse("participation:forum-list")
+    reader = client_for(user)
+    reader.get(url)
+    reader.get(url)
+    reads: list[object] = []
+    inside_many = []
+    real_many, real_get = cache.get_many, cache.get
+
+    def get_many(keys):  # type: ignore[no-untyped-def]
+        reads.append(keys)
+        inside_many.append(1)
+        try:
+            return real_many(keys)  # the local-memory cache of the tests gets key by key
+        finally:
+            inside_many.pop()
+
+    def get(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if not inside_many:
+            reads.append(args)
+        return real_get(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", get_many)
+    monkeypatch.setattr(cache, "get", get)
+    assert reader.get(url).status_code == 200
+    assert len(reads) == 1, reads
+    assert cache_middleware.GENERATION_KEY in reads[0]  # type: ignore[operator]
+
+
+@pytest.mark.django_db
+def test_generations_read_with_the_session_last_one_request(
+    lean_with_copies,
+    client_for,
+    user,
+    country,  # type: ignore[no-untyped-def]
+) -> None:
+    from ogp.participation.models import Forum
+    from ogp.participation.tests.factories import ForumFactory
+
+    url = reverse("participation:forum-list")
+    reader = client_for(user)
+    reader.get(url)
+    Forum.objects.bulk_create([ForumFactory.build(country=country, name="Another worker's")])
+    current = cache.get(cache_middleware.GENERATION_KEY, 0)
+    cache.set(cache_middleware.GENERATION_KEY, current + 1, None)  # as another worker bumps
+    assert "Another worker&#x27;s" in reader.get(url).content.decode()
