@@ -138,6 +138,18 @@ def researcher_user(db):
     return ResearcherUserFactory()
 
 
+@pytest.fixture(params=[0, 1024 * 1024], ids=["shared copies", "and each worker's own"])
+def each_copy_tier(settings, request):
+    """Runs a test with the shared cache's stored copies alone, then with each worker's own
+    copies too (ogp/core/local_copies.py; off in the test settings)."""
+    from ogp.core.local_copies import local_copies
+
+    settings.OGP_LOCAL_COPIES_BYTES = request.param
+    local_copies().clear()
+    yield request.param
+    local_copies().clear()
+
+
 @pytest.fixture
 def client_for(client):
     """`client_for(user)` returns the test client logged in as `user` (None = anonymous)."""

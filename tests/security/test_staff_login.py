@@ -8,18 +8,8 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from ogp.accounts.tests.factories import PASSWORD, StaffUserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True, params=[0, 1024 * 1024], ids=["shared copy", "and own copy"])
-def copies(settings, request):  # type: ignore[no-untyped-def]
-    """With each worker's own copies of user rows too: the second-factor rule still holds."""
-    from ogp.core.local_copies import local_copies
-
-    settings.OGP_LOCAL_COPIES_BYTES = request.param
-    local_copies().clear()
-    yield
-    local_copies().clear()
+# with each worker's own copies of user rows too: the second-factor rule still holds
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_copy_tier")]
 
 
 SECRET = "JBSWY3DPEHPK3PXP"

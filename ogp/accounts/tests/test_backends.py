@@ -6,19 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ogp.core.local_copies import local_copies
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True, params=[0, 1024 * 1024], ids=["shared copy", "and own copy"])
-def copies(settings, request):  # type: ignore[no-untyped-def]
-    """Every test runs with the shared copy of the user's row alone and with each worker's
-    own copy too (kept while the accounts generation stands)."""
-    settings.OGP_LOCAL_COPIES_BYTES = request.param
-    local_copies().clear()
-    yield
-    local_copies().clear()
+# every test runs with the shared copy of the user's row alone and with each worker's own
+# copy too (kept while the accounts generation stands)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_copy_tier")]
 
 
 def test_a_signed_in_page_reads_no_permission_table(client_for, user):  # type: ignore[no-untyped-def]

@@ -5,18 +5,9 @@ import pytest
 from django.test import Client
 
 from ogp.api import views
-from ogp.core.local_copies import local_copies
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True, params=[0, 1024 * 1024], ids=["shared copies", "and own copies"])
-def copies(settings, request):  # type: ignore[no-untyped-def]
-    """Every test runs with the shared copies alone and with each worker's own copies too."""
-    settings.OGP_LOCAL_COPIES_BYTES = request.param
-    local_copies().clear()
-    yield
-    local_copies().clear()
+# every test runs with the shared copies alone and with each worker's own copies too
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_copy_tier")]
 
 
 URL = "/api/v1/cycles/2023/results/"

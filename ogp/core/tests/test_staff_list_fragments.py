@@ -13,7 +13,6 @@ from django.utils import translation
 
 from ogp.audit.services import audit_record
 from ogp.core.csrf_placeholder import csrf_placeholder
-from ogp.core.local_copies import local_copies
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +22,9 @@ QUEUE = reverse("engagement:moderation-queue")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 
 
-@pytest.fixture(params=[0, 1024 * 1024], ids=["shared copies", "and each worker's own"])
-def lean(settings, request):  # type: ignore[no-untyped-def]
+@pytest.fixture
+def lean(settings, each_copy_tier):  # type: ignore[no-untyped-def]
     settings.OGP_LEAN_CACHE_SECONDS = 300
-    settings.OGP_LOCAL_COPIES_BYTES = request.param
-    local_copies().clear()
-    yield
-    local_copies().clear()
 
 
 def _audit(country, note: str) -> None:

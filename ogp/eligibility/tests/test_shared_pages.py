@@ -16,7 +16,6 @@ from ogp.accounts.tests.factories import (
     StaffUserFactory,
     UserFactory,
 )
-from ogp.core.local_copies import local_copies
 from ogp.eligibility import services
 
 pytestmark = pytest.mark.django_db
@@ -33,13 +32,9 @@ def published(imported):
     )
 
 
-@pytest.fixture(params=[0, 1024 * 1024], ids=["shared copies", "and each worker's own"])
-def stored(settings, request):  # type: ignore[no-untyped-def]
+@pytest.fixture
+def stored(settings, each_copy_tier):  # type: ignore[no-untyped-def]
     settings.OGP_LEAN_CACHE_SECONDS = 300
-    settings.OGP_LOCAL_COPIES_BYTES = request.param
-    local_copies().clear()
-    yield
-    local_copies().clear()
 
 
 def signed_in(user) -> Client:  # type: ignore[no-untyped-def]

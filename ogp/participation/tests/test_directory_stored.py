@@ -7,7 +7,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from ogp.core.local_copies import local_copies
 from ogp.participation.services.directory import person_save
 
 pytestmark = pytest.mark.django_db
@@ -16,13 +15,9 @@ URL = reverse("participation:directory")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 
 
-@pytest.fixture(params=[0, 1024 * 1024], ids=["shared copies", "and each worker's own"])
-def stored(settings, request):  # type: ignore[no-untyped-def]
+@pytest.fixture
+def stored(settings, each_copy_tier):  # type: ignore[no-untyped-def]
     settings.OGP_LEAN_CACHE_SECONDS = 300
-    settings.OGP_LOCAL_COPIES_BYTES = request.param
-    local_copies().clear()
-    yield
-    local_copies().clear()
 
 
 def _entry(user):  # type: ignore[no-untyped-def]
