@@ -77,3 +77,22 @@ def test_query_count_is_constant(plans_data, settings, django_assert_max_num_que
         client.get(COMMITMENTS, {"page_size": 100})
     with django_assert_max_num_queries(1):  # every row stored: the keys only
         client.get(COMMITMENTS, {"page_size": 100})
+
+
+def test_a_published_cycles_header_is_stored_with_the_generation(
+    published_cycle, settings, django_assert_num_queries
+):
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    url = "/api/v1/cycles/2023/results/?page_size=1&x={}"
+    client = Client()
+    assert client.get(url.format(1)).status_code == 200
+    with django_assert_num_queries(1):  # the page's keys: header and rows stored
+        page = client.get(url.format(2))
+    assert page.status_code == 200 and page.json()["results"]
+    with django_assert_num_queries(1):  # one result: the cycle's header is stored too
+        assert client.get("/api/v1/cycles/2023/results/ZZA/").status_code == 200
+    # any saved eligibility row makes the stored header stale (the services never unpublish a
+    # cycle: a direct save stands for a change the header must not hide)
+    published_cycle.state = "computed"
+    published_cycle.save()
+    assert client.get(url.format(3)).status_code == 404
