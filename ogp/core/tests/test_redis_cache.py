@@ -86,6 +86,9 @@ def test_incr_is_djangos_in_one_round_trip(live):
     finally:
         del client.execute_command
     assert sent == ["EVALSHA"]
+    script = cache._cache._incr_scripts[id(client)]
+    script.sha = "0" * 40  # as after a restart of Redis (no script under that digest)
+    assert cache.incr("n") == -1  # the script is loaded again
 
 
 def test_values_read_back_as_djangos_serializer_reads_them(live):
