@@ -38,6 +38,7 @@ DEFAULT_PATHS = [
     "/api/v1/commitments/?page_size=50&country=UKR&nocache={n}",
     "/api/v1/commitments/?page_size=50&value=civic_participation&nocache={n}",
     "/api/v1/commitments/?page_size=50&policy_area=right-to-information&nocache={n}",
+    "/api/v1/countries/?page_size=50&nocache={n}",
     "/bench/bare/",
 ]
 

@@ -28,9 +28,10 @@ def is_staff(request: Request) -> bool:
     return bool(request.user.has_perm("eligibility.manage_eligibility"))
 
 
-class CountryViewSet(PublicReadViewSet):
+class CountryViewSet(CachedRowsMixin, PublicReadViewSet):
     """Countries and territories (ISO 3166) with their current OGP status."""
 
+    row_kind = "country"  # a saved country bumps the published data's generation
     serializer_class = serializers.CountrySerializer
     filterset_class = filters.CountryFilter
     lookup_field = "iso3"
