@@ -110,7 +110,11 @@ class ConditionalMixin:
         """The stored rendering of an immutable response, answered without touching the
         database (conditional GET included)."""
         key = self.shared_cache_key()
-        hit = cache.get(key) if key else None
+        return self.stored_response(cache.get(key) if key else None)
+
+    @staticmethod
+    def stored_response(hit: Any) -> HttpResponse | None:
+        """The response kept by `finalize_response` (None: nothing was kept)."""
         if hit is None:
             return None
         content, etag, modified = hit

@@ -1,8 +1,11 @@
 """django-filter filter sets for the list endpoints (codes, not labels, in every filter)."""
 
+import copy
+from collections import OrderedDict
 from typing import Any
 
 import django_filters as filters
+from django.http import QueryDict
 from django.utils import translation
 
 from ogp.countries.models import Country, MembershipStatus, MembershipStatusChange, Region
@@ -15,21 +18,72 @@ from ogp.participation.models.events import EventKind
 _FORM_CLASSES: dict[tuple[type, str], Any] = {}
 
 
+class ApiFilterSet(filters.FilterSet):
+    """django-filter's filter set, copying its declared filters cheaply at every request.
+
+    django-filter deep-copies the class's filters at every request (each filter's form field,
+    widget, choices and lazy labels: a quarter of an uncached list page's CPU time) so that
+    the copies can point to their filter set (``parent``) and model. A shallow copy of each
+    filter is enough: nothing else is set per request, a filter's form field is built on the
+    copy (``_field``), and a ``method`` filter gets its own ``FilterMethod`` bound to the
+    copy, as with the deep copy."""
+
+    def __init__(
+        self,
+        data: Any = None,
+        queryset: Any = None,
+        *,
+        request: Any = None,
+        prefix: str | None = None,
+    ) -> None:
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        model = queryset.model
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        copies = OrderedDict()
+        for name, declared in self.base_filters.items():
+            filter_ = copy.copy(declared)
+            if declared.method is not None:  # a FilterMethod of its own, not the declared one's
+                filter_.method = declared.method
+            filter_.model = model
+            filter_.parent = self
+            copies[name] = filter_
+        self.filters = copies
+
+
+class _SharedFields(dict[str, Any]):
+    """A form's ``base_fields`` that its instances share instead of deep-copying them."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, Any]:
+        return dict(self)
+
+
 class StaticFormMixin:
     """The filter form's class built once per filter set and language instead of at every
     request (django-filter builds every filter's form field again for each request: a fifth
     of a list page's CPU time). Only for filter sets whose fields do not depend on the
-    request (no query set of choices read per request)."""
+    request (no query set of choices read per request).
+
+    The form's instances share its fields too (Django deep-copies them for each form: another
+    tenth): the form only validates the query string, it is never rendered, and validating
+    (``Field.clean``, ``Widget.value_from_datadict``) changes nothing on a field or its widget
+    (errors and cleaned values are kept on the form)."""
 
     def get_form_class(self) -> Any:
         key = (type(self), translation.get_language() or "")
         form = _FORM_CLASSES.get(key)
         if form is None:
-            form = _FORM_CLASSES[key] = super().get_form_class()  # type: ignore[misc]
+            form = super().get_form_class()  # type: ignore[misc]
+            form.base_fields = _SharedFields(form.base_fields)
+            _FORM_CLASSES[key] = form
         return form
 
 
-class CountryFilter(filters.FilterSet):
+class CountryFilter(ApiFilterSet):
     region = filters.ChoiceFilter(choices=Region.choices)
     membership_status = filters.ChoiceFilter(choices=MembershipStatus.choices)
     un_member = filters.BooleanFilter()
@@ -39,7 +93,7 @@ class CountryFilter(filters.FilterSet):
         fields = ["region", "membership_status", "un_member"]
 
 
-class StatusChangeFilter(filters.FilterSet):
+class StatusChangeFilter(ApiFilterSet):
     country = filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", max_length=3)
     to_status = filters.ChoiceFilter(choices=MembershipStatus.choices)
     effective_after = filters.DateFilter(field_name="effective_date", lookup_expr="gte")
@@ -50,7 +104,7 @@ class StatusChangeFilter(filters.FilterSet):
         fields = ["country", "to_status"]
 
 
-class ReleaseFilter(filters.FilterSet):
+class ReleaseFilter(ApiFilterSet):
     kind = filters.ChoiceFilter(choices=DatasetKind.choices)
 
     class Meta:
@@ -58,7 +112,7 @@ class ReleaseFilter(filters.FilterSet):
         fields = ["kind"]
 
 
-class CycleFilter(filters.FilterSet):
+class CycleFilter(ApiFilterSet):
     state = filters.ChoiceFilter(choices=CycleState.choices)
 
     class Meta:
@@ -66,7 +120,7 @@ class CycleFilter(filters.FilterSet):
         fields = ["state"]
 
 
-class ResultFilter(StaticFormMixin, filters.FilterSet):
+class ResultFilter(StaticFormMixin, ApiFilterSet):
     country = filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", max_length=3)
     region = filters.ChoiceFilter(field_name="country__region", choices=Region.choices)
     status = filters.ChoiceFilter(
@@ -85,7 +139,7 @@ class ResultFilter(StaticFormMixin, filters.FilterSet):
         fields = ["country", "status", "is_member"]
 
 
-class LetterFilter(filters.FilterSet):
+class LetterFilter(ApiFilterSet):
     country = filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", max_length=3)
     language = filters.CharFilter(max_length=5)
 
@@ -94,7 +148,7 @@ class LetterFilter(filters.FilterSet):
         fields = ["country", "language"]
 
 
-class ForumFilter(filters.FilterSet):
+class ForumFilter(ApiFilterSet):
     country = filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", max_length=3)
 
     class Meta:
@@ -102,7 +156,7 @@ class ForumFilter(filters.FilterSet):
         fields = ["country"]
 
 
-class MeetingFilter(filters.FilterSet):
+class MeetingFilter(ApiFilterSet):
     forum = filters.CharFilter(field_name="forum__slug", max_length=120)
     country = filters.CharFilter(
         field_name="forum__country__iso3", lookup_expr="iexact", max_length=3
@@ -115,7 +169,7 @@ class MeetingFilter(filters.FilterSet):
         fields = ["forum", "country", "is_cancelled"]
 
 
-class EventFilter(filters.FilterSet):
+class EventFilter(ApiFilterSet):
     kind = filters.ChoiceFilter(choices=EventKind.choices)
     country = filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", max_length=3)
     starts_after = filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
@@ -126,7 +180,7 @@ class EventFilter(filters.FilterSet):
         fields = ["kind", "country"]
 
 
-class OrganisationFilter(filters.FilterSet):
+class OrganisationFilter(ApiFilterSet):
     kind = filters.ChoiceFilter(choices=OrganisationKind.choices)
     country = filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", max_length=3)
     focus_area = filters.ChoiceFilter(

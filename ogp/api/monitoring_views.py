@@ -10,10 +10,11 @@ from ogp.monitoring.models import SelfAssessment, SelfAssessmentKind, SelfAssess
 
 from . import monitoring_serializers as out
 from .base import PublicReadViewSet
+from .filters import ApiFilterSet
 from .plan_filters import COUNTRY
 
 
-class SelfAssessmentFilter(filters.FilterSet):
+class SelfAssessmentFilter(ApiFilterSet):
     country = filters.CharFilter(field_name="plan__country__iso3", lookup_expr="iexact", **COUNTRY)
     plan = filters.CharFilter(field_name="plan__ogp_id", max_length=20)
     kind = filters.ChoiceFilter(choices=SelfAssessmentKind.choices)

@@ -28,7 +28,7 @@ from ogp.plans.models import (
 from ogp.plans.selectors import CODING_FILTERS, VALUE_FILTERS, ExplorerFilters
 
 from . import plan_selectors
-from .filters import StaticFormMixin
+from .filters import ApiFilterSet, StaticFormMixin
 
 COUNTRY = {"max_length": 3, "help_text": "ISO 3166 alpha-3 code"}
 
@@ -38,7 +38,7 @@ def _view_plan(request: Any) -> CoCreationPlan:
     return request.parser_context["view"].cocreation_plan()  # type: ignore[no-any-return]
 
 
-class ActionPlanFilter(filters.FilterSet):
+class ActionPlanFilter(ApiFilterSet):
     country = filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", **COUNTRY)
     locality = filters.CharFilter(field_name="locality__code", lookup_expr="iexact", max_length=8)
     submitted_year = filters.NumberFilter(min_value=1900, max_value=2999)
@@ -48,7 +48,7 @@ class ActionPlanFilter(filters.FilterSet):
         fields = ["country", "locality", "submitted_year"]
 
 
-class CommitmentFilter(StaticFormMixin, filters.FilterSet):
+class CommitmentFilter(StaticFormMixin, ApiFilterSet):
     country = filters.CharFilter(**COUNTRY)
     plan = filters.CharFilter(max_length=20, help_text="OGP plan identifier")
     policy_area = filters.CharFilter(max_length=80, help_text="policy area code")
@@ -86,7 +86,7 @@ class CommitmentFilter(StaticFormMixin, filters.FilterSet):
         return found
 
 
-class MilestoneFilter(filters.FilterSet):
+class MilestoneFilter(ApiFilterSet):
     commitment = filters.CharFilter(field_name="commitment__identifier", max_length=20)
     country = filters.CharFilter(
         field_name="commitment__plan__country__iso3", lookup_expr="iexact", **COUNTRY
@@ -99,7 +99,7 @@ class MilestoneFilter(filters.FilterSet):
         fields = ["commitment", "country", "status"]
 
 
-class ProgressUpdateFilter(filters.FilterSet):
+class ProgressUpdateFilter(ApiFilterSet):
     milestone = filters.NumberFilter(min_value=1, max_value=2**31 - 1)
     commitment = filters.CharFilter(field_name="milestone__commitment__identifier", max_length=20)
     country = filters.CharFilter(
@@ -112,7 +112,7 @@ class ProgressUpdateFilter(filters.FilterSet):
         fields = ["milestone", "commitment", "country", "status"]
 
 
-class IRMReportFilter(filters.FilterSet):
+class IRMReportFilter(ApiFilterSet):
     country = filters.CharFilter(field_name="plan__country__iso3", lookup_expr="iexact", **COUNTRY)
     plan = filters.CharFilter(field_name="plan__ogp_id", max_length=20)
     kind = filters.ChoiceFilter(choices=IRMReportKind.choices)
@@ -122,7 +122,7 @@ class IRMReportFilter(filters.FilterSet):
         fields = ["country", "plan", "kind"]
 
 
-class CoCreationPlanFilter(filters.FilterSet):
+class CoCreationPlanFilter(ApiFilterSet):
     country = filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", **COUNTRY)
     proposals_open = filters.BooleanFilter()
 
@@ -131,7 +131,7 @@ class CoCreationPlanFilter(filters.FilterSet):
         fields = ["country", "state", "proposals_open"]
 
 
-class ProposalFilter(filters.FilterSet):
+class ProposalFilter(ApiFilterSet):
     """Applied by the co-creation app's own proposal reader."""
 
     policy_area = filters.ChoiceFilter(choices=FocusAreaCode.choices)
@@ -157,7 +157,7 @@ class ProposalFilter(filters.FilterSet):
         )
 
 
-class InputFilter(filters.FilterSet):
+class InputFilter(ApiFilterSet):
     kind = filters.ChoiceFilter(choices=InputKind.choices)
     disposition = filters.ChoiceFilter(
         choices=[("unanswered", "unanswered"), *DispositionChoices.choices]

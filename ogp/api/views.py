@@ -3,7 +3,9 @@
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Max, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -11,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ogp.core.cache_middleware import GENERATION_KEY, current_generation, lean_seconds
 from ogp.countries import selectors as country_selectors
 from ogp.eligibility import selectors as eligibility_selectors
 from ogp.eligibility.models import CountryResult
@@ -25,9 +28,10 @@ def is_staff(request: Request) -> bool:
     return bool(request.user.has_perm("eligibility.manage_eligibility"))
 
 
-class CountryViewSet(PublicReadViewSet):
+class CountryViewSet(CachedRowsMixin, PublicReadViewSet):
     """Countries and territories (ISO 3166) with their current OGP status."""
 
+    row_kind = "country"  # a saved country bumps the published data's generation
     serializer_class = serializers.CountrySerializer
     filterset_class = filters.CountryFilter
     lookup_field = "iso3"
@@ -134,12 +138,31 @@ class CycleResultViewSet(CachedRowsMixin, PublicReadViewSet):
 
     def cycle(self) -> Any:
         if not hasattr(self, "_cycle"):
-            year = self.kwargs["year"]
-            self._cycle = get_object_or_404(
-                selectors.cycle_header(staff=is_staff(self.request)), year=year
+            stored = self._stored_cycle()
+            self._cycle = stored or get_object_or_404(
+                selectors.cycle_header(staff=is_staff(self.request)), year=self.kwargs["year"]
             )
             self.immutable = self._cycle.is_published
+            if stored is None and self.immutable and lean_seconds():
+                generation = self._found.get(GENERATION_KEY, 0)  # read before the query
+                cache.set(self._cycle_key(), (generation, self._cycle), lean_seconds())
         return self._cycle
+
+    def _cycle_key(self) -> str:
+        return f"api:v1:cycle-header:{self.kwargs['year']}"
+
+    def _stored_cycle(self) -> Any:
+        """A published cycle's header as stored with the published data's generation read
+        before it (a saved eligibility row makes it stale, as stored rows and pages), in the
+        round trip that looks for the stored page; None when the lean path is off (tests)."""
+        if not lean_seconds():
+            return None
+        if not hasattr(self, "_found"):
+            self._found = current_generation(self._cycle_key())
+        stored = self._found.get(self._cycle_key())
+        if stored is None or stored[0] != self._found.get(GENERATION_KEY, 0):
+            return None
+        return stored[1]
 
     def get_queryset(self) -> QuerySet[Any]:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no cycle
@@ -167,6 +190,14 @@ class CycleResultViewSet(CachedRowsMixin, PublicReadViewSet):
         if not getattr(self, "swagger_fake_view", False) and "year" in self.kwargs:
             context["cycle_year"] = self.cycle().year
         return context
+
+    def cached_response(self) -> HttpResponse | None:
+        """The stored page, and in the same round trip the cycle's stored header."""
+        key = self.shared_cache_key()
+        if not key or not lean_seconds():
+            return super().cached_response()
+        self._found = current_generation(key, self._cycle_key())
+        return self.stored_response(self._found.get(key))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Any:
         return self.cached_response() or super().list(request, *args, **kwargs)

@@ -77,3 +77,57 @@ def test_query_count_is_constant(plans_data, settings, django_assert_max_num_que
         client.get(COMMITMENTS, {"page_size": 100})
     with django_assert_max_num_queries(1):  # every row stored: the keys only
         client.get(COMMITMENTS, {"page_size": 100})
+
+
+def test_a_published_cycles_header_is_stored_with_the_generation(
+    published_cycle, settings, django_assert_num_queries
+):
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    url = "/api/v1/cycles/2023/results/?page_size=1&x={}"
+    client = Client()
+    assert client.get(url.format(1)).status_code == 200
+    with django_assert_num_queries(1):  # the page's keys: header and rows stored
+        page = client.get(url.format(2))
+    assert page.status_code == 200 and page.json()["results"]
+    with django_assert_num_queries(1):  # one result: the cycle's header is stored too
+        assert client.get("/api/v1/cycles/2023/results/ZZA/").status_code == 200
+    # any saved eligibility row makes the stored header stale (the services never unpublish a
+    # cycle: a direct save stands for a change the header must not hide)
+    published_cycle.state = "computed"
+    published_cycle.save()
+    assert client.get(url.format(3)).status_code == 404
+
+
+COUNTRIES = "/api/v1/countries/"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?page_size=1",
+        "?region=africa",
+        "?un_member=true&ordering=-name_en",
+        "?ordering=membership_status_since",
+        "?membership_status=not_assessed&page_size=1",
+    ],
+)
+def test_stored_country_rows_give_drfs_page(country, other_country, settings, language, query):
+    _same(settings, COUNTRIES + query, HTTP_ACCEPT_LANGUAGE=language)
+
+
+def test_country_pages_follow_cursors_and_edits(country, other_country, settings):
+    first = _same(settings, COUNTRIES + "?page_size=1&ordering=-iso3").json()
+    second = _same(settings, first["next"].split("testserver", 1)[1]).json()
+    assert [first["results"][0]["iso3"], second["results"][0]["iso3"]] == ["ZZA", "ZYB"]
+    country.name_fr = "Zédie du Sud"
+    country.membership_status = "member"
+    country.save()
+    page = _same(settings, COUNTRIES + "?lang=fr").content.decode()
+    assert "Zédie du Sud" in page and '"code":"member"' in page
+    bad = []
+    for seconds in (0, 300):
+        settings.OGP_LEAN_CACHE_SECONDS = seconds
+        bad.append(Client().get(COUNTRIES + "?region=nowhere"))
+    assert [r.status_code for r in bad] == [400, 400] and bad[0].content == bad[1].content
