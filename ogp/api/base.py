@@ -86,12 +86,13 @@ class ConditionalMixin:
         response["Cache-Control"] = f"public, max-age={max_age}" + (
             ", immutable" if self.immutable else ""
         )
-        if self.immutable and set(request.query_params) <= self.known_query_parameters():
-            # the lean path may answer it to anonymous readers; an address with parameters the
-            # view does not read would only fill the cache (one copy per made-up parameter)
-            mark_storable(response)
+        # an address with parameters the view does not read is answered but never stored: it
+        # would only fill the cache, one 30-day copy per made-up parameter
+        storable = self.immutable and set(request.query_params) <= self.known_query_parameters()
+        if storable:
+            mark_storable(response)  # the lean path may answer it to anonymous readers
         key = self.shared_cache_key()
-        if key and self.immutable and not from_cache:
+        if key and storable and not from_cache:
             cache.set(
                 key, (response.content, etag, response.get("Last-Modified")), SHARED_CACHE_SECONDS
             )
