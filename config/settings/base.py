@@ -8,6 +8,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from config.release import release_fingerprint
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -153,14 +155,18 @@ OGP_LOCAL_COPIES_BYTES = env.int("OGP_LOCAL_COPIES_BYTES", default=64 * 1024 * 1
 OGP_LOCAL_COPIES_SECONDS = env.float("OGP_LOCAL_COPIES_SECONDS", default=60.0)
 OGP_LEAN_LOCAL_SECONDS = env.float("OGP_LEAN_LOCAL_SECONDS", default=1.0)
 
+# Every cache key starts with the release's fingerprint (config/release.py): an upgrade never
+# serves pages stored by the release before it. CACHE_KEY_PREFIX comes first: several sites
+# (or benchmark runs) may share one Redis database.
+OGP_RELEASE = release_fingerprint(BASE_DIR)
+CACHE_KEY_PREFIX = ":".join(filter(None, [env("CACHE_KEY_PREFIX", default=""), OGP_RELEASE]))
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "ogp.core.redis_cache.RedisCache",  # one client per pool, not per call
             "LOCATION": REDIS_URL,
-            # several sites (or benchmark runs) may share one Redis database
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default=""),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 else:
@@ -168,6 +174,7 @@ else:
         "default": {
             "BACKEND": "ogp.core.db_cache.DatabaseCache",  # atomic incr (rate limits)
             "LOCATION": "ogp_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 # gunicorn reads WEB_CONCURRENCY as its worker count; the deploy check reads it too.

@@ -10,11 +10,16 @@ os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 from .base import *  # noqa: E402,F403
-from .base import BASE_DIR  # noqa: E402
+from .base import BASE_DIR, CACHE_KEY_PREFIX  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+    }
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
