@@ -75,7 +75,7 @@ def test_a_password_change_ends_other_sessions(client_for, user):  # type: ignor
     assert not response.wsgi_request.user.is_authenticated
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps migrations' rows
+@pytest.mark.django_db(transaction=True)
 def test_the_copy_is_dropped_again_when_the_change_commits(user):  # type: ignore[no-untyped-def]
     # a reader between the save and the commit stores the old row; the commit drops it
     from django.core.cache import cache

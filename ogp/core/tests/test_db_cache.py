@@ -34,7 +34,7 @@ def test_incr_keeps_the_expiry_and_refuses_missing_keys(table):  # type: ignore[
         cache.incr("window")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps migrations' rows
+@pytest.mark.django_db(transaction=True)
 def test_workers_counting_at_once_lose_no_count():  # type: ignore[no-untyped-def]
     if connection.vendor != "postgresql":
         pytest.skip("threads share one in-memory SQLite test database; PostgreSQL only")

@@ -16,7 +16,7 @@ BEFORE = [
 AFTER = [("participation", "0005_move_engagement_to_its_app")]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps migrations' rows
+@pytest.mark.django_db(transaction=True)
 def test_existing_rows_move_forward_with_generic_targets():
     try:
         _move_forward_and_check()

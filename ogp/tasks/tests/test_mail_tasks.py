@@ -104,7 +104,7 @@ def test_attachments_survive_the_queue(flaky):
     assert mail.outbox[0].attachments[0][1] in (b"BEGIN:VCALENDAR", "BEGIN:VCALENDAR")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps migrations' rows
+@pytest.mark.django_db(transaction=True)
 def test_database_backend_defers_retries_to_the_worker(settings):
     """On the embedded default (django-tasks-db) the retry waits in the queue for the worker."""
     from django.core.management import call_command
