@@ -133,6 +133,19 @@ def cached_fragment(
     return _with_reader_token(request, html)
 
 
+def generation_value(key: str, compute: Callable[[], Any]) -> Any:
+    """A small value that depends on published rows (a reader's own fact a stored page is keyed
+    on), computed once per generation and kept for ``lean_seconds()``: one cache round trip."""
+    found = current_generation(key)
+    generation = found.get(GENERATION_KEY, 0)
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return stored[1]
+    value = compute()
+    cache.set(key, (generation, value), lean_seconds())
+    return value
+
+
 def cached_rows(
     name: str, ids: Sequence[Any], render: Callable[[list[Any]], dict[Any, str]]
 ) -> list[SafeString]:

@@ -5,20 +5,13 @@ from collections.abc import Hashable
 from typing import Any
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ogp.core.cache_middleware import (
-    GENERATION_KEY,
-    cached_fragment,
-    current_generation,
-    lean_seconds,
-    public_page,
-)
+from ogp.core.cache_middleware import cached_fragment, generation_value, public_page
 from ogp.core.errors import ServiceError
 from ogp.core.pagination import paginate
 from ogp.core.permissions import can, require
@@ -37,15 +30,13 @@ def _has_own_entry(request: HttpRequest) -> bool:
     known: bool | None = getattr(request, "_ogp_has_own_entry", None)
     if known is not None:
         return known
-    key = f"participation:has-entry:{request.user.pk}"
-    found = current_generation(key)
-    generation = found.get(GENERATION_KEY, 0)
-    stored = found.get(key)
-    if stored is not None and stored[0] == generation:
-        known = bool(stored[1])
-    else:
-        known = Person.objects.filter(user_id=int(request.user.pk or 0)).exists()
-        cache.set(key, (generation, known), lean_seconds())
+    user_id = int(request.user.pk or 0)
+    known = bool(
+        generation_value(
+            f"participation:has-entry:{user_id}",
+            lambda: Person.objects.filter(user_id=user_id).exists(),
+        )
+    )
     request._ogp_has_own_entry = known  # type: ignore[attr-defined]
     return known
 
