@@ -140,15 +140,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--requests", type=int, default=40, help="requests per client")
+    parser.add_argument("--requests", type=int, default=40, help="requests per client (0: wrk only)")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--threads", type=int, default=0,
+        help="gthread workers with this many threads each (default 0: sync workers, the "
+        "deployment's default)",
+    )  # fmt: skip
     parser.add_argument("--first-year", type=int, default=1025, help="1025 -> 1,000 cycles")
     parser.add_argument("--copies", type=int, default=100, help="of the commitment sheet (0: none)")
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument(
         "--wrk", type=int, default=0, metavar="SECONDS",
-        help="also measure the floors and the cached scenarios with wrk (no GIL in the client)",
+        help="also measure every scenario with wrk (a client in C: no GIL, little CPU)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--only", action="append", default=[], metavar="TEXT",
+        help="only the scenarios whose name contains TEXT (repeatable; the floors always run)",
     )  # fmt: skip
     add_stack_arguments(parser)
     args = parser.parse_args()
@@ -192,8 +201,18 @@ def main() -> None:
                 commitments + "&policy_area=right-to-information&nocache={n}",
             ],
         }
+    if args.only:
+        scenarios = {
+            name: urls
+            for name, urls in scenarios.items()
+            if name in (BARE, in_platform) or any(text in name for text in args.only)
+        }
     with production_site(
-        seed, workers=args.workers, stack=stack_from_args(args), env_overrides=overrides
+        seed,
+        workers=args.workers,
+        stack=stack_from_args(args),
+        env_overrides=overrides,
+        threads=args.threads,
     ) as site:
         print(site.seed_output)
         for kind, urls in scenarios.items():  # warm each worker and the shared cache
@@ -206,10 +225,12 @@ def main() -> None:
                     assert r.status == 200, (url, r.status, body[:300])
         print(
             f"{args.clients} clients x {args.requests} requests per scenario, gunicorn "
-            f"{args.workers} workers x 4 threads (gthread), {site.stack}"
+            f"{args.workers} "
+            + (f"workers x {args.threads} threads (gthread)" if args.threads else "sync workers")
+            + f", {site.stack}"
         )
         floors: dict[str, float] = {}
-        for name, urls in scenarios.items():
+        for name, urls in scenarios.items() if args.requests else ():
             wall, timings, errors, cpu = run_load(site, name, urls, args.clients, args.requests)
             rate = len(timings) / wall
             if name in (BARE, in_platform):
@@ -227,14 +248,15 @@ def main() -> None:
                 flush=True,
             )
         if args.wrk:
-            print(f"wrk -c{args.clients} -d{args.wrk}s (fixed addresses only)")
+            print(
+                f"wrk -c{args.clients} -d{args.wrk}s (each scenario's addresses in turn, a new "
+                "number in place of {n} at every request)"
+            )
             wrk_floor = None
             for name, urls in scenarios.items():
-                if "{n}" in urls[0]:
-                    continue
                 result = run_wrk(
-                    f"http://127.0.0.1:{site.port_for(name)}{urls[0]}",
-                    seconds=args.wrk, clients=args.clients,
+                    f"http://127.0.0.1:{site.port_for(name)}/",
+                    seconds=args.wrk, clients=args.clients, paths=urls,
                 )  # fmt: skip
                 wrk_floor = wrk_floor or result["rps"] or None
                 share = f", {result['rps'] / wrk_floor:.0%} of the bare view" if wrk_floor else ""

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import re
 import secrets
@@ -240,11 +241,12 @@ def production_site(
     without_redis: bool = False,
     stack: Stack | None = None,
     env_overrides: dict[str, str] | None = None,
+    threads: int = 4,
 ) -> Iterator[Site]:
     """Migrate a fresh database, collect static files, run `seed` in `manage.py shell`, then
-    serve it with gunicorn (gthread, 4 threads a worker) until the block ends. Without a
-    `stack`: SQLite and the environment's REDIS_URL (the database cache with
-    `without_redis`)."""
+    serve it with gunicorn until the block ends: gthread workers with `threads` threads each,
+    or sync workers (the deployment's default) with ``threads=0``. Without a `stack`: SQLite
+    and the environment's REDIS_URL (the database cache with `without_redis`)."""
     if stack is None:
         redis_url = None if without_redis else os.environ.get("REDIS_URL") or None
         stack = Stack(kind="sqlite", redis_url=redis_url)
@@ -274,7 +276,10 @@ def production_site(
             last = out.splitlines()[-1] if out else ""
             print(f"{label}: seeded in {time.perf_counter() - t0:.1f} s: {last}", flush=True)
             port, floor_port = free_port(), free_port()
-            common = ["-w", str(workers), "-k", "gthread", "--threads", "4", "--timeout", "120",
+            kind = ["-k", "gthread", "--threads", str(threads)] if threads else ["-k", "sync"]
+            # the workers' heartbeat files in memory, as the README's unit has them
+            tmp_dir = ["--worker-tmp-dir", "/dev/shm"] if Path("/dev/shm").is_dir() else []
+            common = ["-w", str(workers), *kind, "--timeout", "120", "--backlog", "2048", *tmp_dir,
                       "--log-level", "warning", "--no-control-socket"]  # fmt: skip
             server = subprocess.Popen(
                 [GUNICORN, "config.wsgi", "-b", f"127.0.0.1:{port}", *common], env=env, cwd=ROOT
@@ -412,15 +417,44 @@ def report(
         raise SystemExit("\n".join(result.errors[:10]))
 
 
+# wrk's Lua hooks: each request takes the next address of PATHS, with "{n}" replaced by a
+# number no other request of the run uses (thread id, then a counter)
+_WRK_ROTATE = """
+local paths = {%s}
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+local counter = 0
+function request()
+  counter = counter + 1
+  local path = paths[(counter %% #paths) + 1]
+  path = path:gsub("{n}", tid .. "x" .. counter)
+  return wrk.format("GET", path)
+end
+"""
+
+
 def run_wrk(
-    url: str, *, seconds: int, clients: int, headers: dict[str, str] | None = None
+    url: str,
+    *,
+    seconds: int,
+    clients: int,
+    headers: dict[str, str] | None = None,
+    paths: list[str] | None = None,
 ) -> dict[str, float]:
     """One ``wrk`` run (Debian's package, ``make bench-deps``): requests/s, p99 in ms,
-    time-outs and non-2xx answers. A loaded machine can starve one run entirely: it is then
-    measured once more."""
+    time-outs and non-2xx answers. With ``paths``, the requests go in turn to each of those
+    addresses on ``url``'s host, ``{n}`` in them becoming a number no other request used (a
+    page no cache holds). A loaded machine can starve one run entirely: it is then measured
+    once more."""
     args = ["wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "--latency"]
     for name, value in (headers or {}).items():
         args += ["-H", f"{name}: {value}"]
+    script = None
+    if paths:
+        script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)  # noqa: SIM115
+        script.write(_WRK_ROTATE % ", ".join(json.dumps(path) for path in paths))
+        script.close()
+        args += ["-s", script.name]
     for attempt in range(2):
         out = subprocess.run(
             [*args, url], capture_output=True, text=True, timeout=seconds + 30
@@ -430,6 +464,8 @@ def run_wrk(
             break
         print(f"wrk {url}: no answer\n{out}", file=sys.stderr)
         time.sleep(2 * (attempt + 1))
+    if script is not None:
+        os.unlink(script.name)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
     timeouts = re.search(r"timeout (\d+)", out)

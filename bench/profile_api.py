@@ -161,6 +161,24 @@ def main() -> None:
                 stats.dump_stats(args.dump)
             stats.sort_stats(order).print_stats(args.top)
             print("\n".join(out.getvalue().splitlines()[6:]))
+            print_by_package(stats, args.requests * args.rounds)
+
+
+def print_by_package(stats: pstats.Stats, requests: int) -> None:
+    """Own time per request summed by where the code lives (Django's parts, DRF, drivers...)."""
+    totals: dict[str, float] = {}
+    for (filename, _line, _name), entry in stats.stats.items():  # type: ignore[attr-defined]
+        place = filename.split("site-packages/")[-1] if "site-packages/" in filename else filename
+        if place.startswith(str(ROOT)):
+            place = place[len(str(ROOT)) + 1 :]
+        parts = place.split("/")
+        group = "/".join(parts[:3] if parts[0] == "django" else parts[:2])
+        if group.startswith(("~", "<")) or ("python3." in filename and "site-packages/" not in filename):
+            group = "builtins and stdlib"
+        totals[group] = totals.get(group, 0.0) + entry[2]
+    print("own time per request by package (under cProfile):")
+    for group, seconds in sorted(totals.items(), key=lambda item: -item[1])[:20]:
+        print(f"  {seconds * 1000 / requests:6.3f} ms  {group}")
 
 
 if __name__ == "__main__":

@@ -48,11 +48,26 @@ class LocalCopies:
         with self._lock:
             return self._copies.get(key)
 
+    def get_many(self, keys: list[Hashable]) -> list[tuple[Any, ...] | None]:
+        """Each key's copy or None, under one acquisition of the lock."""
+        if not self.max_bytes:
+            return [None] * len(keys)
+        with self._lock:
+            return [self._copies.get(key) for key in keys]
+
     def put(self, key: Hashable, value: tuple[Any, ...]) -> None:
         if not self.max_bytes or _size(value) > self.max_bytes:
             return
         with self._lock:
             self._copies[key] = value
+
+    def put_many(self, values: dict[Hashable, tuple[Any, ...]]) -> None:
+        if not self.max_bytes:
+            return
+        with self._lock:
+            for key, value in values.items():
+                if _size(value) <= self.max_bytes:
+                    self._copies[key] = value
 
     def clear(self) -> None:
         with self._lock:
