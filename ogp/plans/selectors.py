@@ -67,7 +67,16 @@ def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:
     if filters.plan:
         qs = qs.filter(plan__ogp_id=filters.plan)
     if filters.policy_area:
-        qs = qs.filter(policy_areas__code=filters.policy_area)
+        # by the area's id, read first: PostgreSQL estimates a join on a known id from the
+        # column's statistics and probes the (commitment, area) index for each commitment in
+        # identifier order; joined on the code it walked every link row instead (5 ms against
+        # 18 ms at 100x the sheet)
+        area = PolicyArea.objects.filter(code=filters.policy_area).values_list("id", flat=True)
+        area_id = area.first()
+        if area_id is None:  # no such area: the join on the code finds nothing, as before
+            qs = qs.filter(policy_areas__code=filters.policy_area)
+        else:
+            qs = qs.filter(policy_areas__id=area_id)
     if filters.value in VALUE_FILTERS:
         qs = qs.filter(**{VALUE_FILTERS[filters.value]: True})
     if filters.coding in CODING_FILTERS:
