@@ -140,7 +140,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--requests", type=int, default=40, help="requests per client (0: wrk only)")
+    parser.add_argument(
+        "--requests", type=int, default=40, help="requests per client (0: wrk only)"
+    )
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(

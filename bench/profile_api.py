@@ -173,7 +173,8 @@ def print_by_package(stats: pstats.Stats, requests: int) -> None:
             place = place[len(str(ROOT)) + 1 :]
         parts = place.split("/")
         group = "/".join(parts[:3] if parts[0] == "django" else parts[:2])
-        if group.startswith(("~", "<")) or ("python3." in filename and "site-packages/" not in filename):
+        stdlib = "python3." in filename and "site-packages/" not in filename
+        if group.startswith(("~", "<")) or stdlib:
             group = "builtins and stdlib"
         totals[group] = totals.get(group, 0.0) + entry[2]
     print("own time per request by package (under cProfile):")

@@ -25,8 +25,11 @@ from django.conf import settings
 
 
 def _size(value: tuple[Any, ...]) -> int:
-    # the body dominates; every copy counts at least a kilobyte for its key and headers
+    # the body dominates (or the bodies, for a tuple of rows); every copy counts at least a
+    # kilobyte for its key and headers
     body = value[1]
+    if isinstance(body, tuple):
+        return max(sum(len(part) for part in body if isinstance(part, str | bytes)), 1024)
     return max(len(body), 1024) if isinstance(body, str | bytes) else 1024
 
 
