@@ -1,11 +1,12 @@
 # ruff: noqa: E501 (the seeding script is data)
 """Benchmark (issue 15): API list endpoints (results of a cycle, commitments, with filters)
-under 50 concurrent clients, gunicorn (2 workers x 4 threads) on production's stack with 100x
+under 50 concurrent clients, gunicorn (2 sync workers) on production's stack with 100x
 OGP's real volume, as a ratio to a bare Django view measured in the same run. One command, end
 to end (about 5 minutes on 2 cores, most of it the seed):
 
     make bench-deps   # wrk, only for --wrk
     .venv/bin/python bench/api_http.py [--requests 40] [--clients 50] [--copies 100] [--wrk 10]
+        [--threads 0] [--only TEXT] [--reuse DATABASE_URL]
         [--stack postgres|sqlite] [--postgres-url postgres://postgres@127.0.0.1:5432/]
         [--redis-url redis://127.0.0.1:6379/0] [--data ../shared/data]
 
@@ -22,9 +23,11 @@ platform server's CPU time per request (steadier than latencies on a busy machin
 ratio of its requests/s to the two floors measured in the same run: bench/floor.py (a Django
 view returning 2 bytes, no middleware, on its own gunicorn) and the same kind of view inside
 the platform (bench/support/api_bench_urls.py: every middleware runs). "cached": published
-cycles' result pages, answered from the shared cache; "uncached": a query parameter that
-changes at every request (``nocache``) makes every page a miss, so the database is read and the
-page serialised.
+cycles' result pages (stored for good) and the other lists (stored while the published data's
+generation stands), answered from the stored copies; "uncached": a query parameter that
+changes at every request (``nocache``, which no view reads, so the page is never stored) makes
+every page a miss, so the database is read and the page assembled (from rows serialised once).
+With ``--wrk``, wrk (a client in C) measures every scenario again, its addresses in turn.
 """
 
 import argparse
@@ -192,10 +195,17 @@ def main() -> None:
         "results with filters, uncached": [
             "/api/v1/cycles/2024/results/?status=eligible&region=africa&page_size=50&nocache={n}"
         ],
+        "countries list, cached": ["/api/v1/countries/?page_size=50"],
         "countries list, uncached": ["/api/v1/countries/?page_size=50&nocache={n}"],
     }
     if args.copies:
         scenarios |= {
+            "commitments, cached": [commitments],
+            "commitments with filters, cached": [
+                commitments + "&country=UKR",
+                commitments + "&value=civic_participation",
+                commitments + "&policy_area=right-to-information",
+            ],
             "commitments, uncached": [commitments + "&nocache={n}"],
             "commitments with filters, uncached": [
                 commitments + "&country=UKR&nocache={n}",

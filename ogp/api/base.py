@@ -17,7 +17,7 @@ from rest_framework import viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .lean import mark_storable
+from .lean import PER_GENERATION, mark_storable
 
 LANG_PARAMETER = OpenApiParameter(
     "lang",
@@ -35,6 +35,9 @@ class ConditionalMixin:
 
     #: set per request by views whose data can never change (published cycles)
     immutable = False
+    #: answers built only from the published-data apps' rows (ogp/core/cache_middleware.py):
+    #: the lean path may give them to anonymous readers while the data's generation stands
+    stored_per_generation = False
     request: Request
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
@@ -88,9 +91,12 @@ class ConditionalMixin:
         )
         # an address with parameters the view does not read is answered but never stored: it
         # would only fill the cache, one 30-day copy per made-up parameter
-        storable = self.immutable and set(request.query_params) <= self.known_query_parameters()
+        known = set(request.query_params) <= self.known_query_parameters()
+        storable = self.immutable and known
         if storable:
             mark_storable(response)  # the lean path may answer it to anonymous readers
+        elif known and self.stored_per_generation:
+            mark_storable(response, PER_GENERATION)  # to anonymous readers, while it stands
         key = self.shared_cache_key()
         if key and storable and not from_cache:
             cache.set(
@@ -130,3 +136,5 @@ class ConditionalMixin:
 @extend_schema(parameters=[LANG_PARAMETER])
 class PublicReadViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     """A read-only collection of public objects."""
+
+    stored_per_generation = True

@@ -1,5 +1,6 @@
 """API v1 read endpoints. Thin: a selector gives the query set, a serializer the shape."""
 
+import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -183,7 +184,9 @@ class CycleResultViewSet(CachedRowsMixin, PublicReadViewSet):
             return None
         lang = translation.get_language() or "en"
         path = self.request.get_full_path()
-        return f"api:v1:results:{self.kwargs.get('year')}:{lang}:{path}"
+        accept = self.request.META.get("HTTP_ACCEPT", "")  # an indented page is another page
+        digest = hashlib.sha256(f"{accept}\n{path}".encode()).hexdigest()
+        return f"api:v1:results:{self.kwargs.get('year')}:{lang}:{digest}"
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()

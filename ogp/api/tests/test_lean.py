@@ -43,8 +43,9 @@ def _fail(*args, **kwargs):
     raise AssertionError("the full stack answered")
 
 
-def _shape(response):
-    return response.status_code, sorted(response.items()), response.content
+def _shape(response, *, etag=True):
+    headers = sorted((k, v) for k, v in response.items() if etag or k != "ETag")
+    return response.status_code, headers, response.content
 
 
 def test_lean_answers_are_the_full_stacks(published_cycle, settings, monkeypatch):
@@ -65,12 +66,15 @@ def test_lean_answers_without_the_database(published_cycle, settings, django_ass
 
 
 def test_readers_with_cookies_or_tokens_and_changing_data_skip_it(
-    published_cycle, open_cycle, settings, monkeypatch
+    published_cycle, open_cycle, settings, monkeypatch, staff_user
 ):
+    from ogp.eligibility import services as eligibility_services
+
     settings.OGP_LEAN_CACHE_SECONDS = 300
+    settings.OGP_LEAN_LOCAL_SECONDS = 0  # each worker's copy checked against the cache at once
     client = Client()
     client.get(URL)
-    client.get("/api/v1/cycles/")  # not immutable: never stored
+    client.get("/api/v1/cycles/")  # not immutable: stored while the published data stands
     calls = []
     original = views.CycleViewSet.list
 
@@ -80,7 +84,14 @@ def test_readers_with_cookies_or_tokens_and_changing_data_skip_it(
 
     monkeypatch.setattr(views.CycleViewSet, "list", counted)
     assert client.get("/api/v1/cycles/").status_code == 200
-    assert calls == ["/api/v1/cycles/"]
+    assert calls == []
+    assert client.get("/api/v1/cycles/", HTTP_COOKIE="sessionid=x").status_code == 200
+    assert calls == ["/api/v1/cycles/"]  # a reader with a cookie: the full stack
+    computed = eligibility_services.cycle_compute(acting_user=staff_user, cycle=open_cycle)
+    eligibility_services.cycle_publish(acting_user=staff_user, cycle=computed)
+    listed = client.get("/api/v1/cycles/")
+    assert calls == ["/api/v1/cycles/"] * 2  # the publication made the stored list stale
+    assert [c["year"] for c in listed.json()["results"]] == [2024, 2023]
     monkeypatch.setattr(views.CycleResultViewSet, "list", _fail)
     with pytest.raises(AssertionError, match="full stack"):
         client.get(URL, HTTP_COOKIE="sessionid=x")
@@ -122,3 +133,77 @@ def test_addresses_with_parameters_the_view_does_not_read_are_not_stored(publish
     assert stored() == before + 2  # not kept: the view reads no "nocache"
     assert made_up.status_code == known.status_code == 200
     assert made_up.content == known.content
+
+
+PUBLIC_LISTS = [
+    ("/api/v1/commitments/", {}),
+    ("/api/v1/commitments/?country=ZZA&page_size=1", {"HTTP_ACCEPT_LANGUAGE": "fr"}),
+    ("/api/v1/countries/?lang=es", {"HTTP_ORIGIN": "https://example.org"}),
+    ("/api/v1/commitments/ZZ0001/", {"HTTP_ACCEPT_LANGUAGE": "es"}),
+]
+
+
+def _public_answers(settings, seconds):
+    settings.OGP_LEAN_CACHE_SECONDS = seconds
+    client = Client()
+    out = []
+    for url, headers in PUBLIC_LISTS:
+        first = client.get(url, **headers)
+        assert first.status_code == 200, first.content
+        second = client.get(url, **headers)
+        by_tag = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"], **headers)
+        assert by_tag.status_code == 304
+        out.append([first, second, by_tag])
+    return out
+
+
+def test_stored_public_reads_are_the_full_stacks(plans_data, settings):
+    full = _public_answers(settings, 0)
+    lean = _public_answers(settings, 300)
+    for full_variant, lean_variant in zip(full, lean, strict=True):
+        # the ETag of a page of stored rows names its rows (ogp/api/rows.py): the lean copy
+        # keeps the one its first answer had
+        assert [_shape(r, etag=False) for r in lean_variant] == [
+            _shape(r, etag=False) for r in full_variant
+        ]
+        assert lean_variant[0]["ETag"] == lean_variant[1]["ETag"]
+    assert lean[0][0]["Cache-Control"] == "public, max-age=60"  # not immutable
+
+
+def test_stored_public_reads_need_no_query_and_follow_every_edit(
+    plans_data, settings, monkeypatch, django_assert_num_queries
+):
+    from ogp.api import plan_views
+    from ogp.plans.models import Commitment
+
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    settings.OGP_LEAN_LOCAL_SECONDS = 0
+    client = Client()
+    url = "/api/v1/commitments/?page_size=5"
+    first = client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+    with monkeypatch.context() as patched, django_assert_num_queries(0):
+        patched.setattr(plan_views.CommitmentViewSet, "list", _fail)
+        assert client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content == first.content
+    commitment = Commitment.objects.get(identifier="ZZ0001")
+    commitment.title = "Publier tous les contrats"
+    commitment.save()
+    edited = client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Publier tous les contrats" in edited.content.decode()
+    assert edited["ETag"] != first["ETag"]
+    made_up = client.get(url + "&nocache=1", HTTP_ACCEPT_LANGUAGE="fr")
+    with monkeypatch.context() as patched:  # a parameter no view reads: never stored
+        patched.setattr(plan_views.CommitmentViewSet, "list", _fail)
+        with pytest.raises(AssertionError, match="full stack"):
+            client.get(url + "&nocache=1", HTTP_ACCEPT_LANGUAGE="fr")
+    assert made_up.content == edited.content
+
+
+@pytest.mark.parametrize("url", [URL, "/api/v1/countries/"])
+def test_an_indented_answer_is_stored_apart(published_cycle, settings, url):
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    client = Client()
+    plain = client.get(url)
+    indented = client.get(url, HTTP_ACCEPT="application/json; indent=2")
+    assert indented.content.startswith(b"{\n") and not plain.content.startswith(b"{\n")
+    assert client.get(url).content == plain.content
+    assert client.get(url, HTTP_ACCEPT="application/json; indent=2").content == indented.content
