@@ -112,12 +112,7 @@ class ApiLeanMiddleware:
             return self.get_response(request)  # over the rate limit: the full stack refuses
         response = self.get_response(request)
         kind = getattr(response, "api_lean", "")
-        if (
-            kind
-            and response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-        ):
+        if kind and response.status_code == 200 and not response.streaming and not response.cookies:
             headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
             if kind == IMMUTABLE:
                 cache.set(key, (response.content, headers), SECONDS)
