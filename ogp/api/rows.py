@@ -88,7 +88,7 @@ class CachedRowsMixin:
         language = translation.get_language() or "en"
         keys = [self.row_key(row, language) for row in page]
         joined = "\n".join(keys).encode()
-        generation, rows = self._rows(view, queryset, page, keys, joined, seconds)
+        generation, rows = _page_rows(view, queryset, page, keys, joined, seconds)
         response: Response = view.get_paginated_response(RenderedRows(rows))
         # the rows' keys and the generation they are current in name the rows' bytes, the
         # links the rest: a validator without hashing the page (160 kB for 50 commitments)
@@ -104,54 +104,52 @@ class CachedRowsMixin:
         response["ETag"] = f'"{digest.hexdigest()}"'
         return response
 
-    def _rows(
-        self,
-        view: Any,
-        queryset: QuerySet[Any],
-        page: list[dict[str, Any]],
-        keys: list[str],
-        joined: bytes,
-        seconds: int,
-    ) -> tuple[int, list[bytes]]:
-        """The generation and the page's rows: this worker's copy of the page's rows together
-        (one lookup), else each row's own copy, else the shared cache (in the round trip that
-        reads the generation every copy is checked against), else rendered and stored."""
-        copies = local_copies()
-        together_key = ("api:rows", hashlib.blake2b(joined, digest_size=16).digest())
-        together = copies.get(together_key)
-        if together is not None:
-            found = current_generation()
-            if together[0] == found.get(GENERATION_KEY, 0):
-                return together[0], list(together[1])
-        local = copies.get_many(keys)  # type: ignore[arg-type]
-        lacking = [key for key, copy in zip(keys, local, strict=True) if copy is None]
-        found = (
-            current_generation(*lacking)
-            if together is None
-            else {**found, **cache.get_many(lacking)}
-        )
-        generation = found.get(GENERATION_KEY, 0)
-        rows: list[bytes | None] = []
-        shared: dict[Hashable, tuple[Any, ...]] = {}
-        for key, copy in zip(keys, local, strict=True):
-            stored = copy if copy is not None else found.get(key)
-            current = stored is not None and stored[0] == generation
-            rows.append(stored[1] if current else None)  # type: ignore[index]
-            if current and copy is None:
-                shared[key] = stored  # type: ignore[assignment]
-        missing = [i for i, row in enumerate(rows) if row is None]
-        if missing:
-            full = {obj.pk: obj for obj in queryset.filter(pk__in=[page[i]["id"] for i in missing])}
-            objects = [full[page[i]["id"]] for i in missing]
-            renderer = JSONRenderer()
-            rendered = [renderer.render(d) for d in view.get_serializer(objects, many=True).data]
-            fresh = {}
-            for i, row in zip(missing, rendered, strict=True):
-                rows[i] = row
-                fresh[keys[i]] = (generation, row)
-            cache.set_many(fresh, seconds)
-            shared.update(fresh)
-        complete = [row for row in rows if row is not None]
-        shared[together_key] = (generation, tuple(complete))
-        copies.put_many(shared)
-        return generation, complete
+
+def _page_rows(
+    view: Any,
+    queryset: QuerySet[Any],
+    page: list[dict[str, Any]],
+    keys: list[str],
+    joined: bytes,
+    seconds: int,
+) -> tuple[int, list[bytes]]:
+    """The generation and the page's rows: this worker's copy of the page's rows together
+    (one lookup), else each row's own copy, else the shared cache (in the round trip that
+    reads the generation every copy is checked against), else rendered and stored."""
+    copies = local_copies()
+    together_key = ("api:rows", hashlib.blake2b(joined, digest_size=16).digest())
+    together = copies.get(together_key)
+    if together is not None:
+        found = current_generation()
+        if together[0] == found.get(GENERATION_KEY, 0):
+            return together[0], list(together[1])
+    local = copies.get_many(keys)  # type: ignore[arg-type]
+    lacking = [key for key, copy in zip(keys, local, strict=True) if copy is None]
+    found = (
+        current_generation(*lacking) if together is None else {**found, **cache.get_many(lacking)}
+    )
+    generation = found.get(GENERATION_KEY, 0)
+    rows: list[bytes | None] = []
+    shared: dict[Hashable, tuple[Any, ...]] = {}
+    for key, copy in zip(keys, local, strict=True):
+        stored = copy if copy is not None else found.get(key)
+        current = stored is not None and stored[0] == generation
+        rows.append(stored[1] if current else None)  # type: ignore[index]
+        if current and copy is None:
+            shared[key] = stored  # type: ignore[assignment]
+    missing = [i for i, row in enumerate(rows) if row is None]
+    if missing:
+        full = {obj.pk: obj for obj in queryset.filter(pk__in=[page[i]["id"] for i in missing])}
+        objects = [full[page[i]["id"]] for i in missing]
+        renderer = JSONRenderer()
+        rendered = [renderer.render(d) for d in view.get_serializer(objects, many=True).data]
+        fresh = {}
+        for i, row in zip(missing, rendered, strict=True):
+            rows[i] = row
+            fresh[keys[i]] = (generation, row)
+        cache.set_many(fresh, seconds)
+        shared.update(fresh)
+    complete = [row for row in rows if row is not None]
+    shared[together_key] = (generation, tuple(complete))
+    copies.put_many(shared)
+    return generation, complete

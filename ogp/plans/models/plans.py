@@ -1,5 +1,7 @@
 """Action plans, commitments (OGP's template and identifiers), institutions and milestones."""
 
+from typing import Any, cast
+
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -90,6 +92,13 @@ class ActionPlan(models.Model):
     def __str__(self) -> str:
         return f"{self.place_name} {self.period}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        # its commitments carry its country (Commitment.country): they follow a change
+        fields = kwargs.get("update_fields")
+        if not kwargs.get("force_insert") and (fields is None or "country" in fields):
+            self.commitments.exclude(country_id=self.country_id).update(country_id=self.country_id)
+
     def get_absolute_url(self) -> str:
         return reverse("plans:plan-detail", args=[self.ogp_id])
 
@@ -121,6 +130,17 @@ COMMITMENT_TEXT_FIELDS = (
 class Commitment(models.Model):
     identifier = models.CharField(_("OGP identifier"), max_length=20, unique=True)
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="commitments")
+    # the plan's country, kept with the commitment (save(), the sheet's bulk import, the
+    # plan's own save): a country's commitments are then read in identifier order from one
+    # index instead of joining its plans and sorting them all (6 ms at 100x the sheet)
+    country = models.ForeignKey(
+        "countries.Country",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        editable=False,
+        db_index=False,  # the (country, identifier) index below serves it
+    )
     number = models.CharField(_("number in the plan"), max_length=20, blank=True)
     title = models.CharField(_("title"), max_length=500)
     short_title = models.CharField(_("short title"), max_length=300, blank=True)
@@ -195,18 +215,29 @@ class Commitment(models.Model):
                 fields=["strong_early_results", "identifier"], name="commitment_strong_ident"
             ),
             models.Index(fields=["title", "identifier"], name="commitment_title_ident"),
+            models.Index(fields=["country", "identifier"], name="commitment_country_ident"),
         ]
 
     def __str__(self) -> str:
         return f"{self.identifier} {self.short_title or self.title}"[:255]
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        if self.plan_id is not None and (fields is None or {"plan", "plan_id"} & set(fields)):
+            plan = cast(ActionPlan | None, Commitment.plan.field.get_cached_value(self, None))
+            self.country_id = (
+                plan.country_id
+                if plan is not None
+                else ActionPlan.objects.filter(pk=self.plan_id)
+                .values_list("country_id", flat=True)
+                .first()
+            )
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "country"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("plans:commitment-detail", args=[self.identifier])
-
-    @property
-    def country_id(self) -> int:
-        """The country the commitment belongs to (used by the role predicates)."""
-        return self.plan.country_id
 
     @property
     def display_title(self) -> str:

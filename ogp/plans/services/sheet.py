@@ -65,6 +65,7 @@ def _commitment_values(
     completion = scale_rules.completion(coding)
     return {
         "plan_id": plan.pk,
+        "country_id": plan.country_id,  # kept with the commitment (the bulk import saves none)
         "number": row.commitment_number,
         "title": row.title[:500],
         "short_title": row.short_title[:300],
