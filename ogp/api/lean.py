@@ -37,7 +37,7 @@ from ogp.core.cache_middleware import (
     GENERATION_KEY,
     NOT_STORED_HEADERS,
     anonymous_host,
-    current_generation,
+    current_generation_kept,
     lean_seconds,
     recent_generation,
 )
@@ -101,7 +101,7 @@ class ApiLeanMiddleware:
             local[0] is None or local[0] == recent_generation(self.local_seconds)
         ):
             return self._answer(request, local[1:], None) or self.get_response(request)
-        found = current_generation(key)
+        found = current_generation_kept(key)  # the view's stored rows need no second read
         generation = int(found.get(GENERATION_KEY, 0))
         stored = found.get(key)  # (body, headers) immutable, or (body, headers, generation)
         if stored is not None and (len(stored) == 2 or stored[2] == generation):

@@ -259,6 +259,15 @@ def current_generation(*keys: str) -> dict[str, Any]:
     return found
 
 
+def current_generation_kept(*keys: str) -> dict[str, Any]:
+    """:func:`current_generation`, the generation then used by the rest of this request (for a
+    reader without a session, who has no write of their own to see: the API's lean path)."""
+    found = current_generation(*keys)
+    if _prefetched.values is None:
+        _prefetched.values = {GENERATION_KEY: found.get(GENERATION_KEY, 0)}
+    return found
+
+
 def read_with_generations(key: str) -> Any:
     """``key`` (a signed-in reader's session) read in the same round trip as every generation,
     which the rest of this request then uses: a stored page or user row kept by this worker

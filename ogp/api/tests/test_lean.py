@@ -207,3 +207,25 @@ def test_an_indented_answer_is_stored_apart(published_cycle, settings, url):
     assert indented.content.startswith(b"{\n") and not plain.content.startswith(b"{\n")
     assert client.get(url).content == plain.content
     assert client.get(url, HTTP_ACCEPT="application/json; indent=2").content == indented.content
+
+
+def test_a_page_of_rows_this_worker_holds_costs_one_cache_read(country, settings, monkeypatch):
+    from django.core.cache import caches
+
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    client = Client()
+    url = "/api/v1/countries/?made_up=1"  # never stored whole: built from its stored rows
+    client.get(url)
+    reads = []
+    backend = caches["default"]
+    original = backend.get_many
+
+    def counted(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return original(keys, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get_many", counted)
+    assert client.get(url).status_code == 200
+    # the lean path's look-up reads the generation, which the rows' check then uses; the rows
+    # come from this worker's own copies when it keeps them
+    assert len(reads) == (1 if settings.OGP_LOCAL_COPIES_BYTES else 2)

@@ -114,6 +114,8 @@ def test_api_and_static_addresses_skip_the_cache_round_trip(lean, monkeypatch): 
     )
     assert Client().get("/api/v1/countries/").status_code == 200
     Client().get("/static/none.css")
-    assert reads == []
+    # the API's own lean path reads its stored answers (ogp/api/lean.py), never a page's
+    assert [keys for keys in reads if any(k.startswith("lean:page:") for k in keys)] == []
+    before = len(reads)
     Client().get(reverse("participation:forum-list"))
-    assert reads[0][0].startswith("lean:page:")  # a public page still goes through it
+    assert reads[before][0].startswith("lean:page:")  # a public page still goes through it
