@@ -7,7 +7,7 @@ stale at once.
 
 The first answer goes through every middleware and the view; when the view marks it storable
 (``ConditionalMixin``) it is stored with the headers it left with. A later GET of the same
-address, host, language, ``Origin`` and ``Accept`` without a cookie or an ``Authorization``
+address, scheme, host, language, ``Origin`` and ``Accept`` without a cookie or an ``Authorization``
 header is answered from that copy: same body, same headers (security headers, CSP, CORS, ETag,
 Last-Modified, Cache-Control, Vary, Content-Language), a 304 when the validators match, as the
 full stack would give. The anonymous rate limit is still counted (the same counter as the
@@ -65,7 +65,8 @@ def mark_storable(response: HttpResponse, kind: str = IMMUTABLE) -> None:
 def _key(request: HttpRequest, host: str, language: str) -> str:
     origin = request.META.get("HTTP_ORIGIN", "")
     accept = request.META.get("HTTP_ACCEPT", "")  # "application/json; indent=2" is indented
-    raw = f"{host}\n{language}\n{origin}\n{accept}\n{request.get_full_path()}"
+    # the scheme too: the pages' links are absolute
+    raw = f"{request.scheme}\n{host}\n{language}\n{origin}\n{accept}\n{request.get_full_path()}"
     return "api:lean:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

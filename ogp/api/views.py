@@ -183,9 +183,9 @@ class CycleResultViewSet(CachedRowsMixin, PublicReadViewSet):
         if hasattr(self, "_cycle") and not self._cycle.is_published:
             return None
         lang = translation.get_language() or "en"
-        path = self.request.get_full_path()
+        address = self.request.build_absolute_uri()  # scheme and host: the links are absolute
         accept = self.request.META.get("HTTP_ACCEPT", "")  # an indented page is another page
-        digest = hashlib.sha256(f"{accept}\n{path}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{accept}\n{address}".encode()).hexdigest()
         return f"api:v1:results:{self.kwargs.get('year')}:{lang}:{digest}"
 
     def get_serializer_context(self) -> dict[str, Any]:

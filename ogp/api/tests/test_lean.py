@@ -229,3 +229,24 @@ def test_a_page_of_rows_this_worker_holds_costs_one_cache_read(country, settings
     # the lean path's look-up reads the generation, which the rows' check then uses; the rows
     # come from this worker's own copies when it keeps them
     assert len(reads) == (1 if settings.OGP_LOCAL_COPIES_BYTES else 2)
+
+
+@pytest.mark.parametrize("url", [URL, "/api/v1/countries/?page_size=1"])
+def test_each_host_and_scheme_gets_its_own_links(
+    published_cycle, country, other_country, settings, url
+):
+    settings.OGP_LEAN_CACHE_SECONDS = 300
+    settings.ALLOWED_HOSTS = ["a.example", "b.example"]
+    client = Client()
+    for _ in range(2):  # stored, then answered from the copies
+        pages = [
+            client.get(url + ("&" if "?" in url else "?") + "page_size=1", HTTP_HOST=host, **extra)
+            for host, extra in (
+                ("a.example", {}),
+                ("b.example", {}),
+                ("a.example", {"secure": True}),
+            )
+        ]
+        links = [page.json()["next"] for page in pages]
+        assert links[0].startswith("http://a.example/") and links[1].startswith("http://b.example/")
+        assert links[2].startswith("https://a.example/")
