@@ -65,8 +65,8 @@ with transaction.atomic(), connection.cursor() as cur:
             f"SELECT c2.id, {{', '.join('i.' + col for col in i_cols)}} "
             f"FROM {{copy_of}} JOIN plans_commitmentinstitution i ON i.commitment_id = c.id "
             f"WHERE {{original}}")
-        cur.execute("INSERT INTO plans_commitment_policy_areas (commitment_id, policyarea_id) "
-            f"SELECT c2.id, t.policyarea_id FROM {{copy_of}} "
+        cur.execute("INSERT INTO plans_commitment_policy_areas (commitment_id, policyarea_id, identifier) "
+            f"SELECT c2.id, t.policyarea_id, c2.identifier FROM {{copy_of}} "
             f"JOIN plans_commitment_policy_areas t ON t.commitment_id = c.id WHERE {{original}}")
     cur.execute("INSERT INTO plans_milestone (commitment_id, position, title, expected_output, "
         "responsible, start_date, due_date, weight, status, civil_society_status, "

@@ -5,6 +5,7 @@ from typing import Any
 
 import django_filters as filters
 from django.db.models import QuerySet
+from rest_framework.filters import OrderingFilter
 
 from ogp.cocreation.models import (
     CoCreationPlan,
@@ -25,7 +26,13 @@ from ogp.plans.models import (
     MilestoneStatus,
     ProgressUpdate,
 )
-from ogp.plans.selectors import CODING_FILTERS, VALUE_FILTERS, ExplorerFilters
+from ogp.plans.selectors import (
+    AREA_IDENTIFIER,
+    AREA_ORDER,
+    CODING_FILTERS,
+    VALUE_FILTERS,
+    ExplorerFilters,
+)
 
 from . import plan_selectors
 from .filters import ApiFilterSet, StaticFormMixin
@@ -84,6 +91,18 @@ class CommitmentFilter(StaticFormMixin, ApiFilterSet):
         if data.get("year") is not None:
             found = found.filter(plan__submitted_year=int(data["year"]))
         return found
+
+
+class CommitmentOrdering(OrderingFilter):
+    """``?ordering=``, where a policy-area filter orders by the identifier the area's links
+    keep (the same value, read from their index: see ``plans.selectors``); the cursor then
+    reads and filters its position on it too."""
+
+    def get_ordering(self, request: Any, queryset: QuerySet[Any], view: Any) -> Any:
+        ordering = super().get_ordering(request, queryset, view)
+        if ordering and AREA_IDENTIFIER in queryset.query.annotations:
+            return tuple(AREA_ORDER.get(field, field) for field in ordering)
+        return ordering
 
 
 class MilestoneFilter(ApiFilterSet):

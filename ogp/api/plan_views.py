@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -40,6 +41,7 @@ class CommitmentViewSet(CachedRowsMixin, PublicReadViewSet):
 
     row_kind = "commitment"
     row_key_columns = ("updated_at",)
+    filter_backends = [DjangoFilterBackend, plan_filters.CommitmentOrdering]
 
     filterset_class = plan_filters.CommitmentFilter
     lookup_field = "identifier"

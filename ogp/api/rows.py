@@ -22,7 +22,6 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import translation
-from rest_framework.filters import OrderingFilter
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -81,7 +80,7 @@ class CachedRowsMixin:
             return super().list(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
         view: Any = self
         queryset: QuerySet[Any] = view.filter_queryset(view.get_queryset())
-        ordering = OrderingFilter().get_ordering(request, queryset, view) or self.ordering_fields
+        ordering = view.paginator.get_ordering(request, queryset, view)  # the cursor's
         columns = {"id", *self.row_key_columns, *(field.lstrip("-") for field in ordering)}
         # dicts, not model instances: the cursor reads its position from them too
         page = view.paginate_queryset(queryset.values(*sorted(columns)))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -48,6 +48,12 @@ SORTS = {
 }
 
 
+# With an area filter, the identifier its link keeps (the same value) is the order: see
+# CommitmentPolicyArea. Cursors (the API's) order on it under this name.
+AREA_IDENTIFIER = "area_identifier"
+AREA_ORDER = {"identifier": AREA_IDENTIFIER, "-identifier": "-" + AREA_IDENTIFIER}
+
+
 @dataclass(frozen=True)
 class ExplorerFilters:
     country: str = ""
@@ -74,16 +80,20 @@ def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:
             qs = qs.filter(country_id=country_id)
     if filters.plan:
         qs = qs.filter(plan__ogp_id=filters.plan)
+    order = SORTS.get(filters.sort, SORTS["identifier"])
     if filters.policy_area:
-        # by the area's id, read first: PostgreSQL plans a known id from the column's
-        # statistics and probes the (commitment, area) index for each commitment in identifier
-        # order; joined on the code it walked every link row (5 ms against 18 ms at 100x)
+        # by the area's id, read first, and in the order of the identifier its links keep: the
+        # area's commitments are then read from the (area, identifier) index (0.3 ms against
+        # 2.5 ms probing every commitment's links in identifier order, at 100x the sheet)
         area = PolicyArea.objects.filter(code=filters.policy_area).values_list("id", flat=True)
         area_id = area.first()
         if area_id is None:  # no such area: the join on the code finds nothing, as before
             qs = qs.filter(policy_areas__code=filters.policy_area)
         else:
-            qs = qs.filter(policy_areas__id=area_id)
+            qs = qs.filter(policy_area_links__policyarea_id=area_id).annotate(
+                **{AREA_IDENTIFIER: F("policy_area_links__identifier")}
+            )
+            order = tuple(AREA_ORDER.get(field, field) for field in order)
     if filters.value in VALUE_FILTERS:
         qs = qs.filter(**{VALUE_FILTERS[filters.value]: True})
     if filters.coding in CODING_FILTERS:
@@ -96,7 +106,7 @@ def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:
             | Q(short_title__icontains=filters.q)
             | Q(identifier__iexact=filters.q)
         )
-    return qs.order_by(*SORTS.get(filters.sort, SORTS["identifier"]))
+    return qs.order_by(*order)
 
 
 # Long texts and JSON a list of commitments does not show: the sheet's whole row, IRM facts,

@@ -165,7 +165,11 @@ class Commitment(models.Model):
     )
     end_text = models.CharField(_("end date as written"), max_length=100, blank=True)
     policy_areas = models.ManyToManyField(
-        PolicyArea, blank=True, related_name="commitments", verbose_name=_("policy areas")
+        PolicyArea,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("policy areas"),
+        through="CommitmentPolicyArea",
     )
     tags_unknown = models.JSONField(_("policy areas without data"), default=dict, blank=True)
     # OGP values (IRM relevance coding): None = no data or not reviewed (see irm_coding)
@@ -235,6 +239,10 @@ class Commitment(models.Model):
             if fields is not None:
                 kwargs["update_fields"] = {*fields, "country"}
         super().save(*args, **kwargs)
+        if fields is None or "identifier" in fields:  # the links keep the identifier too
+            CommitmentPolicyArea.objects.filter(commitment=self).exclude(
+                identifier=self.identifier
+            ).update(identifier=self.identifier)
 
     def get_absolute_url(self) -> str:
         return reverse("plans:commitment-detail", args=[self.identifier])
@@ -242,6 +250,58 @@ class Commitment(models.Model):
     @property
     def display_title(self) -> str:
         return self.short_title or self.title
+
+
+class CommitmentPolicyAreaQuerySet(models.QuerySet["CommitmentPolicyArea"]):
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> Any:
+        """Links made without their commitment's identifier (``policy_areas.add()`` and
+        ``set()`` make them here, from either side) get it, read in one query."""
+        objs = list(objs)
+        lacking = {link.commitment_id for link in objs if not link.identifier}
+        if lacking:
+            identifiers = dict(
+                Commitment.objects.using(self.db)
+                .filter(pk__in=lacking)
+                .values_list("pk", "identifier")
+            )
+            for link in objs:
+                if not link.identifier:
+                    link.identifier = identifiers[link.commitment_id]
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class CommitmentPolicyArea(models.Model):
+    """A commitment's policy area, with the commitment's identifier kept beside it: an area's
+    commitments are then read in identifier order from one index (the explorer's and the
+    API's order), instead of walking every commitment and probing its links (2.5 ms against
+    0.3 ms at 100x the sheet)."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="policy_area_links"
+    )
+    policyarea = models.ForeignKey(PolicyArea, on_delete=models.CASCADE, related_name="+")
+    identifier = models.CharField(max_length=20, editable=False)
+
+    objects = CommitmentPolicyAreaQuerySet.as_manager()
+
+    class Meta:
+        db_table = "plans_commitment_policy_areas"  # the table the plain many-to-many made
+        unique_together = [("commitment", "policyarea")]
+        indexes = [
+            models.Index(fields=["policyarea", "identifier"], name="commitment_area_ident"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.identifier} {self.policyarea_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.identifier:
+            self.identifier = (
+                Commitment.objects.filter(pk=self.commitment_id)
+                .values_list("identifier", flat=True)
+                .get()
+            )
+        super().save(*args, **kwargs)
 
 
 class InstitutionRole(models.TextChoices):

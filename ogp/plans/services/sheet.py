@@ -24,6 +24,7 @@ from ..models import (
     CodingScaleVersion,
     Commitment,
     CommitmentInstitution,
+    CommitmentPolicyArea,
     InstitutionRole,
     Locality,
     PlanSource,
@@ -259,17 +260,21 @@ def sheet_import(*, acting_user: Any, data: bytes, file_name: str) -> SheetImpor
         for c in Commitment.objects.filter(identifier__in=[c.identifier for c, _r in new_rows])
     }
     institutions: list[CommitmentInstitution] = []
-    through = Commitment.policy_areas.through
-    links: list[Any] = []
+    links: list[CommitmentPolicyArea] = []
     for commitment, row in new_rows:
         saved = created[commitment.identifier]
         saved.plan = plans[row.plan_id]
         institutions.extend(_institutions(saved, row, orgs))
         links.extend(
-            through(commitment_id=saved.pk, policyarea_id=areas[slug(t)].pk) for t in row.tags
+            CommitmentPolicyArea(
+                commitment_id=saved.pk,
+                policyarea_id=areas[slug(t)].pk,
+                identifier=saved.identifier,
+            )
+            for t in row.tags
         )
     CommitmentInstitution.objects.bulk_create(institutions, batch_size=1000)
-    through.objects.bulk_create(links, batch_size=1000)
+    CommitmentPolicyArea.objects.bulk_create(links, batch_size=1000)
 
     record = SheetImport.objects.create(
         file_name=file_name[:255],
