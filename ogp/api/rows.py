@@ -64,6 +64,8 @@ class CachedRowsMixin:
     row_kind = ""
     #: columns the key needs besides the primary key and the orderings (the cursor's)
     row_key_columns: tuple[str, ...] = ()
+    #: expressions the key needs, by name (a version read as text: no value decoded per row)
+    row_key_expressions: dict[str, Any] = {}
     renderer_classes = [RowsJSONRenderer]
     request: Request
     ordering_fields: list[str]
@@ -83,7 +85,7 @@ class CachedRowsMixin:
         ordering = view.paginator.get_ordering(request, queryset, view)  # the cursor's
         columns = {"id", *self.row_key_columns, *(field.lstrip("-") for field in ordering)}
         # dicts, not model instances: the cursor reads its position from them too
-        page = view.paginate_queryset(queryset.values(*sorted(columns)))
+        page = view.paginate_queryset(queryset.values(*sorted(columns), **self.row_key_expressions))
         language = translation.get_language() or "en"
         keys = [self.row_key(row, language) for row in page]
         joined = "\n".join(keys).encode()

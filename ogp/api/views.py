@@ -130,8 +130,6 @@ class CycleResultViewSet(CachedRowsMixin, PublicReadViewSet):
     ordering_fields = ["total", "id"]
     ordering = ["id"]
     row_kind = "result"
-    # joined as the full query is: without it PostgreSQL walks the primary key's index
-    row_key_columns = ("country__iso3",)
 
     def rows_cacheable(self) -> bool:
         """A published cycle's results can no longer change (the services refuse)."""

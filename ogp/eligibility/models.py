@@ -304,7 +304,11 @@ class CountryResult(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cycle", "country"], name="elig_result_unique")
         ]
-        indexes = [models.Index(fields=["country", "cycle"], name="elig_result_country")]
+        indexes = [
+            models.Index(fields=["country", "cycle"], name="elig_result_country"),
+            # a cycle's results in the API's order (its cursor's): one range of one index
+            models.Index(fields=["cycle", "id"], name="elig_result_cycle_id"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.country_id} {self.cycle_id}: {self.status}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -69,31 +69,24 @@ class ExplorerFilters:
 def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:
     qs = Commitment.objects.select_related("plan__country", "plan__locality")
     if filters.country:
-        # the plan's country, kept on the commitment, by its id read first: PostgreSQL then
-        # reads the country's commitments in identifier order from one index (0.2 ms against
-        # 6 ms joining the plans and sorting them, at 100x the sheet)
-        place = Country.objects.filter(iso3=filters.country).values_list("id", flat=True)
-        country_id = place.first()
-        if country_id is None:  # no such country: the join on the code finds nothing
-            qs = qs.filter(country__iso3=filters.country)
-        else:
-            qs = qs.filter(country_id=country_id)
+        # the plan's country, kept on the commitment, by its id read in the same query (NULL,
+        # so nothing, for an unknown code): PostgreSQL then reads the country's commitments in
+        # identifier order from one index (0.2 ms against 6 ms joining the plans and sorting
+        # them, at 100x the sheet)
+        country = Country.objects.filter(iso3=filters.country).order_by().values("id")[:1]
+        qs = qs.filter(country_id=Subquery(country))
     if filters.plan:
         qs = qs.filter(plan__ogp_id=filters.plan)
     order = SORTS.get(filters.sort, SORTS["identifier"])
     if filters.policy_area:
-        # by the area's id, read first, and in the order of the identifier its links keep: the
-        # area's commitments are then read from the (area, identifier) index (0.3 ms against
-        # 2.5 ms probing every commitment's links in identifier order, at 100x the sheet)
-        area = PolicyArea.objects.filter(code=filters.policy_area).values_list("id", flat=True)
-        area_id = area.first()
-        if area_id is None:  # no such area: the join on the code finds nothing, as before
-            qs = qs.filter(policy_areas__code=filters.policy_area)
-        else:
-            qs = qs.filter(policy_area_links__policyarea_id=area_id).annotate(
-                **{AREA_IDENTIFIER: F("policy_area_links__identifier")}
-            )
-            order = tuple(AREA_ORDER.get(field, field) for field in order)
+        # by the area's id, read in the same query, in the order of the identifier its links
+        # keep: the area's commitments are then read from the (area, identifier) index (0.2 ms
+        # against 2.5 ms probing every commitment's links in identifier order, at 100x the sheet)
+        area = PolicyArea.objects.filter(code=filters.policy_area).order_by().values("id")[:1]
+        qs = qs.filter(policy_area_links__policyarea_id=Subquery(area)).annotate(
+            **{AREA_IDENTIFIER: F("policy_area_links__identifier")}
+        )
+        order = tuple(AREA_ORDER.get(field, field) for field in order)
     if filters.value in VALUE_FILTERS:
         qs = qs.filter(**{VALUE_FILTERS[filters.value]: True})
     if filters.coding in CODING_FILTERS:
