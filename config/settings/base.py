@@ -120,11 +120,16 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Persistent connections (one per worker thread, reused across its requests), checked before
-# a request reuses them, so a restarted database server costs one failed check, not an error.
+# a request reuses them (PostgreSQL: at most once a second, ogp/core/db_backends), so a
+# restarted database server costs one failed check, not an error.
 # SQLite too: opening the file and running the PRAGMAs below cost about a millisecond a request,
 # and a connection belongs to one thread, so gthread workers do not share it.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's, checking a connection at most once a second (ogp/core/db_backends)
+    DATABASES["default"]["ENGINE"] = "ogp.core.db_backends.postgresql"
+DB_HEALTH_CHECK_SECONDS = env.float("DB_HEALTH_CHECK_SECONDS", default=1.0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] in ("", ":memory:"):
         DATABASES["default"]["CONN_MAX_AGE"] = 0
