@@ -13,6 +13,7 @@ next request opens a new one, which is checked again.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from django.conf import settings
 from django.db.backends.postgresql import base
@@ -24,11 +25,12 @@ class DatabaseWrapper(base.DatabaseWrapper):
     checked_at: float = _NEVER
 
     def close_if_health_check_failed(self) -> None:
-        if self.connection is None or not self.health_check_enabled or self.health_check_done:
+        wrapper: Any = self  # attributes Django sets in connect(), which the stubs leave out
+        if self.connection is None or not wrapper.health_check_enabled or wrapper.health_check_done:
             return
         seconds = float(getattr(settings, "DB_HEALTH_CHECK_SECONDS", 1.0))
         if time.monotonic() - self.checked_at < seconds:
-            self.health_check_done = True  # checked a moment ago: taken as it is
+            wrapper.health_check_done = True  # checked a moment ago: taken as it is
             return
         super().close_if_health_check_failed()
         if self.connection is not None:  # it passed
