@@ -29,9 +29,13 @@ def _fresh_cache():
     """Rate limits and cached pages must not leak from one test to the next."""
     from django.core.cache import cache
 
+    from ogp.api.throttling import forget_local_counts
+
     cache.clear()
+    forget_local_counts()
     yield
     cache.clear()
+    forget_local_counts()
 
 
 @pytest.fixture(autouse=True)
