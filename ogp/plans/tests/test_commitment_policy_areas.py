@@ -107,3 +107,25 @@ def test_the_migration_fills_links_written_before_it(areas):
     links = CommitmentPolicyArea.objects.values_list("identifier", "commitment__identifier")
     assert len(links) == 4 and all(kept == own for kept, own in links)
     assert Commitment.objects.count() == 2
+
+
+def test_codes_are_read_as_ids_from_a_table_kept_per_generation(areas, country):
+    from ogp.countries.models import Country
+    from ogp.plans import selectors
+
+    open_data, _ = areas
+    assert selectors._id_of(PolicyArea, "code", "open-data") == open_data.pk
+    with CaptureQueriesContext(connection) as queries:
+        assert selectors._id_of(PolicyArea, "code", "audits") == areas[1].pk
+    assert len(queries) == 0  # the table of this generation
+    added = PolicyArea.objects.create(code="lobbying", name_en="Lobbying")  # bumps it
+    assert selectors._id_of(PolicyArea, "code", "lobbying") == added.pk
+    # a row added without a signal (in bulk) is looked up; an unknown code finds none
+    [bulk] = PolicyArea.objects.bulk_create([PolicyArea(code="elections", name_en="Elections")])
+    assert (
+        selectors._id_of(PolicyArea, "code", "elections")
+        == PolicyArea.objects.get(code="elections").pk
+    )
+    assert selectors._id_of(PolicyArea, "code", "no-such-area") is None
+    assert selectors._id_of(Country, "iso3", country.iso3) == country.pk
+    assert list(commitment_search(ExplorerFilters(country="QQQ"))) == []
