@@ -38,10 +38,15 @@ def action_plans() -> QuerySet[ActionPlan]:
 
 
 def commitments(filters: plan_selectors.ExplorerFilters) -> QuerySet[Commitment]:
-    """The commitment explorer's filters (the same rules as the web page), without the
-    columns the list does not show."""
+    """The commitment explorer's filters and order (the same rules as the web page); what a
+    listed row also needs is :func:`commitment_rows`."""
+    return plan_selectors.commitment_search(filters)
+
+
+def commitment_rows(found: QuerySet[Commitment]) -> QuerySet[Commitment]:
+    """The listed commitments with what their rows show, without the long columns."""
     return (
-        plan_selectors.commitment_list(filters)
+        found.defer(*plan_selectors.LIST_DEFERRED)
         .select_related("coding_scale")
         .prefetch_related("policy_areas")
         .defer("coding_scale__definition")  # the whole scale, on every row: only its code is shown

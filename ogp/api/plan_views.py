@@ -65,7 +65,10 @@ class CommitmentViewSet(CachedRowsMixin, PublicReadViewSet):
     def filter_queryset(self, queryset: Any) -> Any:
         if self.action == "retrieve":
             return queryset
-        return super().filter_queryset(queryset)
+        return self.listed(super().filter_queryset(queryset))
+
+    def load_rows(self, queryset: Any) -> Any:
+        return plan_selectors.commitment_rows(queryset)
 
     def row_key(self, row: Any, language: str) -> str:
         """A commitment's row changes with it (its plan, country and policy areas through the

@@ -73,6 +73,18 @@ class CachedRowsMixin:
     def rows_cacheable(self) -> bool:
         return True
 
+    #: set while the keys query is built: ``get_queryset`` (or the filter set) may then leave
+    #: out what only a full row needs (joins, deferred columns), which ``load_rows`` adds
+    keys_only = False
+
+    def load_rows(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        """``queryset`` with the joins and columns its rows' serialiser reads."""
+        return queryset
+
+    def listed(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        """For ``get_queryset``: the keys query's rows as they are, others loaded."""
+        return queryset if self.keys_only else self.load_rows(queryset)
+
     def row_key(self, row: dict[str, Any], language: str) -> str:
         return f"api:row:{self.row_kind}:{language}:{row['id']}"
 
@@ -81,7 +93,11 @@ class CachedRowsMixin:
         if not seconds or not self.rows_cacheable():
             return super().list(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
         view: Any = self
-        queryset: QuerySet[Any] = view.filter_queryset(view.get_queryset())
+        self.keys_only = True
+        try:
+            queryset: QuerySet[Any] = view.filter_queryset(view.get_queryset())
+        finally:
+            self.keys_only = False
         ordering = view.paginator.get_ordering(request, queryset, view)  # the cursor's
         columns = {"id", *self.row_key_columns, *(field.lstrip("-") for field in ordering)}
         # dicts, not model instances: the cursor reads its position from them too
@@ -140,7 +156,8 @@ def _page_rows(
             shared[key] = stored  # type: ignore[assignment]
     missing = [i for i, row in enumerate(rows) if row is None]
     if missing:
-        full = {obj.pk: obj for obj in queryset.filter(pk__in=[page[i]["id"] for i in missing])}
+        wanted = view.load_rows(queryset).filter(pk__in=[page[i]["id"] for i in missing])
+        full = {obj.pk: obj for obj in wanted}
         objects = [full[page[i]["id"]] for i in missing]
         renderer = JSONRenderer()
         rendered = [renderer.render(d) for d in view.get_serializer(objects, many=True).data]

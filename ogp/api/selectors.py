@@ -36,28 +36,30 @@ def cycle_header(*, staff: bool) -> QuerySet[Cycle]:
 
 
 def cycle_results(cycle: Cycle) -> QuerySet[CountryResult]:
-    """The cycle is known: not joined again for every row."""
-    return (
-        CountryResult.objects.filter(cycle=cycle)
-        .select_related("country")
-        .only(
-            "id",
-            "cycle_id",
-            "status",
-            "total",
-            "maximum",
-            "is_member",
-            "values_check",
-            "eligibility_review",
-            "at_risk",
-            "data",
-            "country__iso3",
-            "country__iso2",
-            "country__name_en",
-            "country__name_fr",
-            "country__name_es",
-            "country__region",
-        )
+    """A cycle's results; what a listed row also needs is :func:`result_rows`."""
+    return CountryResult.objects.filter(cycle=cycle)
+
+
+def result_rows(found: QuerySet[CountryResult]) -> QuerySet[CountryResult]:
+    """The results with their country and what their rows show (the cycle is known: not
+    joined again for every row)."""
+    return found.select_related("country").only(
+        "id",
+        "cycle_id",
+        "status",
+        "total",
+        "maximum",
+        "is_member",
+        "values_check",
+        "eligibility_review",
+        "at_risk",
+        "data",
+        "country__iso3",
+        "country__iso2",
+        "country__name_en",
+        "country__name_fr",
+        "country__name_es",
+        "country__region",
     )
 
 

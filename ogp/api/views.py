@@ -166,7 +166,10 @@ class CycleResultViewSet(CachedRowsMixin, PublicReadViewSet):
     def get_queryset(self) -> QuerySet[Any]:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no cycle
             return CountryResult.objects.none()
-        return selectors.cycle_results(self.cycle())
+        return self.listed(selectors.cycle_results(self.cycle()))
+
+    def load_rows(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return selectors.result_rows(queryset)
 
     def get_object(self) -> Any:
         return get_object_or_404(self.get_queryset(), country__iso3=self.kwargs["iso3"].upper())
