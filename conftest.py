@@ -30,12 +30,15 @@ def _fresh_cache():
     from django.core.cache import cache
 
     from ogp.api.throttling import forget_local_counts
+    from ogp.plans.selectors import forget_known_ids
 
     cache.clear()
     forget_local_counts()
+    forget_known_ids()
     yield
     cache.clear()
     forget_local_counts()
+    forget_known_ids()
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,25 +68,33 @@ class ExplorerFilters:
     sort: str = "identifier"
 
 
-# code -> id of every country and policy area, by model, as of a published-data generation
-_KNOWN_IDS: dict[str, tuple[int, dict[str, int]]] = {}
+# code -> id of every country and policy area, by model, with the published-data generation
+# and the time (monotonic) it was read at
+_KNOWN_IDS: dict[str, tuple[int, float, dict[str, int]]] = {}
+KNOWN_IDS_SECONDS = 60.0  # a bound for what no generation follows (a code changed in bulk)
 
 
 def _id_of(model: Any, field: str, code: str) -> int | None:
     """The id of the row with this code: from this process's table of them, read again when
     the published data's generation changes (a saved country or area bumps it; a request has
-    already read it, so this costs no round trip); a code it lacks (a row added in bulk, or
-    none) is looked up. A filter by id is built and compiled in a quarter of the time of a
-    join or a subquery on the code."""
+    already read it, so this costs no round trip) or after a minute; a code it lacks (a row
+    added in bulk, or none) is looked up. A filter by id is built and compiled in a quarter of
+    the time of a join or a subquery on the code."""
     generation = current_generation().get(GENERATION_KEY, 0)
     known = _KNOWN_IDS.get(model._meta.label)
-    if known is None or known[0] != generation:
-        known = (generation, dict(model.objects.values_list(field, "id")))
+    now = time.monotonic()
+    if known is None or known[0] != generation or now - known[1] >= KNOWN_IDS_SECONDS:
+        known = (generation, now, dict(model.objects.values_list(field, "id")))
         _KNOWN_IDS[model._meta.label] = known
-    found = known[1].get(code)
+    found = known[2].get(code)
     if found is None:
         found = model.objects.filter(**{field: code}).values_list("id", flat=True).first()
     return found  # type: ignore[no-any-return]
+
+
+def forget_known_ids() -> None:
+    """This process's tables of ids dropped (the tests, between databases)."""
+    _KNOWN_IDS.clear()
 
 
 def commitment_search(filters: ExplorerFilters) -> QuerySet[Commitment]:

@@ -109,7 +109,7 @@ def test_the_migration_fills_links_written_before_it(areas):
     assert Commitment.objects.count() == 2
 
 
-def test_codes_are_read_as_ids_from_a_table_kept_per_generation(areas, country):
+def test_codes_are_read_as_ids_from_a_table_kept_per_generation(areas, country, monkeypatch):
     from ogp.countries.models import Country
     from ogp.plans import selectors
 
@@ -128,4 +128,9 @@ def test_codes_are_read_as_ids_from_a_table_kept_per_generation(areas, country):
     )
     assert selectors._id_of(PolicyArea, "code", "no-such-area") is None
     assert selectors._id_of(Country, "iso3", country.iso3) == country.pk
+    # what no generation follows (a code changed in bulk) is read again after a while
+    PolicyArea.objects.filter(code="audits").update(code="audit")
+    assert selectors._id_of(PolicyArea, "code", "audits") == areas[1].pk  # still the table's
+    monkeypatch.setattr(selectors, "KNOWN_IDS_SECONDS", 0.0)
+    assert selectors._id_of(PolicyArea, "code", "audits") is None
     assert list(commitment_search(ExplorerFilters(country="QQQ"))) == []
