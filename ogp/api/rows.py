@@ -9,7 +9,9 @@ plan, a policy area...) makes every stored row stale, as it does the stored HTML
 live as long as those pages (``OGP_LEAN_CACHE_SECONDS``; 0 turns this off, as in the tests).
 The bytes are the ones DRF's JSON renderer gives for the whole page (a test compares them).
 Each worker keeps its own copies of the rows it read or rendered (ogp/core/local_copies.py),
-checked against the same generation: a page then carries no row from Redis.
+checked against the same generation: a page then carries no row from Redis. The keys query
+leaves out what only a full row needs (``keys_only``); ``load_rows`` adds it for the rows
+read in full.
 """
 
 from __future__ import annotations
