@@ -141,7 +141,9 @@ CASES: list[tuple[str, Callable[[], QuerySet[Any]], str]] = [
     ("past events", _events(past=True), "event_"),
     ("audit log", _audit(), "audit_at_id"),
     ("audit log, action filter", _audit(action="forum."), "audit_auditevent_action"),
-    ("member list by region", _members, "country_region"),
+    # (region, status), or the status's own index with the region checked on its few rows:
+    # which one the planner picks for the tests' tiny table depends on its statistics
+    ("member list by region", _members, "country_region|countries_country_membership_status"),
     ("staff user list by role", _users(role="researcher"), "user_role_email"),
     ("staff user list, search", _users(query="ana"), "user_email_trgm"),
     ("hidden organisations", _hidden("organisations.organisation"), "organisation_hidden"),
@@ -159,5 +161,5 @@ def test_list_query_uses_an_index(
 
     CountryFactory()
     text = plan(build(), search="trgm" in index or "action" in index)
-    assert index in text, f"{label}: no {index} in\n{text}"
+    assert any(name in text for name in index.split("|")), f"{label}: no {index} in\n{text}"
     assert "Seq Scan on" not in text.split("\n")[0], text
