@@ -29,30 +29,32 @@ _NEVER = float("-inf")
 
 @dataclass
 class _Count:
-    window: int
+    ends_at: float  # the window's end (time.time())
     shared: int = 0  # the shared count at the last increment (ours included)
     pending: int = 0  # counted here since, not yet added
     synced_at: float = _NEVER
 
 
 class _LocalCounts:
-    """This worker's counts of the current windows, by cache key (threads share them)."""
+    """This worker's counts of the current windows, by cache key (the key names the window;
+    threads share them). Ended windows are dropped once a second."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.counts: dict[str, _Count] = {}
-        self.window = 0
+        self.pruned_at = _NEVER
 
-    def count(self, key: str, window: int, limit: int, duration: int) -> int:
+    def count(self, key: str, ends_at: float, limit: int, duration: int) -> int:
         """This request counted: the client's count in the window, as far as known here."""
         now = time.monotonic()
         with self.lock:
-            if window > self.window:  # a new window: the older ones' counts are done
-                self.window = window
-                self.counts = {k: c for k, c in self.counts.items() if c.window >= window}
+            if now - self.pruned_at >= 1.0:
+                wall = time.time()
+                self.counts = {k: c for k, c in self.counts.items() if c.ends_at > wall}
+                self.pruned_at = now
             entry = self.counts.get(key)
-            if entry is None or entry.window != window:
-                entry = self.counts[key] = _Count(window)
+            if entry is None:
+                entry = self.counts[key] = _Count(ends_at)
             entry.pending += 1
             estimate = entry.shared + entry.pending
             if (
@@ -102,9 +104,10 @@ class ClientRateThrottle(SimpleRateThrottle):
         now = time.time()
         window = int(now // self.duration)
         key = f"{self.get_cache_key(request, view)}:{window}"
-        count = _local.count(key, window, self.num_requests, self.duration)
+        ends_at = (window + 1) * self.duration
+        count = _local.count(key, ends_at, self.num_requests, self.duration)
         if count > self.num_requests:
-            self.wait_seconds = (window + 1) * self.duration - now
+            self.wait_seconds = ends_at - now
             return False
         return True
 

@@ -2,6 +2,8 @@
 tenth of the limit or per SYNC_SECONDS), and one by one from nine tenths of the limit: the
 limit holds across workers, exact near its end (ogp/api/throttling.py)."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 
@@ -9,6 +11,7 @@ from ogp.api import throttling
 from ogp.api.throttling import _LocalCounts
 
 KEY = "api-throttle:anon:10.0.0.1:7"
+LATER = time.time() + 3600  # the window's end
 
 
 @pytest.fixture
@@ -25,7 +28,7 @@ def increments(monkeypatch):
 
 
 def _counts(worker, n, limit=1000):
-    return [worker.count(KEY, 7, limit, 60) for _ in range(n)]
+    return [worker.count(KEY, LATER, limit, 60) for _ in range(n)]
 
 
 def test_a_heavy_clients_requests_are_added_in_batches(increments):
@@ -71,11 +74,15 @@ def test_two_workers_share_the_count(increments):
     assert len(refused) >= 10  # past the limit in the shared count: refused
 
 
-def test_a_new_window_forgets_the_old_ones():
+def test_ended_windows_are_forgotten_whatever_their_length(monkeypatch):
     worker = _LocalCounts()
-    worker.count(KEY, 7, 1000, 60)
-    worker.count("api-throttle:anon:10.0.0.2:8", 8, 1000, 60)
-    assert set(worker.counts) == {"api-throttle:anon:10.0.0.2:8"}
+    now = time.time()
+    worker.count("per-minute:1", now + 30, 1000, 60)
+    worker.count("per-hour:1", now + 1800, 1000, 3600)  # another rate's window, longer
+    monkeypatch.setattr(throttling.time, "time", lambda: now + 60)
+    worker.pruned_at = float("-inf")  # a second has passed
+    worker.count("per-minute:2", now + 90, 1000, 60)
+    assert set(worker.counts) == {"per-hour:1", "per-minute:2"}
 
 
 def test_small_limits_are_counted_exactly(increments):

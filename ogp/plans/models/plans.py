@@ -239,13 +239,21 @@ class Commitment(models.Model):
             if fields is not None:
                 kwargs["update_fields"] = {*fields, "country"}
         super().save(*args, **kwargs)
-        if fields is None or "identifier" in fields:  # the links keep the identifier too
-            CommitmentPolicyArea.objects.filter(commitment=self).exclude(
-                identifier=self.identifier
-            ).update(identifier=self.identifier)
+        saved = getattr(self, "_saved_identifier", self.identifier)
+        if saved != self.identifier and (fields is None or "identifier" in fields):
+            # the links keep the identifier too (a new commitment has none yet)
+            CommitmentPolicyArea.objects.filter(commitment=self).update(identifier=self.identifier)
+        self._saved_identifier = self.identifier
 
     def get_absolute_url(self) -> str:
         return reverse("plans:commitment-detail", args=[self.identifier])
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any, **kwargs: Any) -> "Commitment":
+        instance = super().from_db(db, field_names, values, **kwargs)
+        if "identifier" in field_names:  # to see a change of it when saved
+            instance._saved_identifier = instance.identifier
+        return instance
 
     @property
     def display_title(self) -> str:

@@ -57,6 +57,13 @@ def test_links_follow_a_changed_identifier(areas):
     commitment.identifier = "QA0099"
     commitment.save(update_fields=["identifier"])
     assert {identifier for identifier, _code in _links()} == {"QA0099"}
+    loaded = Commitment.objects.get(pk=commitment.pk)  # read back, then renamed and saved
+    loaded.identifier = "QA0100"
+    loaded.save()
+    assert {identifier for identifier, _code in _links()} == {"QA0100"}
+    with CaptureQueriesContext(connection) as queries:
+        CommitmentFactory(identifier="QA0200")  # a new one: no links to follow
+    assert not [q for q in queries if 'UPDATE "plans_commitment_policy_areas"' in q["sql"]]
     commitment.title = "Renamed"
     with CaptureQueriesContext(connection) as queries:
         commitment.save(update_fields=["title"])  # the identifier untouched: links not read
