@@ -238,11 +238,16 @@ class Commitment(models.Model):
             )
             if fields is not None:
                 kwargs["update_fields"] = {*fields, "country"}
+        adding = self._state.adding
         super().save(*args, **kwargs)
-        saved = getattr(self, "_saved_identifier", self.identifier)
-        if saved != self.identifier and (fields is None or "identifier" in fields):
-            # the links keep the identifier too (a new commitment has none yet)
-            CommitmentPolicyArea.objects.filter(commitment=self).update(identifier=self.identifier)
+        # the links keep the identifier too: followed when it changed (or, read without it,
+        # may have); a new commitment has no links yet
+        saved = getattr(self, "_saved_identifier", None)
+        changed = saved != self.identifier if saved is not None else not adding
+        if changed and (fields is None or "identifier" in fields):
+            CommitmentPolicyArea.objects.filter(commitment=self).exclude(
+                identifier=self.identifier
+            ).update(identifier=self.identifier)
         self._saved_identifier = self.identifier
 
     def get_absolute_url(self) -> str:

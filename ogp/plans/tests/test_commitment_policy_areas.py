@@ -61,6 +61,10 @@ def test_links_follow_a_changed_identifier(areas):
     loaded.identifier = "QA0100"
     loaded.save()
     assert {identifier for identifier, _code in _links()} == {"QA0100"}
+    partial = Commitment.objects.only("id", "plan_id").get(pk=commitment.pk)
+    partial.identifier = "QA0101"  # read without its identifier: the links are followed too
+    partial.save()
+    assert {identifier for identifier, _code in _links()} == {"QA0101"}
     with CaptureQueriesContext(connection) as queries:
         CommitmentFactory(identifier="QA0200")  # a new one: no links to follow
     assert not [q for q in queries if 'UPDATE "plans_commitment_policy_areas"' in q["sql"]]
